@@ -1,0 +1,41 @@
+# The commands README.md and .ci/run use. `make run` and `make test` work on a fresh machine:
+# they install what is missing (libedit-dev through apt), build, then run.
+SWIFT  ?= swift
+PREFIX ?= $(HOME)/.local
+# apt needs root: use sudo only when we are not root already.
+SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: all deps build run test bench install clean
+
+all: build
+
+## deps: install the system packages the build needs (libedit-dev), if missing
+deps:
+	@if ! pkg-config --exists libedit 2>/dev/null; then \
+		echo "make deps: installing libedit-dev and pkg-config with apt"; \
+		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libedit-dev pkg-config; \
+	fi
+
+## build: the release binary, .build/release/lectern
+build: deps
+	$(SWIFT) build -c release --product lectern
+
+## run: build, then start Lectern
+run: build
+	.build/release/lectern
+
+## test: build and run every test (Swift Testing)
+test: deps
+	$(SWIFT) test
+
+## bench: the benchmark workloads in a release build (compare with ../shared/bench/compare)
+bench: build
+	.build/release/lectern bench
+
+## install: the release binary into $(PREFIX)/bin (default ~/.local/bin)
+install: build
+	install -d "$(PREFIX)/bin"
+	install -m 755 .build/release/lectern "$(PREFIX)/bin/lectern"
+
+clean:
+	rm -rf .build

@@ -1,0 +1,45 @@
+// swift-tools-version: 6.0
+//
+// Lectern: a terminal notebook for learning convolutional networks.
+//
+// Public API: `TensorEngine` (tensors, kernels, random numbers). The underscored targets are
+// implementation details of the engine's kernels and may change at any time:
+//   _CSupport         C helpers: does the CPU have AVX2 and FMA (asked once); malloc tuning.
+//   _GEMMKernel       the GEMM micro-kernel, built for the default target of the machine.
+//   _GEMMKernelAVX2   the same source files (symlinks), built for x86-64-v3 (AVX2 + FMA);
+//                     TensorEngine calls it only when _CSupport says the CPU has both.
+// Dependencies run one way: TensorEngine <- lectern.
+import PackageDescription
+
+#if arch(x86_64)
+/// Code generation for CPUs with AVX2 and FMA (Intel Haswell, AMD Zen and later).
+let avx2Settings: [SwiftSetting] = [.unsafeFlags(["-target-cpu", "haswell"]), .define("LECTERN_FMA")]
+#else
+/// On arm64 the default target already has fused multiply-add; both variants are the same.
+let avx2Settings: [SwiftSetting] = []
+#endif
+
+let package = Package(
+    name: "Lectern",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "lectern", targets: ["lectern"]),
+        .library(name: "TensorEngine", targets: ["TensorEngine"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .target(name: "_CSupport"),
+        .target(name: "_GEMMKernel"),
+        .target(name: "_GEMMKernelAVX2", swiftSettings: avx2Settings),
+        .target(name: "TensorEngine", dependencies: ["_CSupport", "_GEMMKernel", "_GEMMKernelAVX2"]),
+        .executableTarget(
+            name: "lectern",
+            dependencies: [
+                "TensorEngine",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+        .testTarget(name: "TensorEngineTests", dependencies: ["TensorEngine"]),
+    ]
+)

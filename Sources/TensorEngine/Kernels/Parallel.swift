@@ -1,0 +1,56 @@
+import Dispatch
+import Synchronization
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// How many threads the kernels use. Read from `LECTERN_THREADS` when first needed
+/// (default: every core the machine reports); changeable at run time, e.g. by tests.
+///
+/// Kernels split work only over independent outputs (rows of C, images of a batch), never
+/// inside a sum, so a result does not depend on the thread count — bit for bit.
+public enum KernelThreads {
+    private static let value = Atomic<Int>(fromEnvironment())
+
+    /// The number of threads a kernel may use, at least 1.
+    public static var count: Int {
+        get { value.load(ordering: .relaxed) }
+        set { value.store(Swift.max(1, newValue), ordering: .relaxed) }
+    }
+
+    /// `LECTERN_THREADS` if it is a positive integer, else the number of active cores.
+    private static func fromEnvironment() -> Int {
+        if let text = getenv("LECTERN_THREADS"), let n = Int(String(cString: text)), n > 0 {
+            return n
+        }
+        return Swift.max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+    }
+}
+
+/// Runs `body(part)` for `part` in `0..<parts`, spread over at most `KernelThreads.count`
+/// threads. Worker `w` takes the contiguous range of parts `w*parts/T ..< (w+1)*parts/T`.
+/// `body` must only write to memory that no other part writes to.
+func parallelFor(parts: Int, threads: Int = KernelThreads.count, _ body: (Int) -> Void) {
+    let workers = Swift.min(threads, parts)
+    if workers <= 1 {
+        for part in 0..<parts { body(part) }
+        return
+    }
+    // The parts write disjoint memory (the caller's promise), so sharing `body` is safe.
+    withoutActuallyEscaping(body) { body in
+        let shared = UncheckedSendable(body)
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            for part in (worker * parts / workers)..<((worker + 1) * parts / workers) { shared.value(part) }
+        }
+    }
+}
+
+/// A value handed to other threads under the caller's guarantee that they do not race.
+struct UncheckedSendable<Value>: @unchecked Sendable {
+    let value: Value
+    init(_ value: Value) { self.value = value }
+}

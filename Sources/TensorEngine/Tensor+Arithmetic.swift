@@ -1,0 +1,97 @@
+/// Elementwise arithmetic with NumPy broadcasting. The operators throw on shapes that do not
+/// broadcast, so one `try` covers a whole expression: `let y = try x @ w + b`.
+extension Tensor {
+    public static func + (a: Tensor, b: Tensor) throws -> Tensor { try zip(a, b, op: "+", +) }
+    public static func - (a: Tensor, b: Tensor) throws -> Tensor { try zip(a, b, op: "-", -) }
+    public static func * (a: Tensor, b: Tensor) throws -> Tensor { try zip(a, b, op: "*", *) }
+    /// Division; like NumPy, `x / 0` is `inf` (or `nan` for `0 / 0`), not an error.
+    public static func / (a: Tensor, b: Tensor) throws -> Tensor { try zip(a, b, op: "/", /) }
+
+    public static func + (a: Tensor, b: Double) -> Tensor { a.map { $0 + b } }
+    public static func - (a: Tensor, b: Double) -> Tensor { a.map { $0 - b } }
+    public static func * (a: Tensor, b: Double) -> Tensor { a.map { $0 * b } }
+    public static func / (a: Tensor, b: Double) -> Tensor { a.map { $0 / b } }
+    public static func + (a: Double, b: Tensor) -> Tensor { b.map { a + $0 } }
+    public static func - (a: Double, b: Tensor) -> Tensor { b.map { a - $0 } }
+    public static func * (a: Double, b: Tensor) -> Tensor { b.map { a * $0 } }
+    public static func / (a: Double, b: Tensor) -> Tensor { b.map { a / $0 } }
+
+    public static prefix func - (a: Tensor) -> Tensor { a.map { -$0 } }
+
+    /// `a ** b` elementwise. A negative base with a fractional exponent gives `nan`, as in NumPy.
+    public static func pow(_ a: Tensor, _ b: Tensor) throws -> Tensor {
+        try zip(a, b, op: "**") { x, y in y == 2 ? x * x : CMath.pow(x, y) }
+    }
+
+    /// Elementwise `max(a, b)`; `nan` wins, as in NumPy's `maximum`.
+    public static func maximum(_ a: Tensor, _ b: Tensor) throws -> Tensor {
+        try zip(a, b, op: "maximum") { x, y in x.isNaN || y.isNaN ? .nan : Swift.max(x, y) }
+    }
+
+    /// Elementwise `min(a, b)`; `nan` wins, as in NumPy's `minimum`.
+    public static func minimum(_ a: Tensor, _ b: Tensor) throws -> Tensor {
+        try zip(a, b, op: "minimum") { x, y in x.isNaN || y.isNaN ? .nan : Swift.min(x, y) }
+    }
+}
+
+/// Elementwise functions of one tensor.
+extension Tensor {
+    public func exp() -> Tensor { map { CMath.exp($0) } }
+    /// Natural logarithm; `log(0) = -inf` and `log(-1) = nan`, as in NumPy.
+    public func log() -> Tensor { map { CMath.log($0) } }
+    public func sqrt() -> Tensor { map { $0.squareRoot() } }
+    public func abs() -> Tensor { map { Swift.abs($0) } }
+    public func tanh() -> Tensor { map { CMath.tanh($0) } }
+
+    /// 1 / (1 + e^-x), computed so that neither tail overflows.
+    public func sigmoid() -> Tensor {
+        map { x in
+            if x >= 0 { return 1 / (1 + CMath.exp(-x)) }
+            let e = CMath.exp(x)
+            return e / (1 + e)
+        }
+    }
+
+    /// max(x, 0). Note: a `nan` input stays `nan`.
+    public func relu() -> Tensor { map { $0 > 0 ? $0 : ($0.isNaN ? $0 : 0) } }
+
+    /// x for x > 0, `slope`·x otherwise.
+    public func leakyRelu(slope: Double = 0.01) -> Tensor { map { $0 > 0 ? $0 : slope * $0 } }
+
+    /// Every element limited to `lower...upper` (either bound may be `nil`).
+    /// - Throws: `TensorError.argument` when `lower > upper`.
+    public func clip(_ lower: Double?, _ upper: Double?) throws -> Tensor {
+        let lo = lower ?? -.infinity, hi = upper ?? .infinity
+        guard lo <= hi else {
+            throw TensorError.argument(op: "clip", name: "the lower bound", problem: "\(lo) is above the upper bound \(hi)")
+        }
+        return map { $0.isNaN ? $0 : Swift.min(Swift.max($0, lo), hi) }
+    }
+}
+
+/// Comparisons give tensors of 0 and 1 (NumPy would give booleans), and `where` picks with them.
+extension Tensor {
+    public static func equal(_ a: Tensor, _ b: Tensor) throws -> Tensor { try zip(a, b, op: "==") { $0 == $1 ? 1 : 0 } }
+    public static func notEqual(_ a: Tensor, _ b: Tensor) throws -> Tensor { try zip(a, b, op: "!=") { $0 != $1 ? 1 : 0 } }
+    public static func less(_ a: Tensor, _ b: Tensor) throws -> Tensor { try zip(a, b, op: "<") { $0 < $1 ? 1 : 0 } }
+    public static func lessEqual(_ a: Tensor, _ b: Tensor) throws -> Tensor { try zip(a, b, op: "<=") { $0 <= $1 ? 1 : 0 } }
+    public static func greater(_ a: Tensor, _ b: Tensor) throws -> Tensor { try zip(a, b, op: ">") { $0 > $1 ? 1 : 0 } }
+    public static func greaterEqual(_ a: Tensor, _ b: Tensor) throws -> Tensor { try zip(a, b, op: ">=") { $0 >= $1 ? 1 : 0 } }
+
+    /// `a` where `condition` is nonzero, else `b`; all three broadcast together.
+    public static func `where`(_ condition: Tensor, _ a: Tensor, _ b: Tensor) throws -> Tensor {
+        let shape = try Shape.broadcast(try Shape.broadcast(condition.shape, a.shape, op: "where"), b.shape, op: "where")
+        let c = try condition.broadcast(to: shape), x = try a.broadcast(to: shape), y = try b.broadcast(to: shape)
+        return Tensor(unchecked: shape, scalars: (0..<c.count).map { c.scalars[$0] != 0 ? x.scalars[$0] : y.scalars[$0] })
+    }
+
+    /// This tensor repeated along new or size-1 dimensions to `shape` (NumPy's `broadcast_to`).
+    /// - Throws: `TensorError.broadcast` unless broadcasting `self` with `shape` gives `shape`.
+    public func broadcast(to target: [Int]) throws -> Tensor {
+        let zeros = try Tensor(shape: target, repeating: 0)
+        guard try Shape.broadcast(shape, target, op: "broadcast_to") == target else {
+            throw TensorError.broadcast(op: "broadcast_to", lhs: shape, rhs: target)
+        }
+        return try Tensor.zip(self, zeros, op: "broadcast_to") { x, _ in x }
+    }
+}

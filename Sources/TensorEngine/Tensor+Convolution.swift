@@ -1,0 +1,111 @@
+/// 2-D convolution as CNNs use it (strictly, cross-correlation: the filter is not flipped):
+///
+///     y[n, k, i, j] = b[k] + Σ_c Σ_u Σ_v w[k, c, u, v] · x[n, c, i·s + u·d − p, j·s + v·d − p]
+///
+/// with zero padding `p`, stride `s`, dilation `d`. It is computed as "im2col + GEMM": the
+/// input patches of one image become the columns of a (C·KH·KW) x (OH·OW) matrix, and one
+/// matrix product with the (K) x (C·KH·KW) filter matrix gives all K output maps at once.
+extension Tensor {
+    /// Convolves `x` (N, C, H, W) with the filters `w` (K, C, KH, KW), giving (N, K, OH, OW)
+    /// with `OH = (H + 2p − d·(KH − 1) − 1) / s + 1` (the same for OW).
+    /// - Parameters:
+    ///   - bias: optional, shape (K): one number added to each output map.
+    ///   - floorMode: drop an incomplete last window instead of reporting that it does not fit.
+    /// - Throws: on ranks other than 4, channel counts that differ, a bias of the wrong shape,
+    ///   a filter larger than the padded input, a bad stride/padding/dilation, or a stride
+    ///   that does not fit: `(7 - 3) / 3 + 1 = 2.33: a 3x3 filter at stride 3 does not fit a 7x7 input`.
+    /// - Complexity: 2·N·K·C·KH·KW·OH·OW floating-point operations.
+    public static func conv2d(_ x: Tensor, _ w: Tensor, bias: Tensor? = nil, stride: Int = 1,
+                              padding: Int = 0, dilation: Int = 1, floorMode: Bool = false) throws -> Tensor {
+        try ConvGeometry.requireImages(x, op: "conv2d")
+        guard w.rank == 4 else {
+            throw TensorError.rank(op: "conv2d", argument: "w", expected: "rank 4 (K, C, KH, KW)", shape: w.shape)
+        }
+        guard x.shape[1] == w.shape[1] else { throw TensorError.channels(input: x.shape, filters: w.shape) }
+        let filters = w.shape[0]
+        if let bias, bias.shape != [filters] { throw TensorError.bias(filters: filters, shape: bias.shape) }
+        let g = try ConvGeometry(input: x.shape, kernel: (w.shape[2], w.shape[3]), stride: stride, padding: padding,
+                                 dilation: dilation, floorMode: floorMode, op: "conv2d", noun: "filter")
+        let imageSize = g.channels * g.height * g.width, outSize = filters * g.outPositions
+        return Tensor(unchecked: [g.batch, filters, g.outHeight, g.outWidth]) { out in
+            x.scalars.withUnsafeBufferPointer { px in
+                w.scalars.withUnsafeBufferPointer { pw in
+                    let y = out.baseAddress!
+                    parallelFor(parts: g.batch) { n in
+                        let cols = UnsafeMutablePointer<Double>.allocate(capacity: g.patchSize * g.outPositions)
+                        defer { cols.deallocate() }
+                        im2colImage(px.baseAddress! + n * imageSize, g, into: cols, ld: g.outPositions)
+                        gemm(m: filters, n: g.outPositions, k: g.patchSize,
+                             a: MatrixOperand(pw.baseAddress!, columns: g.patchSize),
+                             b: MatrixOperand(cols, columns: g.outPositions),
+                             c: y + n * outSize, ldc: g.outPositions, threads: 1)
+                        if let bias { addBias(bias, to: y + n * outSize, positions: g.outPositions) }
+                    }
+                }
+            }
+        }
+    }
+
+    /// The patch matrix of a batch: (N, C, H, W) -> (C·KH·KW, N·OH·OW). Row (c, u, v) holds
+    /// the input pixel under filter tap (u, v) of channel c, for every output position;
+    /// columns run over images, then output rows, then output columns. `conv2d(x, w)` equals
+    /// `w.reshape(K, C·KH·KW) @ im2col(x)` with the (K, N·OH·OW) result rearranged to NCHW.
+    public static func im2col(_ x: Tensor, kernelHeight: Int, kernelWidth: Int, stride: Int = 1,
+                              padding: Int = 0, dilation: Int = 1, floorMode: Bool = false) throws -> Tensor {
+        try ConvGeometry.requireImages(x, op: "im2col")
+        let g = try ConvGeometry(input: x.shape, kernel: (kernelHeight, kernelWidth), stride: stride, padding: padding,
+                                 dilation: dilation, floorMode: floorMode, op: "im2col", noun: "filter")
+        let columns = g.batch * g.outPositions, imageSize = g.channels * g.height * g.width
+        return Tensor(unchecked: [g.patchSize, columns]) { out in
+            x.scalars.withUnsafeBufferPointer { px in
+                let base = out.baseAddress!
+                parallelFor(parts: g.batch) { n in
+                    im2colImage(px.baseAddress! + n * imageSize, g, into: base + n * g.outPositions, ld: columns)
+                }
+            }
+        }
+    }
+
+    /// y[k, position] += bias[k] for one image's (K, OH·OW) output.
+    private static func addBias(_ bias: Tensor, to y: UnsafeMutablePointer<Double>, positions: Int) {
+        for k in 0..<bias.count {
+            let b = bias.scalars[k], row = y + k * positions
+            for j in 0..<positions { row[j] += b }
+        }
+    }
+}
+
+/// Writes the patch matrix of one image (C, H, W) into `cols`: row (c, u, v) starts at
+/// `cols + ((c·KH + u)·KW + v)·ld` and holds OH·OW values (zeros where the tap falls in
+/// the padding).
+func im2colImage(_ image: UnsafePointer<Double>, _ g: ConvGeometry, into cols: UnsafeMutablePointer<Double>, ld: Int) {
+    var row = cols
+    for c in 0..<g.channels {
+        let plane = image + c * g.height * g.width
+        for u in 0..<g.kernelHeight {
+            for v in 0..<g.kernelWidth {
+                // Input column of output column j: j·s + v·d − p; it is inside for j in jLow..<jHigh.
+                let columnOffset = v * g.dilation - g.padding
+                let jLow = min(g.outWidth, max(0, (-columnOffset + g.stride - 1) / g.stride))
+                let jHigh = max(jLow, min(g.outWidth, (g.width - columnOffset + g.stride - 1) / g.stride))
+                for i in 0..<g.outHeight {
+                    let out = row + i * g.outWidth
+                    let y = i * g.stride + u * g.dilation - g.padding
+                    guard y >= 0 && y < g.height else {
+                        out.update(repeating: 0, count: g.outWidth)
+                        continue
+                    }
+                    let source = plane + y * g.width + columnOffset
+                    for j in 0..<jLow { out[j] = 0 }
+                    if g.stride == 1 {
+                        (out + jLow).update(from: source + jLow, count: jHigh - jLow)
+                    } else {
+                        for j in jLow..<jHigh { out[j] = source[j * g.stride] }
+                    }
+                    for j in jHigh..<g.outWidth { out[j] = 0 }
+                }
+                row += ld
+            }
+        }
+    }
+}

@@ -1,0 +1,117 @@
+/// An N-dimensional array of `Double`, stored row-major (the last index varies fastest).
+///
+/// `Tensor` is a value type: `var b = a; b[0, 0] = 1` leaves `a` alone. Its elements live in a
+/// Swift `Array`, which is itself copy-on-write, so copies are cheap until one of them is
+/// written to. Every tensor is contiguous: shape operations that NumPy answers with a view
+/// (slicing, transposing) return a new tensor here. That keeps every kernel simple at the
+/// price of a copy, which is small next to the work the kernels do.
+///
+/// A tensor of rank 0 (shape `[]`) holds one number. Dimensions of size 0 are allowed.
+public struct Tensor: Sendable, Equatable {
+    /// The size of each dimension, outermost first: `[2, 3]` is 2 rows of 3 columns.
+    public private(set) var shape: [Int]
+    /// The elements in row-major order; `scalars.count == shape.reduce(1, *)`.
+    public internal(set) var scalars: [Double]
+
+    /// A tensor of the given shape holding `scalars` in row-major order.
+    /// - Throws: `TensorError.scalarCount` when the counts differ, `.negativeDimension`.
+    public init(shape: [Int], scalars: [Double]) throws {
+        let count = try Shape.elementCount(shape)
+        guard count == scalars.count else {
+            throw TensorError.scalarCount(shape: shape, count: scalars.count)
+        }
+        self.shape = shape
+        self.scalars = scalars
+    }
+
+    /// A tensor whose shape the caller has already validated.
+    init(unchecked shape: [Int], scalars: [Double]) {
+        assert(shape.reduce(1, *) == scalars.count, "shape \(shape) vs \(scalars.count) scalars")
+        self.shape = shape
+        self.scalars = scalars
+    }
+
+    /// A tensor of a validated shape whose elements `body` writes, each exactly once.
+    /// `body` receives uninitialised memory of `shape.reduce(1, *)` elements.
+    init(unchecked shape: [Int], initializingWith body: (UnsafeMutableBufferPointer<Double>) throws -> Void) rethrows {
+        let count = shape.reduce(1, *)
+        self.shape = shape
+        self.scalars = try [Double](unsafeUninitializedCapacity: count) { buffer, initialized in
+            try body(buffer)
+            initialized = count
+        }
+    }
+
+    /// A rank-0 tensor holding one number.
+    public init(_ value: Double) {
+        self.init(unchecked: [], scalars: [value])
+    }
+
+    /// A rank-1 tensor.
+    public init(_ values: [Double]) {
+        self.init(unchecked: [values.count], scalars: values)
+    }
+
+    /// A rank-2 tensor from its rows. - Throws: `TensorError.raggedRows` if the rows differ in length.
+    public init(_ rows: [[Double]]) throws {
+        let width = rows.first?.count ?? 0
+        for (index, row) in rows.enumerated() where row.count != width {
+            throw TensorError.raggedRows(row: index, count: row.count, expected: width)
+        }
+        self.init(unchecked: [rows.count, width], scalars: rows.flatMap { $0 })
+    }
+
+    /// A tensor of the given shape with every element equal to `value`.
+    public init(shape: [Int], repeating value: Double) throws {
+        let count = try Shape.elementCount(shape)
+        self.init(unchecked: shape, scalars: [Double](repeating: value, count: count))
+    }
+
+    /// The number of dimensions.
+    public var rank: Int { shape.count }
+
+    /// The number of elements, the product of the dimensions (1 for rank 0).
+    public var count: Int { scalars.count }
+
+    /// How far apart, in elements, neighbours along each dimension are: `[3, 1]` for shape `[2, 3]`.
+    public var strides: [Int] { Shape.strides(shape) }
+
+    /// The only element of a one-element tensor (any rank), or `nil`.
+    public var scalar: Double? { scalars.count == 1 ? scalars[0] : nil }
+
+    /// The element at a full index, one integer per dimension, each in `0..<shape[d]`.
+    /// Traps on a bad index, as `Array` does; the language checks indices before it gets here.
+    public subscript(_ index: Int...) -> Double {
+        get { scalars[offset(of: index)] }
+        set { scalars[offset(of: index)] = newValue }
+    }
+
+    /// The row-major offset of a full index.
+    func offset(of index: [Int]) -> Int {
+        precondition(index.count == rank, "index \(index) has \(index.count) entries; the tensor has rank \(rank)")
+        var offset = 0
+        for (i, size) in Swift.zip(index, shape) {
+            precondition(i >= 0 && i < size, "index \(index) is out of range for shape \(shape)")
+            offset = offset * size + i
+        }
+        return offset
+    }
+}
+
+extension Tensor {
+    /// A tensor of zeros. - Throws: on a negative dimension.
+    public static func zeros(_ shape: [Int]) throws -> Tensor { try Tensor(shape: shape, repeating: 0) }
+
+    /// A tensor of ones. - Throws: on a negative dimension.
+    public static func ones(_ shape: [Int]) throws -> Tensor { try Tensor(shape: shape, repeating: 1) }
+
+    /// Zeros with the shape of `other`.
+    public static func zeros(like other: Tensor) -> Tensor {
+        Tensor(unchecked: other.shape, scalars: [Double](repeating: 0, count: other.count))
+    }
+
+    /// A tensor with this one's elements and another shape of the same count (no checks).
+    func withShape(_ newShape: [Int]) -> Tensor {
+        Tensor(unchecked: newShape, scalars: scalars)
+    }
+}

@@ -1,0 +1,11 @@
+#ifndef LECTERN_C_SUPPORT_H
+#define LECTERN_C_SUPPORT_H
+
+/// 1 when this CPU (and the operating system) can run code built for Haswell:
+/// AVX2, FMA, BMI2, F16C, MOVBE. Always 0 on other architectures.
+int lectern_cpu_has_avx2_fma(void);
+
+/// Asks glibc's malloc to keep freed memory for reuse (no-op elsewhere); see CSupport.c.
+void lectern_keep_freed_memory(void);
+
+#endif

@@ -1,0 +1,1 @@
+../_GEMMKernel/MicroKernel.swift

@@ -1,0 +1,13 @@
+import ArgumentParser
+import TensorEngine
+
+@main
+struct Lectern: ParsableCommand {
+    static let version = "0.1.0"
+
+    static let configuration = CommandConfiguration(
+        commandName: "lectern",
+        abstract: "A terminal notebook for learning convolutional networks.",
+        version: version,
+        subcommands: [BenchCommand.self])
+}
