@@ -1,0 +1,122 @@
+import Testing
+@testable import TensorEngine
+
+/// The textbook definition, C[i, j] = Σ_p A[i, p]·B[p, j], as the reference for GEMM.
+func naiveMatmul(_ a: Tensor, _ b: Tensor) -> Tensor {
+    let (m, k, n) = (a.shape[0], a.shape[1], b.shape[1])
+    var c = Tensor.zeros(like: try! Tensor.zeros([m, n]))
+    for i in 0..<m {
+        for j in 0..<n {
+            var sum = 0.0
+            for p in 0..<k { sum += a.scalars[i * k + p] * b.scalars[p * n + j] }
+            c.scalars[i * n + j] = sum
+        }
+    }
+    return c
+}
+
+@Suite("matmul, dot, outer")
+struct MatMulTests {
+    @Test("2x3 by 3x2 by hand")
+    func byHand() throws {
+        let a = try Tensor([[1, 2, 3], [4, 5, 6]]), b = try Tensor([[7, 8], [9, 10], [11, 12]])
+        expectClose(try Tensor.matmul(a, b), shape: [2, 2], [58, 64, 139, 154])
+    }
+
+    @Test("GEMM equals the naive loop across block edges", arguments: [
+        (1, 1, 1), (5, 7, 3), (6, 8, 256), (7, 9, 257), (97, 33, 300), (130, 70, 513), (13, 2100, 20),
+    ])
+    func againstNaive(m: Int, n: Int, k: Int) throws {
+        let a = randomTensor([m, k], seed: 1), b = randomTensor([k, n], seed: 2)
+        expectClose(try Tensor.matmul(a, b), naiveMatmul(a, b), .sums)
+    }
+
+    @Test("transposed operands are read through strides")
+    func transposedOperands() throws {
+        let (m, n, k) = (37, 29, 300)
+        let at = randomTensor([k, m], seed: 3), bt = randomTensor([n, k], seed: 4)
+        let c = UnsafeMutablePointer<Double>.allocate(capacity: m * n)
+        defer { c.deallocate() }
+        at.scalars.withUnsafeBufferPointer { pa in
+            bt.scalars.withUnsafeBufferPointer { pb in
+                gemm(m: m, n: n, k: k, a: MatrixOperand(pa.baseAddress!, columns: m, transposed: true),
+                     b: MatrixOperand(pb.baseAddress!, columns: k, transposed: true), c: c, ldc: n)
+            }
+        }
+        let result = Tensor(unchecked: [m, n], scalars: Array(UnsafeBufferPointer(start: c, count: m * n)))
+        let a = naiveTranspose(at), b = naiveTranspose(bt)
+        expectClose(result, naiveMatmul(a, b), .sums)
+    }
+
+    @Test("results are identical bit for bit with 1, 2 and 3 threads", arguments: [(300, 200, 600), (6, 5000, 75)])
+    func threadCountIndependence(m: Int, n: Int, k: Int) throws {
+        let a = randomTensor([m, k], seed: 5), b = randomTensor([k, n], seed: 6)
+        var results: [[Double]] = []
+        for threads in [1, 2, 3] {
+            let c = UnsafeMutablePointer<Double>.allocate(capacity: m * n)
+            defer { c.deallocate() }
+            a.scalars.withUnsafeBufferPointer { pa in
+                b.scalars.withUnsafeBufferPointer { pb in
+                    gemm(m: m, n: n, k: k, a: MatrixOperand(pa.baseAddress!, columns: k),
+                         b: MatrixOperand(pb.baseAddress!, columns: n), c: c, ldc: n, threads: threads)
+                }
+            }
+            results.append(Array(UnsafeBufferPointer(start: c, count: m * n)))
+        }
+        #expect(results[0] == results[1])
+        #expect(results[0] == results[2])
+    }
+
+    @Test("batched matmul broadcasts batch dimensions")
+    func batched() throws {
+        let a = randomTensor([2, 1, 4, 3], seed: 7), b = randomTensor([5, 3, 2], seed: 8)
+        let c = try Tensor.matmul(a, b)
+        #expect(c.shape == [2, 5, 4, 2])
+        for i in 0..<2 {
+            for j in 0..<5 {
+                let ai = Tensor(unchecked: [4, 3], scalars: Array(a.scalars[(i * 12)..<(i * 12 + 12)]))
+                let bj = Tensor(unchecked: [3, 2], scalars: Array(b.scalars[(j * 6)..<(j * 6 + 6)]))
+                let slice = Array(c.scalars[((i * 5 + j) * 8)..<((i * 5 + j) * 8 + 8)])
+                expectClose(Tensor(unchecked: [4, 2], scalars: slice), naiveMatmul(ai, bj), .sums)
+            }
+        }
+    }
+
+    @Test("1-D operands: vector-matrix, matrix-vector and the inner product")
+    func vectors() throws {
+        let m = try Tensor([[1, 2], [3, 4], [5, 6]]), v = Tensor([1, -1, 2]), u = Tensor([2, 1])
+        expectClose(try Tensor.matmul(v, m), shape: [2], [8, 10])
+        expectClose(try Tensor.matmul(m, u), shape: [3], [4, 10, 16])
+        expectClose(try Tensor.matmul(v, v), shape: [], [6])
+        expectClose(try Tensor.dot(v, v), shape: [], [6])
+        expectClose(try Tensor.dot(Tensor(2), v), shape: [3], [2, -2, 4])
+        expectClose(Tensor.outer(Tensor([1, 2]), Tensor([3, 4, 5])), shape: [2, 3], [3, 4, 5, 6, 8, 10])
+    }
+
+    @Test("shape errors name both shapes")
+    func errors() throws {
+        let a = try Tensor.zeros([2, 3]), b = try Tensor.zeros([4, 3])
+        let message = expectError(.matmul(lhs: [2, 3], rhs: [4, 3])) { try Tensor.matmul(a, b) }
+        #expect(message == "shapes [2, 3] and [4, 3] cannot be multiplied (inner sizes 3 and 4 differ)")
+        expectError(.matmul(lhs: [], rhs: [3])) { try Tensor.matmul(Tensor(1), Tensor([1, 2, 3])) }
+        let batchMessage = expectError(.matmul(lhs: [2, 2, 3], rhs: [3, 3, 4])) {
+            try Tensor.matmul(try Tensor.zeros([2, 2, 3]), try Tensor.zeros([3, 3, 4]))
+        }
+        #expect(batchMessage.contains("batch dimensions"))
+        expectError(.rank(op: "dot", argument: "a", expected: "rank 1 or 2 (use matmul for batches)", shape: [2, 2, 2])) {
+            try Tensor.dot(try Tensor.zeros([2, 2, 2]), try Tensor.zeros([2, 2]))
+        }
+    }
+
+    @Test("empty and zero-k products")
+    func empty() throws {
+        let c = try Tensor.matmul(try Tensor.zeros([3, 0]), try Tensor.zeros([0, 4]))
+        expectClose(c, try Tensor.zeros([3, 4]))
+        #expect(try Tensor.matmul(try Tensor.zeros([0, 2]), try Tensor.zeros([2, 5])).shape == [0, 5])
+    }
+}
+
+func naiveTranspose(_ t: Tensor) -> Tensor {
+    let (r, c) = (t.shape[0], t.shape[1])
+    return Tensor(unchecked: [c, r], scalars: (0..<(r * c)).map { t.scalars[($0 % r) * c + $0 / r] })
+}
