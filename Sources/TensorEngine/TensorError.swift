@@ -15,14 +15,19 @@ public enum TensorError: Error, Equatable, Sendable {
     case reshapeInference(to: [Int], count: Int)
     case permutation([Int], rank: Int)
     case squeeze(axis: Int, size: Int)
+    case newAxisOutOfRange(axis: Int, rank: Int)
     case joinShapes(op: String, axis: Int, first: [Int], index: Int, other: [Int])
     case emptyList(op: String)
+    case padWidthCount(count: Int, rank: Int)
+    case negativePadding(axis: Int, before: Int, after: Int)
     case rank(op: String, argument: String, expected: String, shape: [Int])
     case argument(op: String, name: String, problem: String)
     // Indexing
     case indexOutOfRange(index: Int, axis: Int, size: Int)
     case tooManyIndices(count: Int, rank: Int)
     case zeroStep
+    case assignShape(value: [Int], selection: [Int])
+    case labelOutOfRange(label: Double, classes: Int)
     case notAnInteger(op: String, value: Double)
     case emptyReduction(op: String)
     // Linear algebra
@@ -83,17 +88,27 @@ extension TensorError: CustomStringConvertible {
         case let .reshapeInference(to, count):
             return "cannot reshape \(count) elements into \(to): "
                 + (to.filter { $0 == -1 }.count > 1 ? "only one dimension can be -1"
+                   : to.contains(0) ? "-1 cannot be inferred when another dimension is 0"
                    : "the other dimensions do not divide \(count)")
         case let .permutation(axes, rank):
-            return "\(axes) is not a permutation of the \(rank) axes 0..\(rank - 1)"
+            return rank == 0 ? "\(axes) is not a permutation: a tensor of rank 0 has no axes (use [])"
+                : "\(axes) is not a permutation of the \(rank) axes 0..\(rank - 1)"
         case let .squeeze(axis, size):
             return "cannot squeeze axis \(axis): it has size \(size), not 1"
+        case let .newAxisOutOfRange(axis, rank):
+            return "cannot insert a new axis at \(axis) in a tensor of rank \(rank)"
+                + " (valid: \(-rank - 1) to \(rank))"
         case let .joinShapes(op, axis, first, index, other):
             return "\(op): tensor \(index) has shape \(other) but tensor 0 has \(first);"
                 + (op == "stack" ? " stacked tensors must have the same shape"
                    : " shapes must match except along axis \(axis)")
         case let .emptyList(op):
             return "\(op) needs at least one tensor"
+        case let .padWidthCount(count, rank):
+            return "pad needs one (before, after) pair per axis (\(rank)) or a single pair for every axis,"
+                + " got \(count) pairs"
+        case let .negativePadding(axis, before, after):
+            return "pad widths cannot be negative, got (\(before), \(after)) for axis \(axis)"
         case let .rank(op, argument, expected, shape):
             return "\(op) expects \(argument) of \(expected), got shape \(shape)"
         case let .argument(op, name, problem):
@@ -104,6 +119,12 @@ extension TensorError: CustomStringConvertible {
             return "too many indices: \(count) for a tensor of rank \(rank)"
         case .zeroStep:
             return "slice step cannot be zero"
+        case let .assignShape(value, selection):
+            return "cannot assign a value of shape \(value) to a selection of shape \(selection)"
+                + " (the value must broadcast to the selection's shape)"
+        case let .labelOutOfRange(label, classes):
+            return "label \(Self.number(label)) is out of range for \(classes) classes"
+                + " (labels must be whole numbers from 0 to \(classes - 1))"
         case let .notAnInteger(op, value):
             return "\(op) needs whole numbers, got \(Self.number(value))"
         case let .emptyReduction(op):
