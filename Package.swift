@@ -40,6 +40,9 @@ let package = Package(
                 "TensorEngine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
-        .testTarget(name: "TensorEngineTests", dependencies: ["TensorEngine"]),
+        .testTarget(
+            name: "TensorEngineTests", dependencies: ["TensorEngine"],
+            // The scripts that generated the fixture files (with NumPy), kept beside them.
+            exclude: ["Fixtures/make_shape_fixtures.py"]),
     ]
 )
