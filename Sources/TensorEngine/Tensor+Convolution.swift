@@ -17,6 +17,13 @@ extension Tensor {
     /// - Complexity: 2·N·K·C·KH·KW·OH·OW floating-point operations.
     public static func conv2d(_ x: Tensor, _ w: Tensor, bias: Tensor? = nil, stride: Int = 1,
                               padding: Int = 0, dilation: Int = 1, floorMode: Bool = false) throws -> Tensor {
+        try conv2d(x, w, bias: bias, stride: stride, padding: padding, dilation: dilation, floorMode: floorMode,
+                   threads: KernelThreads.count)
+    }
+
+    /// `conv2d` on a given number of threads (tests compare 1, 2 and 3).
+    static func conv2d(_ x: Tensor, _ w: Tensor, bias: Tensor?, stride: Int, padding: Int, dilation: Int,
+                       floorMode: Bool, threads: Int) throws -> Tensor {
         try ConvGeometry.requireImages(x, op: "conv2d")
         guard w.rank == 4 else {
             throw TensorError.rank(op: "conv2d", argument: "w", expected: "rank 4 (K, C, KH, KW)", shape: w.shape)
@@ -31,7 +38,7 @@ extension Tensor {
             x.scalars.withUnsafeBufferPointer { px in
                 w.scalars.withUnsafeBufferPointer { pw in
                     let y = out.baseAddress!
-                    parallelFor(parts: g.batch) { n in
+                    parallelFor(parts: g.batch, threads: threads) { n in
                         let cols = UnsafeMutablePointer<Double>.allocate(capacity: g.patchSize * g.outPositions)
                         defer { cols.deallocate() }
                         im2colImage(px.baseAddress! + n * imageSize, g, into: cols, ld: g.outPositions)
