@@ -33,8 +33,10 @@ extension Tensor {
         if let bias, bias.shape != [filters] { throw TensorError.bias(filters: filters, shape: bias.shape) }
         let g = try ConvGeometry(input: x.shape, kernel: (w.shape[2], w.shape[3]), stride: stride, padding: padding,
                                  dilation: dilation, floorMode: floorMode, op: "conv2d", noun: "filter")
+        let shape = try g.outputShape(channels: filters)
+        _ = try Shape.elementCount([g.patchSize, g.outPositions])  // one image's patch matrix
         let imageSize = g.channels * g.height * g.width, outSize = filters * g.outPositions
-        return Tensor(unchecked: [g.batch, filters, g.outHeight, g.outWidth]) { out in
+        return Tensor(unchecked: shape) { out in
             x.scalars.withUnsafeBufferPointer { px in
                 w.scalars.withUnsafeBufferPointer { pw in
                     let y = out.baseAddress!
@@ -62,8 +64,10 @@ extension Tensor {
         try ConvGeometry.requireImages(x, op: "im2col")
         let g = try ConvGeometry(input: x.shape, kernel: (kernelHeight, kernelWidth), stride: stride, padding: padding,
                                  dilation: dilation, floorMode: floorMode, op: "im2col", noun: "filter")
-        let columns = g.batch * g.outPositions, imageSize = g.channels * g.height * g.width
-        return Tensor(unchecked: [g.patchSize, columns]) { out in
+        let columns = try Shape.elementCount([g.batch, g.outPositions]), shape = [g.patchSize, columns]
+        _ = try Shape.elementCount(shape)
+        let imageSize = g.channels * g.height * g.width
+        return Tensor(unchecked: shape) { out in
             x.scalars.withUnsafeBufferPointer { px in
                 let base = out.baseAddress!
                 parallelFor(parts: g.batch) { n in

@@ -76,8 +76,7 @@ extension Tensor {
     /// Applies `reduce` to every window of every plane, the planes spread over `threads`.
     private static func pool(_ x: Tensor, _ g: ConvGeometry, threads: Int,
                              reduce: (PoolWindow) -> Double) throws -> Tensor {
-        let shape = [g.batch, g.channels, g.outHeight, g.outWidth]
-        _ = try Shape.elementCount(shape)
+        let shape = try g.outputShape(channels: g.channels)
         return Tensor(unchecked: shape) { out in
             x.scalars.withUnsafeBufferPointer { px in
                 parallelFor(parts: g.batch * g.channels, threads: threads) { plane in

@@ -100,4 +100,38 @@ struct ConvolutionErrorTests {
             try Tensor.im2col(try Tensor.zeros([7]), kernelHeight: 1, kernelWidth: 1)
         }
     }
+
+    @Test("outputs too large to allocate are errors, not crashes")
+    func tooLarge() throws {
+        let pixel = try Tensor.zeros([1, 1, 1, 1])
+        // One 1200001 x 1200001 output map is more than 2^40 elements.
+        expectError(.tooLarge(shape: [1_200_001, 1_200_001])) { try Tensor.conv2d(pixel, pixel, padding: 600_000) }
+        expectError(.tooLarge(shape: [1_200_001, 1_200_001])) {
+            try Tensor.im2col(pixel, kernelHeight: 1, kernelWidth: 1, padding: 600_000)
+        }
+        // Each map fits, all eight do not.
+        expectError(.tooLarge(shape: [1, 8, 524_289, 524_289])) {
+            try Tensor.conv2d(pixel, try Tensor.zeros([8, 1, 1, 1]), padding: 262_144)
+        }
+        // The output (1026 x 1026) fits, one image's patch matrix (2·1024·1024 rows) does not.
+        expectError(.tooLarge(shape: [2 * 1024 * 1024, 1026 * 1026])) {
+            try Tensor.conv2d(try Tensor.zeros([1, 2, 1, 1]), try Tensor.zeros([1, 2, 1024, 1024]), padding: 1024)
+        }
+    }
+
+    @Test("absurd paddings and dilations are errors, not overflows")
+    func absurdArguments() throws {
+        let message = expectError(.argument(op: "conv2d", name: "padding", problem: "is too large, got \(Int.max / 2)")) {
+            try Tensor.conv2d(x, w, padding: Int.max / 2)
+        }
+        #expect(message == "conv2d: padding is too large, got \(Int.max / 2)")
+        expectError(.argument(op: "conv2d", name: "dilation", problem: "is too large, got \(Int.max / 2)")) {
+            try Tensor.conv2d(x, w, dilation: Int.max / 2)
+        }
+        expectError(.argument(op: "im2col", name: "dilation", problem: "is too large, got \(Int.max)")) {
+            try Tensor.im2col(x, kernelHeight: 1, kernelWidth: 2, dilation: Int.max)
+        }
+        // A 1x1 filter has no span to overflow, whatever its dilation.
+        #expect(try Tensor.conv2d(x, try Tensor.zeros([1, 3, 1, 1]), dilation: Int.max).shape == [1, 1, 7, 7])
+    }
 }
