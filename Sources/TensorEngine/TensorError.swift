@@ -149,7 +149,7 @@ extension TensorError: CustomStringConvertible {
         let strideText = g.stride.0 == g.stride.1 ? "\(g.stride.0)" : "\(g.stride.0)x\(g.stride.1)"
         let where_ = g.input.0 == g.input.1 && g.window.0 == g.window.1 ? ""
             : " (along the \(axisName(dimension)))"
-        return "(\(numerator)) / \(s) + 1 = \(twoDecimals(value)): a \(size(g.window)) \(g.noun)\(dilated(g))"
+        return "(\(numerator)) / \(s) + 1 = \(quotient(value)): a \(size(g.window)) \(g.noun)\(dilated(g))"
             + " at stride \(strideText)\(padded(g)) does not fit a \(size(g.input)) input\(where_)"
     }
 
@@ -166,6 +166,18 @@ extension TensorError: CustomStringConvertible {
     private static func padded(_ g: WindowGeometry) -> String {
         guard g.padding != (0, 0) else { return "" }
         return " with padding \(g.padding.0 == g.padding.1 ? "\(g.padding.0)" : size(g.padding))"
+    }
+
+    /// The quotient of a window that does not fit, never a whole number: "2.33", but
+    /// "1.9967" rather than "2" (which would contradict "does not fit").
+    private static func quotient(_ x: Double) -> String {
+        var scale = 100.0
+        while scale < 1e12 {
+            let rounded = (x * scale).rounded() / scale
+            if rounded != rounded.rounded() { return String(rounded) }
+            scale *= 10
+        }
+        return String(x)
     }
 
     /// 2.333… as "2.33"; whole numbers without decimals.

@@ -54,6 +54,11 @@ struct ConvolutionErrorTests {
             try Tensor.conv2d(wide, w, stride: 2)
         }
         #expect(alongWidth == "(8 - 3) / 2 + 1 = 3.5: a 3x3 filter at stride 2 does not fit a 7x8 input (along the width)")
+        // 1.99666… must not print as a whole number.
+        let nearlyTwo = expectError(.windowDoesNotFit(filterGeometry(input: (301, 301), window: (2, 2), stride: 300), dimension: 0)) {
+            try Tensor.conv2d(try Tensor.zeros([1, 1, 301, 301]), try Tensor.zeros([1, 1, 2, 2]), stride: 300)
+        }
+        #expect(nearlyTwo == "(301 - 2) / 300 + 1 = 1.997: a 2x2 filter at stride 300 does not fit a 301x301 input")
     }
 
     @Test("bad stride, padding, dilation and filter size")
