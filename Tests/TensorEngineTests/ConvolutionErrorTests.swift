@@ -19,6 +19,10 @@ struct ConvolutionErrorTests {
         }
         #expect(message == "the input has 3 channels but the filters expect 4"
                 + " (x is [N, C, H, W] = [1, 3, 7, 7], w is [K, C, KH, KW] = [2, 4, 3, 3])")
+        let one = expectError(.channels(input: [1, 1, 7, 7], filters: [2, 3, 3, 3])) {
+            try Tensor.conv2d(try Tensor.zeros([1, 1, 7, 7]), w)
+        }
+        #expect(one.hasPrefix("the input has 1 channel but the filters expect 3 ("))
     }
 
     @Test("a filter larger than the padded input")
@@ -27,7 +31,7 @@ struct ConvolutionErrorTests {
         let message = expectError(.windowTooLarge(filterGeometry(input: (7, 7), window: (8, 3)), dimension: 0)) {
             try Tensor.conv2d(x, big)
         }
-        #expect(message == "a 8x3 filter is larger than the 7x7 input (7 along the height)")
+        #expect(message == "an 8x3 filter is larger than the 7x7 input (7 along the height)")
         let wide = try Tensor.zeros([1, 3, 3, 10])
         let padded = expectError(.windowTooLarge(filterGeometry(input: (7, 7), window: (3, 10), padding: 1), dimension: 1)) {
             try Tensor.conv2d(x, wide, padding: 1)
@@ -59,6 +63,10 @@ struct ConvolutionErrorTests {
             try Tensor.conv2d(try Tensor.zeros([1, 1, 301, 301]), try Tensor.zeros([1, 1, 2, 2]), stride: 300)
         }
         #expect(nearlyTwo == "(301 - 2) / 300 + 1 = 1.997: a 2x2 filter at stride 300 does not fit a 301x301 input")
+        let articles = expectError(.windowDoesNotFit(filterGeometry(input: (8, 8), window: (11, 11), stride: 2, padding: 2), dimension: 0)) {
+            try Tensor.conv2d(try Tensor.zeros([1, 1, 8, 8]), try Tensor.zeros([1, 1, 11, 11]), stride: 2, padding: 2)
+        }
+        #expect(articles == "(8 + 2*2 - 11) / 2 + 1 = 1.5: an 11x11 filter at stride 2 with padding 2 does not fit an 8x8 input")
     }
 
     @Test("bad stride, padding, dilation and filter size")
