@@ -36,6 +36,9 @@ extension Tensor {
         let shape = try g.outputShape(channels: filters)
         _ = try Shape.elementCount([g.patchSize, g.outPositions])  // one image's patch matrix
         let imageSize = g.channels * g.height * g.width, outSize = filters * g.outPositions
+        // Threads go to the images first; with fewer images than threads (one picture in a
+        // lesson), each image's GEMM gets the rest. GEMM's result does not depend on them.
+        let gemmThreads = Swift.max(1, threads / Swift.max(1, g.batch))
         return Tensor(unchecked: shape) { out in
             x.scalars.withUnsafeBufferPointer { px in
                 w.scalars.withUnsafeBufferPointer { pw in
@@ -47,7 +50,7 @@ extension Tensor {
                         gemm(m: filters, n: g.outPositions, k: g.patchSize,
                              a: MatrixOperand(pw.baseAddress!, columns: g.patchSize),
                              b: MatrixOperand(cols, columns: g.outPositions),
-                             c: y + n * outSize, ldc: g.outPositions, threads: 1)
+                             c: y + n * outSize, ldc: g.outPositions, threads: gemmThreads)
                         if let bias { addBias(bias, to: y + n * outSize, positions: g.outPositions) }
                     }
                 }
