@@ -13,7 +13,8 @@ extension Tensor {
     ///   - floorMode: drop an incomplete last window instead of reporting that it does not fit.
     /// - Throws: on ranks other than 4, channel counts that differ, a bias of the wrong shape,
     ///   a filter larger than the padded input, a bad stride/padding/dilation, or a stride
-    ///   that does not fit: `(7 - 3) / 3 + 1 = 2.33: a 3x3 filter at stride 3 does not fit a 7x7 input`.
+    ///   that does not fit: `(7 - 3) / 3 + 1 = 2.33: a 3x3 filter at stride 3 does not fit a 7x7 input`;
+    ///   `TensorError.tooLarge` when the output, or one image's patch matrix, is beyond `Shape.maxElements`.
     /// - Complexity: 2·N·K·C·KH·KW·OH·OW floating-point operations.
     public static func conv2d(_ x: Tensor, _ w: Tensor, bias: Tensor? = nil, stride: Int = 1,
                               padding: Int = 0, dilation: Int = 1, floorMode: Bool = false) throws -> Tensor {
@@ -62,6 +63,7 @@ extension Tensor {
     /// the input pixel under filter tap (u, v) of channel c, for every output position;
     /// columns run over images, then output rows, then output columns. `conv2d(x, w)` equals
     /// `w.reshape(K, C·KH·KW) @ im2col(x)` with the (K, N·OH·OW) result rearranged to NCHW.
+    /// - Throws: as `conv2d` for the geometry; `TensorError.tooLarge` beyond `Shape.maxElements`.
     public static func im2col(_ x: Tensor, kernelHeight: Int, kernelWidth: Int, stride: Int = 1,
                               padding: Int = 0, dilation: Int = 1, floorMode: Bool = false) throws -> Tensor {
         try ConvGeometry.requireImages(x, op: "im2col")
