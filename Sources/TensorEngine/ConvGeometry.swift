@@ -12,8 +12,9 @@ struct ConvGeometry {
     let outHeight: Int, outWidth: Int
 
     /// - Parameters: `input` is (N, C, H, W); `noun` is "filter" or "window" for messages.
-    /// - Throws: on a bad stride, padding or dilation, a window larger than the padded
-    ///   input, or a stride that does not fit (unless `floorMode`).
+    /// - Throws: on a bad stride, padding or dilation (below its minimum, or absurdly large),
+    ///   a window larger than the padded input, a stride that does not fit (unless
+    ///   `floorMode`), or an output map beyond `Shape.maxElements`.
     init(input: [Int], kernel: (Int, Int), stride: Int, padding: Int, dilation: Int = 1,
          floorMode: Bool = false, op: String, noun: String) throws {
         (batch, channels, height, width) = (input[0], input[1], input[2], input[3])
@@ -24,6 +25,12 @@ struct ConvGeometry {
         guard dilation >= 1 else { throw TensorError.argument(op: op, name: "dilation", problem: "must be a positive integer, got \(dilation)") }
         guard kernel.0 >= 1, kernel.1 >= 1 else {
             throw TensorError.argument(op: op, name: "the \(noun) size", problem: "must be at least 1x1, got \(kernel.0)x\(kernel.1)")
+        }
+        // Absurd paddings and dilations would overflow the arithmetic below and in the messages.
+        let longest = Swift.max(kernel.0, kernel.1) - 1
+        guard padding <= Shape.maxElements, longest == 0 || dilation <= Shape.maxElements / longest else {
+            let (name, value) = padding > Shape.maxElements ? ("padding", padding) : ("dilation", dilation)
+            throw TensorError.argument(op: op, name: name, problem: "is too large, got \(value)")
         }
         let geometry = WindowGeometry(noun: noun, input: (height, width), window: kernel, stride: (stride, stride),
                                       padding: (padding, padding), dilation: (dilation, dilation))
@@ -38,12 +45,21 @@ struct ConvGeometry {
             outputs.append((n + 2 * padding - span) / stride + 1)
         }
         (outHeight, outWidth) = (outputs[0], outputs[1])
+        // One output map must be allocatable, so that `outPositions` cannot overflow.
+        _ = try Shape.elementCount([outHeight, outWidth])
     }
 
     /// Rows of the im2col matrix: one per (channel, kernel row, kernel column).
     var patchSize: Int { channels * kernelHeight * kernelWidth }
     /// Columns of the im2col matrix for one image: one per output position.
     var outPositions: Int { outHeight * outWidth }
+
+    /// The output shape (N, `channels`, OH, OW). - Throws: `TensorError.tooLarge` beyond the size limit.
+    func outputShape(channels: Int) throws -> [Int] {
+        let shape = [batch, channels, outHeight, outWidth]
+        _ = try Shape.elementCount(shape)
+        return shape
+    }
 
     /// Checks that `x` is (N, C, H, W).
     static func requireImages(_ x: Tensor, op: String, argument: String = "x") throws {

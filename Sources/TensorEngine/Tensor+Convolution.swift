@@ -13,10 +13,18 @@ extension Tensor {
     ///   - floorMode: drop an incomplete last window instead of reporting that it does not fit.
     /// - Throws: on ranks other than 4, channel counts that differ, a bias of the wrong shape,
     ///   a filter larger than the padded input, a bad stride/padding/dilation, or a stride
-    ///   that does not fit: `(7 - 3) / 3 + 1 = 2.33: a 3x3 filter at stride 3 does not fit a 7x7 input`.
+    ///   that does not fit: `(7 - 3) / 3 + 1 = 2.33: a 3x3 filter at stride 3 does not fit a 7x7 input`;
+    ///   `TensorError.tooLarge` when the output, or one image's patch matrix, is beyond `Shape.maxElements`.
     /// - Complexity: 2·N·K·C·KH·KW·OH·OW floating-point operations.
     public static func conv2d(_ x: Tensor, _ w: Tensor, bias: Tensor? = nil, stride: Int = 1,
                               padding: Int = 0, dilation: Int = 1, floorMode: Bool = false) throws -> Tensor {
+        try conv2d(x, w, bias: bias, stride: stride, padding: padding, dilation: dilation, floorMode: floorMode,
+                   threads: KernelThreads.count)
+    }
+
+    /// `conv2d` on a given number of threads (tests compare 1, 2 and 3).
+    static func conv2d(_ x: Tensor, _ w: Tensor, bias: Tensor?, stride: Int, padding: Int, dilation: Int,
+                       floorMode: Bool, threads: Int) throws -> Tensor {
         try ConvGeometry.requireImages(x, op: "conv2d")
         guard w.rank == 4 else {
             throw TensorError.rank(op: "conv2d", argument: "w", expected: "rank 4 (K, C, KH, KW)", shape: w.shape)
@@ -26,19 +34,24 @@ extension Tensor {
         if let bias, bias.shape != [filters] { throw TensorError.bias(filters: filters, shape: bias.shape) }
         let g = try ConvGeometry(input: x.shape, kernel: (w.shape[2], w.shape[3]), stride: stride, padding: padding,
                                  dilation: dilation, floorMode: floorMode, op: "conv2d", noun: "filter")
+        let shape = try g.outputShape(channels: filters)
+        _ = try Shape.elementCount([g.patchSize, g.outPositions])  // one image's patch matrix
         let imageSize = g.channels * g.height * g.width, outSize = filters * g.outPositions
-        return Tensor(unchecked: [g.batch, filters, g.outHeight, g.outWidth]) { out in
+        // Threads go to the images first; with fewer images than threads (one picture in a
+        // lesson), each image's GEMM gets the rest. GEMM's result does not depend on them.
+        let gemmThreads = Swift.max(1, threads / Swift.max(1, g.batch))
+        return Tensor(unchecked: shape) { out in
             x.scalars.withUnsafeBufferPointer { px in
                 w.scalars.withUnsafeBufferPointer { pw in
                     let y = out.baseAddress!
-                    parallelFor(parts: g.batch) { n in
+                    parallelFor(parts: g.batch, threads: threads) { n in
                         let cols = UnsafeMutablePointer<Double>.allocate(capacity: g.patchSize * g.outPositions)
                         defer { cols.deallocate() }
                         im2colImage(px.baseAddress! + n * imageSize, g, into: cols, ld: g.outPositions)
                         gemm(m: filters, n: g.outPositions, k: g.patchSize,
                              a: MatrixOperand(pw.baseAddress!, columns: g.patchSize),
                              b: MatrixOperand(cols, columns: g.outPositions),
-                             c: y + n * outSize, ldc: g.outPositions, threads: 1)
+                             c: y + n * outSize, ldc: g.outPositions, threads: gemmThreads)
                         if let bias { addBias(bias, to: y + n * outSize, positions: g.outPositions) }
                     }
                 }
@@ -50,13 +63,16 @@ extension Tensor {
     /// the input pixel under filter tap (u, v) of channel c, for every output position;
     /// columns run over images, then output rows, then output columns. `conv2d(x, w)` equals
     /// `w.reshape(K, C·KH·KW) @ im2col(x)` with the (K, N·OH·OW) result rearranged to NCHW.
+    /// - Throws: as `conv2d` for the geometry; `TensorError.tooLarge` beyond `Shape.maxElements`.
     public static func im2col(_ x: Tensor, kernelHeight: Int, kernelWidth: Int, stride: Int = 1,
                               padding: Int = 0, dilation: Int = 1, floorMode: Bool = false) throws -> Tensor {
         try ConvGeometry.requireImages(x, op: "im2col")
         let g = try ConvGeometry(input: x.shape, kernel: (kernelHeight, kernelWidth), stride: stride, padding: padding,
                                  dilation: dilation, floorMode: floorMode, op: "im2col", noun: "filter")
-        let columns = g.batch * g.outPositions, imageSize = g.channels * g.height * g.width
-        return Tensor(unchecked: [g.patchSize, columns]) { out in
+        let columns = try Shape.elementCount([g.batch, g.outPositions]), shape = [g.patchSize, columns]
+        _ = try Shape.elementCount(shape)
+        let imageSize = g.channels * g.height * g.width
+        return Tensor(unchecked: shape) { out in
             x.scalars.withUnsafeBufferPointer { px in
                 let base = out.baseAddress!
                 parallelFor(parts: g.batch) { n in

@@ -135,10 +135,10 @@ extension TensorError: CustomStringConvertible {
             return Self.doesNotFit(g, dimension)
         case let .windowTooLarge(g, dimension):
             let padded = dimension == 0 ? g.input.0 + 2 * g.padding.0 : g.input.1 + 2 * g.padding.1
-            return "a \(Self.size(g.window)) \(g.noun)\(Self.dilated(g)) is larger than the"
+            return "\(Self.article(g.window)) \(Self.size(g.window)) \(g.noun)\(Self.dilated(g)) is larger than the"
                 + " \(Self.size(g.input)) input\(Self.padded(g)) (\(padded) along the \(Self.axisName(dimension)))"
         case let .channels(input, filters):
-            return "the input has \(input[1]) channels but the filters expect \(filters[1])"
+            return "the input has \(input[1]) channel\(input[1] == 1 ? "" : "s") but the filters expect \(filters[1])"
                 + " (x is [N, C, H, W] = \(input), w is [K, C, KH, KW] = \(filters))"
         case let .bias(filters, shape):
             return "bias must have shape [\(filters)] (one value per filter), got \(shape)"
@@ -170,11 +170,18 @@ extension TensorError: CustomStringConvertible {
         let strideText = g.stride.0 == g.stride.1 ? "\(g.stride.0)" : "\(g.stride.0)x\(g.stride.1)"
         let where_ = g.input.0 == g.input.1 && g.window.0 == g.window.1 ? ""
             : " (along the \(axisName(dimension)))"
-        return "(\(numerator)) / \(s) + 1 = \(twoDecimals(value)): a \(size(g.window)) \(g.noun)\(dilated(g))"
-            + " at stride \(strideText)\(padded(g)) does not fit a \(size(g.input)) input\(where_)"
+        return "(\(numerator)) / \(s) + 1 = \(quotient(value)): \(article(g.window)) \(size(g.window)) \(g.noun)"
+            + "\(dilated(g)) at stride \(strideText)\(padded(g)) does not fit \(article(g.input)) \(size(g.input)) input\(where_)"
     }
 
     private static func size(_ hw: (Int, Int)) -> String { "\(hw.0)x\(hw.1)" }
+
+    /// "an" before a size read with a vowel sound ("an 8x8", "an 11x11", "an 80x80"), else "a".
+    private static func article(_ hw: (Int, Int)) -> String {
+        var lead = hw.0  // read in thousands: 11000 is "eleven thousand"
+        while lead >= 1000 { lead /= 1000 }
+        return lead == 8 || lead == 11 || lead == 18 || (80...89).contains(lead) || (800...899).contains(lead) ? "an" : "a"
+    }
     private static func axisName(_ dimension: Int) -> String { dimension == 0 ? "height" : "width" }
 
     private static func dilated(_ g: WindowGeometry) -> String {
@@ -187,6 +194,18 @@ extension TensorError: CustomStringConvertible {
     private static func padded(_ g: WindowGeometry) -> String {
         guard g.padding != (0, 0) else { return "" }
         return " with padding \(g.padding.0 == g.padding.1 ? "\(g.padding.0)" : size(g.padding))"
+    }
+
+    /// The quotient of a window that does not fit, never a whole number: "2.33", but
+    /// "1.9967" rather than "2" (which would contradict "does not fit").
+    private static func quotient(_ x: Double) -> String {
+        var scale = 100.0
+        while scale < 1e12 {
+            let rounded = (x * scale).rounded() / scale
+            if rounded != rounded.rounded() { return String(rounded) }
+            scale *= 10
+        }
+        return String(x)
     }
 
     /// 2.333… as "2.33"; whole numbers without decimals.

@@ -1,0 +1,114 @@
+import Testing
+@testable import TensorEngine
+
+/// Pooling by its definition, one window at a time: the padded cells are −∞ for max and 0 for
+/// the average, whose divisor is always size·size. Output sizes round down (floor mode).
+func naivePool(_ x: Tensor, max isMax: Bool, size: Int, stride s: Int, padding p: Int) -> Tensor {
+    let (n, c, h, w) = (x.shape[0], x.shape[1], x.shape[2], x.shape[3])
+    let oh = (h + 2 * p - size) / s + 1, ow = (w + 2 * p - size) / s + 1
+    var y = try! Tensor.zeros([n, c, oh, ow])
+    for b in 0..<n {
+        for ch in 0..<c {
+            for i in 0..<oh {
+                for j in 0..<ow {
+                    var cells: [Double] = []
+                    for u in 0..<size {
+                        for v in 0..<size {
+                            let (r, col) = (i * s + u - p, j * s + v - p)
+                            let inside = r >= 0 && r < h && col >= 0 && col < w
+                            cells.append(inside ? x[b, ch, r, col] : (isMax ? -.infinity : 0))
+                        }
+                    }
+                    y[b, ch, i, j] = isMax ? cells.max()! : cells.reduce(0, +) / Double(size * size)
+                }
+            }
+        }
+    }
+    return y
+}
+
+/// The geometry a pooling error message is built from.
+func poolGeometry(input: (Int, Int), size: Int, stride: Int, padding: Int = 0) -> WindowGeometry {
+    WindowGeometry(noun: "window", input: input, window: (size, size), stride: (stride, stride), padding: (padding, padding))
+}
+
+@Suite("max and average pooling")
+struct PoolingTests {
+    let x = try! Tensor(shape: [1, 1, 4, 4], scalars: [1, 3, 2, 0, 5, -1, 4, 7, -2, 0, 9, 1, 3, 8, -5, 6])
+
+    @Test("2x2 windows at stride 2, by hand")
+    func byHand() throws {
+        expectClose(try Tensor.maxPool2d(x, size: 2), shape: [1, 1, 2, 2], [5, 7, 8, 9])
+        expectClose(try Tensor.avgPool2d(x, size: 2), shape: [1, 1, 2, 2], [2, 3.25, 2.25, 2.75])
+    }
+
+    @Test("padding is -inf for max and a zero counted in the average, by hand")
+    func paddingByHand() throws {
+        // Windows of rows {0}, {1, 2}, {3} and the same columns.
+        expectClose(try Tensor.maxPool2d(x, size: 2, padding: 1), shape: [1, 1, 3, 3], [1, 3, 0, 5, 9, 7, 3, 8, 6])
+        expectClose(try Tensor.avgPool2d(x, size: 2, padding: 1), shape: [1, 1, 3, 3],
+                    [0.25, 1.25, 0, 0.75, 3, 2, 0.75, 0.75, 1.5])
+        let negative = try Tensor(shape: [1, 1, 2, 2], scalars: [-1, -2, -3, -4])
+        expectClose(try Tensor.maxPool2d(negative, size: 2, stride: 1, padding: 1), shape: [1, 1, 3, 3],
+                    [-1, -1, -2, -1, -1, -2, -3, -3, -4])
+    }
+
+    @Test("overlapping 3x3 windows at stride 1, by hand")
+    func overlapping() throws {
+        expectClose(try Tensor.avgPool2d(x, size: 3, stride: 1), shape: [1, 1, 2, 2], [21.0 / 9, 25.0 / 9, 21.0 / 9, 29.0 / 9])
+        expectClose(try Tensor.maxPool2d(x, size: 3, stride: 1), shape: [1, 1, 2, 2], [9, 9, 9, 9])
+    }
+
+    @Test("equals the definition across sizes, strides and padding", arguments: [
+        (2, 2, 0), (2, 1, 1), (3, 1, 1), (3, 2, 0), (3, 2, 1), (3, 3, 1), (4, 2, 2), (1, 1, 0), (5, 3, 2),
+    ])
+    func againstNaive(size: Int, stride: Int, padding: Int) throws {
+        let x = randomTensor([2, 3, 9, 8], seed: 40)
+        let maxPooled = try Tensor.maxPool2d(x, size: size, stride: stride, padding: padding, floorMode: true)
+        let averaged = try Tensor.avgPool2d(x, size: size, stride: stride, padding: padding, floorMode: true)
+        expectClose(maxPooled, naivePool(x, max: true, size: size, stride: stride, padding: padding))
+        expectClose(averaged, naivePool(x, max: false, size: size, stride: stride, padding: padding))
+    }
+
+    @Test("output sizes; the stride defaults to the size")
+    func outputSizes() throws {
+        #expect(try Tensor.maxPool2d(try Tensor.zeros([2, 6, 28, 28]), size: 2).shape == [2, 6, 14, 14])
+        #expect(try Tensor.avgPool2d(try Tensor.zeros([1, 3, 32, 32]), size: 4).shape == [1, 3, 8, 8])
+        #expect(try Tensor.maxPool2d(try Tensor.zeros([1, 1, 7, 7]), size: 3, stride: 2).shape == [1, 1, 3, 3])
+        #expect(try Tensor.avgPool2d(try Tensor.zeros([1, 1, 7, 7]), size: 3, stride: 2, padding: 1).shape == [1, 1, 4, 4])
+        #expect(try Tensor.maxPool2d(try Tensor.zeros([0, 2, 4, 4]), size: 2).shape == [0, 2, 2, 2])
+    }
+
+    @Test("a window that does not fit shows the arithmetic; floor mode drops the last one")
+    func doesNotFit() throws {
+        let seven = randomTensor([1, 2, 7, 7], seed: 41)
+        for pool in [Tensor.maxPool2d, Tensor.avgPool2d] as [(Tensor, Int, Int?, Int, Bool) throws -> Tensor] {
+            let message = expectError(.windowDoesNotFit(poolGeometry(input: (7, 7), size: 2, stride: 2), dimension: 0)) {
+                try pool(seven, 2, nil, 0, false)
+            }
+            #expect(message == "(7 - 2) / 2 + 1 = 3.5: a 2x2 window at stride 2 does not fit a 7x7 input")
+            #expect(try pool(seven, 2, nil, 0, true).shape == [1, 2, 3, 3])
+        }
+        expectClose(try Tensor.maxPool2d(seven, size: 2, floorMode: true), naivePool(seven, max: true, size: 2, stride: 2, padding: 0))
+    }
+
+    @Test("a max over a window holding NaN is NaN, wherever the NaN is")
+    func nan() throws {
+        let x = try Tensor(shape: [1, 1, 2, 4], scalars: [.nan, 1, 1, 2, 3, 4, 5, .nan])
+        let y = try Tensor.maxPool2d(x, size: 2)
+        #expect(y[0, 0, 0, 0].isNaN && y[0, 0, 0, 1].isNaN)
+    }
+
+    @Test("results are identical bit for bit with 1, 2 and 3 threads")
+    func threadCountIndependence() throws {
+        let x = randomTensor([3, 3, 8, 8], seed: 42)
+        for isMax in [true, false] {
+            let results = try [1, 2, 3].map { threads in
+                isMax ? try Tensor.maxPool2d(x, size: 3, stride: 1, padding: 1, floorMode: false, threads: threads)
+                    : try Tensor.avgPool2d(x, size: 3, stride: 1, padding: 1, floorMode: false, threads: threads)
+            }
+            #expect(results[0].scalars == results[1].scalars)
+            #expect(results[0].scalars == results[2].scalars)
+        }
+    }
+}
