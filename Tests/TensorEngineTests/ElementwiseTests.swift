@@ -143,6 +143,8 @@ struct ElementwiseTests {
             try x.clip(2, 1)
         }
         #expect(message == "clip: the lower bound 2.0 is above the upper bound 1.0")
+        expectError(.argument(op: "clip", name: "the lower bound", problem: "must be a number, got nan")) { try x.clip(.nan, 1) }
+        expectError(.argument(op: "clip", name: "the upper bound", problem: "must be a number, got nan")) { try x.clip(nil, .nan) }
     }
 
     @Test("maximum and minimum: nan wins on either side, and they broadcast")
