@@ -47,8 +47,8 @@ extension Tensor {
         try variance(axes: axes, keepDims: keepDims, correction: correction).sqrt()
     }
 
-    /// The largest element over `axes`; nan when any of them is nan, as NumPy's `max`
-    /// (use `where` or `clip` first to skip them).
+    /// The largest element over `axes`; nan when any of them is nan, as NumPy's `max`. To skip
+    /// nans, replace them first: `Tensor.where(try Tensor.equal(x, x), x, Tensor(-.infinity))`.
     /// - Throws: `.emptyReduction` when `axes` select no elements (a size-0 axis): the max of
     ///   nothing has no value. Also `.axisOutOfRange`, `.repeatedAxis`.
     public func max(axes: [Int]? = nil, keepDims: Bool = false) throws -> Tensor {
