@@ -59,9 +59,12 @@ extension Tensor {
     public func leakyRelu(slope: Double = 0.01) -> Tensor { map { $0 > 0 ? $0 : slope * $0 } }
 
     /// Every element limited to `lower...upper` (either bound may be `nil`).
-    /// - Throws: `TensorError.argument` when `lower > upper`.
+    /// - Throws: `TensorError.argument` when a bound is nan or `lower > upper`.
     public func clip(_ lower: Double?, _ upper: Double?) throws -> Tensor {
         let lo = lower ?? -.infinity, hi = upper ?? .infinity
+        for (name, bound) in [("the lower bound", lo), ("the upper bound", hi)] where bound.isNaN {
+            throw TensorError.argument(op: "clip", name: name, problem: "must be a number, got nan")
+        }
         guard lo <= hi else {
             throw TensorError.argument(op: "clip", name: "the lower bound", problem: "\(lo) is above the upper bound \(hi)")
         }

@@ -12,7 +12,7 @@ extension Tensor {
         guard step != 0, step.isFinite, start.isFinite, stop.isFinite else {
             throw TensorError.argument(op: "arange", name: "step", problem: "must be a nonzero finite number, got \(step)")
         }
-        let count = max(0, Int(((stop - start) / step).rounded(.up)))
+        let count = Swift.max(0, Int(((stop - start) / step).rounded(.up)))
         _ = try Shape.elementCount([count])
         return Tensor((0..<count).map { start + Double($0) * step })
     }

@@ -46,7 +46,7 @@ extension Tensor {
             guard out.count > 0 else { return }
             a.scalars.withUnsafeBufferPointer { x in
                 b.scalars.withUnsafeBufferPointer { y in
-                    var index = [Int](repeating: 0, count: max(shape.count - 1, 0))
+                    var index = [Int](repeating: 0, count: Swift.max(shape.count - 1, 0))
                     var offA = 0, offB = 0, o = 0
                     while o < out.count {
                         switch (ia, ib) {
