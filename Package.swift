@@ -43,6 +43,9 @@ let package = Package(
         .testTarget(
             name: "TensorEngineTests", dependencies: ["TensorEngine"],
             // The scripts that generated the fixture files (with NumPy), kept beside them.
-            exclude: ["Fixtures/make_shape_fixtures.py"]),
+            exclude: [
+                "Fixtures/make_shape_fixtures.py", "Fixtures/make_elementwise_fixtures.py",
+                "Fixtures/make_reduction_fixtures.py",
+            ]),
     ]
 )
