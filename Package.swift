@@ -45,7 +45,8 @@ let package = Package(
             // The scripts that generated the fixture files (with NumPy), kept beside them.
             exclude: [
                 "Fixtures/make_shape_fixtures.py", "Fixtures/make_elementwise_fixtures.py",
-                "Fixtures/make_reduction_fixtures.py",
+                "Fixtures/make_reduction_fixtures.py", "Fixtures/make_description_fixtures.py",
+                "Fixtures/make_random_fixtures.py",
             ]),
     ]
 )

@@ -9,7 +9,10 @@
 ///   a 128-bit stream selector, then PCG's own seeding routine (`pcg_setseq_128_srandom_r`).
 ///
 /// Only integer arithmetic is involved, so a seed gives the same stream on every machine;
-/// `uniform()` is `(next() >> 11) · 2^-53`, NumPy's `random()` on the same state.
+/// `uniform()` is `(next() >> 11) · 2^-53`, NumPy's `random()` on the same state (the tests
+/// check both against NumPy's own PCG64). `normal()` also calls the C library's `log`, which
+/// libms compute to within an ulp but not always identically: across platforms a normal
+/// sample could, rarely, differ in its last bit.
 /// Determinism is the point: a seed fixes every tensor a lesson or an exercise draws.
 public struct RandomGenerator: RandomNumberGenerator, Sendable {
     /// The 128-bit state, and the (odd) increment that selects the stream.

@@ -7,13 +7,23 @@ extension Tensor {
 
     /// `start, start + step, ...` while below `stop` (above, for a negative step), as NumPy's
     /// `arange`: `arange(0, 5, 1)` is `[0, 1, 2, 3, 4]`.
-    /// - Throws: `TensorError.argument` for a zero or non-finite step.
+    /// - Throws: `TensorError.argument` for a zero or non-finite step, a non-finite start or
+    ///   stop, or a range of more than `Shape.maxElements` numbers.
     public static func arange(_ start: Double, _ stop: Double, _ step: Double = 1) throws -> Tensor {
-        guard step != 0, step.isFinite, start.isFinite, stop.isFinite else {
-            throw TensorError.argument(op: "arange", name: "step", problem: "must be a nonzero finite number, got \(step)")
+        guard step != 0, step.isFinite else {
+            throw TensorError.argument(op: "arange", name: "step",
+                                       problem: "must be a nonzero finite number, got \(TensorError.number(step))")
         }
-        let count = Swift.max(0, Int(((stop - start) / step).rounded(.up)))
-        _ = try Shape.elementCount([count])
+        guard start.isFinite, stop.isFinite else {
+            throw TensorError.argument(op: "arange", name: "start and stop", problem: "must be finite numbers, got "
+                                       + "\(TensorError.number(start)) and \(TensorError.number(stop))")
+        }
+        // NOTE: check the size as a Double: Int(1e300) would trap before elementCount could object.
+        let steps = ((stop - start) / step).rounded(.up)
+        guard steps <= Double(Shape.maxElements) else {
+            throw TensorError.argument(op: "arange", name: "range", problem: "has \(steps) numbers, more than \(Shape.maxElements)")
+        }
+        let count = Swift.max(0, Int(steps))
         return Tensor((0..<count).map { start + Double($0) * step })
     }
 
@@ -22,6 +32,7 @@ extension Tensor {
         guard count >= 0 else {
             throw TensorError.argument(op: "linspace", name: "count", problem: "must not be negative, got \(count)")
         }
+        _ = try Shape.elementCount([count])
         if count == 1 { return Tensor([start]) }
         let step = (stop - start) / Double(count - 1)
         return Tensor((0..<count).map { $0 == count - 1 ? stop : start + Double($0) * step })
