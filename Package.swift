@@ -31,8 +31,8 @@ let package = Package(
     ],
     targets: [
         .target(name: "_CSupport"),
-        .target(name: "_GEMMKernel"),
-        .target(name: "_GEMMKernelAVX2", swiftSettings: avx2Settings),
+        .target(name: "_GEMMKernel", dependencies: ["_CSupport"]),
+        .target(name: "_GEMMKernelAVX2", dependencies: ["_CSupport"], swiftSettings: avx2Settings),
         .target(name: "TensorEngine", dependencies: ["_CSupport", "_GEMMKernel", "_GEMMKernelAVX2"]),
         .executableTarget(
             name: "lectern",

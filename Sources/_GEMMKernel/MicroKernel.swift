@@ -11,6 +11,8 @@
 
 /// The register tile: each call of the micro-kernel computes `rows` x `columns` of C.
 /// 6 x 8 doubles are 12 AVX2 registers of accumulators, leaving 4 of 16 for A and B.
+import _CSupport
+
 public enum MicroTile {
     public static let rows = 6
     public static let columns = 8
@@ -33,6 +35,12 @@ private func multiplyAdd(_ c: inout SIMD8<Double>, _ a: Double, _ b: SIMD8<Doubl
 @inline(__always)
 private func microKernel(kc: Int, a: UnsafePointer<Double>, b: UnsafePointer<Double>,
                          c: UnsafeMutablePointer<Double>, ldc: Int, accumulate: Bool) {
+    // Ask for C's rows now (two cache lines each, in case they straddle a line boundary):
+    // they arrive while the loop below runs, instead of stalling the stores at the end.
+    for r in 0..<MicroTile.rows {
+        lectern_prefetch(c + r * ldc)
+        lectern_prefetch(c + r * ldc + MicroTile.columns - 1)
+    }
     var c0 = SIMD8<Double>(), c1 = SIMD8<Double>(), c2 = SIMD8<Double>()
     var c3 = SIMD8<Double>(), c4 = SIMD8<Double>(), c5 = SIMD8<Double>()
     var pa = a, pb = UnsafeRawPointer(b)

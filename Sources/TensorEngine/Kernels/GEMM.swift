@@ -23,8 +23,8 @@ func gemm(m: Int, n: Int, k: Int, a: MatrixOperand, b: MatrixOperand,
     }
     let blocking = GEMMBlocking()
     let workers = min(threads, max(1, m * n * k / GEMMBlocking.workPerThread))
-    let packedB = UnsafeMutablePointer<Double>.allocate(capacity: blocking.packedBCount)
-    let packedA = UnsafeMutablePointer<Double>.allocate(capacity: blocking.packedACount * workers)
+    let packedB = allocateAligned(blocking.packedBCount)
+    let packedA = allocateAligned(blocking.packedACount * workers)
     defer { packedB.deallocate(); packedA.deallocate() }
     for jc in stride(from: 0, to: n, by: blocking.nc) {
         let nc = min(blocking.nc, n - jc)
@@ -51,6 +51,13 @@ func gemm(m: Int, n: Int, k: Int, a: MatrixOperand, b: MatrixOperand,
             }
         }
     }
+}
+
+/// Memory for packed panels, aligned to a cache line (64 bytes) so that no 8-double row of a
+/// B panel straddles two lines: a split load costs twice.
+func allocateAligned(_ count: Int) -> UnsafeMutablePointer<Double> {
+    UnsafeMutableRawPointer.allocate(byteCount: count * MemoryLayout<Double>.stride, alignment: 64)
+        .bindMemory(to: Double.self, capacity: count)
 }
 
 /// The rectangle of C one worker computes: a range of rows and a range of 8-column panels.

@@ -25,15 +25,32 @@ struct MatrixOperand {
 /// `6q ..< 6q+6` as `kc` groups of 6 (zeros past the last row).
 func packBlockA(_ a: MatrixOperand, rows: Int, kc: Int, into packed: UnsafeMutablePointer<Double>) {
     let mr = MicroTile.rows
-    var out = packed
     for i0 in stride(from: 0, to: rows, by: mr) {
-        let height = min(mr, rows - i0)
-        for p in 0..<kc {
-            let source = a.base + i0 * a.rowStride + p * a.columnStride
-            for r in 0..<height { out[r] = source[r * a.rowStride] }
-            for r in height..<mr { out[r] = 0 }
-            out += mr
+        let panel = packed + i0 * kc, source = a.offset(i0, 0)
+        if rows - i0 == mr {
+            packFullPanelA(source, kc: kc, into: panel)
+            continue
         }
+        for p in 0..<kc {
+            for r in 0..<mr {
+                panel[p * mr + r] = r < rows - i0 ? source.base[r * source.rowStride + p * source.columnStride] : 0
+            }
+        }
+    }
+}
+
+/// The common case of `packBlockA`: six whole rows, read as six streams.
+@inline(__always)
+private func packFullPanelA(_ a: MatrixOperand, kc: Int, into panel: UnsafeMutablePointer<Double>) {
+    let r0 = a.base, r1 = r0 + a.rowStride, r2 = r1 + a.rowStride
+    let r3 = r2 + a.rowStride, r4 = r3 + a.rowStride, r5 = r4 + a.rowStride
+    let step = a.columnStride
+    var out = panel
+    for p in 0..<kc {
+        let q = p * step
+        out[0] = r0[q]; out[1] = r1[q]; out[2] = r2[q]
+        out[3] = r3[q]; out[4] = r4[q]; out[5] = r5[q]
+        out += 6
     }
 }
 
@@ -41,14 +58,17 @@ func packBlockA(_ a: MatrixOperand, rows: Int, kc: Int, into packed: UnsafeMutab
 /// padding each row to 8 with zeros.
 func packPanelB(_ b: MatrixOperand, kc: Int, columns: Int, into packed: UnsafeMutablePointer<Double>) {
     let nr = MicroTile.columns
+    if columns == nr && b.columnStride == 1 {
+        // Whole rows of 8 contiguous doubles: one vector load and store each.
+        for p in 0..<kc {
+            let row = UnsafeRawPointer(b.base + p * b.rowStride).loadUnaligned(as: SIMD8<Double>.self)
+            UnsafeMutableRawPointer(packed + p * nr).storeBytes(of: row, as: SIMD8<Double>.self)
+        }
+        return
+    }
     for p in 0..<kc {
         let source = b.base + p * b.rowStride, out = packed + p * nr
-        if columns == nr && b.columnStride == 1 {
-            out.update(from: source, count: nr)
-        } else {
-            for j in 0..<columns { out[j] = source[j * b.columnStride] }
-            for j in columns..<nr { out[j] = 0 }
-        }
+        for j in 0..<nr { out[j] = j < columns ? source[j * b.columnStride] : 0 }
     }
 }
 

@@ -9,3 +9,9 @@ int lectern_cpu_has_avx2_fma(void);
 void lectern_keep_freed_memory(void);
 
 #endif
+
+/// Hints the CPU to bring the cache line holding `address` into all cache levels: for data
+/// the GEMM micro-kernel will need a few hundred cycles from now. A no-op where unsupported.
+static inline void lectern_prefetch(const void *address) {
+    __builtin_prefetch(address, 0, 3);
+}
