@@ -5,7 +5,7 @@ PREFIX ?= $(HOME)/.local
 # apt needs root: use sudo only when we are not root already.
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps build run test bench install clean
+.PHONY: all deps build run test test-portable bench install clean
 
 all: build
 
@@ -28,6 +28,13 @@ run: build
 test: deps
 	$(SWIFT) test
 
+## test-portable: the release-build tests on an emulated x86-64 CPU without AVX2 or FMA
+## (qemu-user's Nehalem model), so the portable GEMM kernel runs and must agree
+test-portable: deps
+	@command -v qemu-x86_64 >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq qemu-user; }
+	$(SWIFT) build -c release --build-tests -Xswiftc -enable-testing --scratch-path .build-portable
+	qemu-x86_64 -cpu Nehalem .build-portable/release/LecternPackageTests.xctest --testing-library swift-testing
+
 ## bench: the benchmark workloads in a release build (compare with ../shared/bench/compare)
 bench: build
 	.build/release/lectern bench
@@ -38,4 +45,4 @@ install: build
 	install -m 755 .build/release/lectern "$(PREFIX)/bin/lectern"
 
 clean:
-	rm -rf .build
+	rm -rf .build .build-portable
