@@ -43,7 +43,7 @@ extension Tensor {
         return Tensor(unchecked: shape) { out in
             x.scalars.withUnsafeBufferPointer { px in
                 w.scalars.withUnsafeBufferPointer { pw in
-                    let y = out.baseAddress!
+                    guard let y = out.baseAddress else { return }
                     parallelFor(parts: g.batch, threads: threads) { n in
                         let cols = UnsafeMutablePointer<Double>.allocate(capacity: g.patchSize * g.outPositions)
                         defer { cols.deallocate() }
@@ -74,7 +74,7 @@ extension Tensor {
         let imageSize = g.channels * g.height * g.width
         return Tensor(unchecked: shape) { out in
             x.scalars.withUnsafeBufferPointer { px in
-                let base = out.baseAddress!
+                guard let base = out.baseAddress else { return }
                 parallelFor(parts: g.batch) { n in
                     im2colImage(px.baseAddress! + n * imageSize, g, into: base + n * g.outPositions, ld: columns)
                 }

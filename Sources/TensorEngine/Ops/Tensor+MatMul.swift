@@ -38,7 +38,7 @@ extension Tensor {
         return Tensor(unchecked: batch + [m, n]) { out in
             a.scalars.withUnsafeBufferPointer { pa in
                 b.scalars.withUnsafeBufferPointer { pb in
-                    let c = out.baseAddress!
+                    guard let c = out.baseAddress else { return }
                     parallelFor(parts: batches, threads: perBatch ? threads : 1) { index in
                         var offA = 0, offB = 0, rest = index
                         for d in batch.indices {
