@@ -1,10 +1,11 @@
 /// The two loops every elementwise operation is built on: `map` (one tensor) and
-/// `zip` (two tensors, NumPy broadcasting). Both are `@inline(__always)` so that each
-/// operation gets its own specialised, vectorisable loop rather than a closure call per element.
+/// `zip` (two tensors, NumPy broadcasting). They are generic over the function applied
+/// (`UnaryFunction`, `BinaryFunction`), so each operation gets its own vectorisable loop;
+/// the closure-taking forms are for one-off uses.
 extension Tensor {
     /// A tensor of the same shape with `f` applied to every element.
     @inline(__always)
-    public func map(_ f: (Double) -> Double) -> Tensor {
+    public func map<F: UnaryFunction>(_ f: F) -> Tensor {
         Tensor(unchecked: shape) { out in
             scalars.withUnsafeBufferPointer { x in
                 for i in 0..<x.count { out[i] = f(x[i]) }
@@ -17,7 +18,7 @@ extension Tensor {
     /// - Throws: `TensorError.broadcast` when the shapes are incompatible.
     /// - Complexity: O(result count).
     @inline(__always)
-    public static func zip(_ a: Tensor, _ b: Tensor, op: String, _ f: (Double, Double) -> Double) throws -> Tensor {
+    public static func zip<F: BinaryFunction>(_ a: Tensor, _ b: Tensor, op: String, _ f: F) throws -> Tensor {
         if a.shape == b.shape {
             return Tensor(unchecked: a.shape) { out in
                 a.scalars.withUnsafeBufferPointer { x in
@@ -28,8 +29,8 @@ extension Tensor {
             }
         }
         let shape = try Shape.broadcast(a.shape, b.shape, op: op)
-        if b.count == 1 { let y = b.scalars[0]; return a.map { f($0, y) }.withShape(shape) }
-        if a.count == 1 { let x = a.scalars[0]; return b.map { f(x, $0) }.withShape(shape) }
+        if b.count == 1 { return a.map(BindSecond(f: f, y: b.scalars[0])).withShape(shape) }
+        if a.count == 1 { return b.map(BindFirst(f: f, x: a.scalars[0])).withShape(shape) }
         return broadcastZip(a, b, shape: shape, f)
     }
 
@@ -37,8 +38,7 @@ extension Tensor {
     /// all but the last dimension, reading each operand through strides that are 0 along the
     /// dimensions it is broadcast over.
     @inline(__always)
-    private static func broadcastZip(_ a: Tensor, _ b: Tensor, shape: [Int],
-                                     _ f: (Double, Double) -> Double) -> Tensor {
+    private static func broadcastZip<F: BinaryFunction>(_ a: Tensor, _ b: Tensor, shape: [Int], _ f: F) -> Tensor {
         let sa = Shape.broadcastStrides(a.shape, to: shape)
         let sb = Shape.broadcastStrides(b.shape, to: shape)
         let inner = shape.last ?? 1, ia = sa.last ?? 0, ib = sb.last ?? 0
@@ -49,16 +49,7 @@ extension Tensor {
                     var index = [Int](repeating: 0, count: Swift.max(shape.count - 1, 0))
                     var offA = 0, offB = 0, o = 0
                     while o < out.count {
-                        switch (ia, ib) {
-                        case (1, 0):
-                            let v = y[offB]
-                            for i in 0..<inner { out[o + i] = f(x[offA + i], v) }
-                        case (0, 1):
-                            let v = x[offA]
-                            for i in 0..<inner { out[o + i] = f(v, y[offB + i]) }
-                        default:
-                            for i in 0..<inner { out[o + i] = f(x[offA + i * ia], y[offB + i * ib]) }
-                        }
+                        zipRow(f, inner, out.baseAddress! + o, x.baseAddress! + offA, ia, y.baseAddress! + offB, ib)
                         o += inner
                         // Advance the odometer over the outer dimensions.
                         var d = index.count - 1
@@ -76,5 +67,34 @@ extension Tensor {
                 }
             }
         }
+    }
+
+    /// `map` with a closure: `x.map { $0 * $0 + 1 }`. Slower than a function type.
+    public func map(_ f: (Double) -> Double) -> Tensor {
+        withoutActuallyEscaping(f) { map(UnaryClosure($0)) }
+    }
+
+    /// `zip` with a closure. Slower than a function type.
+    public static func zip(_ a: Tensor, _ b: Tensor, op: String, _ f: (Double, Double) -> Double) throws -> Tensor {
+        try withoutActuallyEscaping(f) { try zip(a, b, op: op, BinaryClosure($0)) }
+    }
+}
+
+/// out[i] = f(x[i·sx], y[i·sy]) for i in 0..<n. The usual strides (1, or 0 for a broadcast
+/// operand) get loops of their own, which the compiler vectorises.
+@inline(__always)
+private func zipRow<F: BinaryFunction>(_ f: F, _ n: Int, _ out: UnsafeMutablePointer<Double>,
+                                       _ x: UnsafePointer<Double>, _ sx: Int, _ y: UnsafePointer<Double>, _ sy: Int) {
+    switch (sx, sy) {
+    case (1, 1):
+        for i in 0..<n { out[i] = f(x[i], y[i]) }
+    case (1, 0):
+        let v = y[0]
+        for i in 0..<n { out[i] = f(x[i], v) }
+    case (0, 1):
+        let v = x[0]
+        for i in 0..<n { out[i] = f(v, y[i]) }
+    default:
+        for i in 0..<n { out[i] = f(x[i &* sx], y[i &* sy]) }
     }
 }

@@ -32,7 +32,9 @@ public struct Tensor: Sendable, Equatable {
     }
 
     /// A tensor of a validated shape whose elements `body` writes, each exactly once.
-    /// `body` receives uninitialised memory of `shape.reduce(1, *)` elements.
+    /// `body` receives uninitialised memory of `shape.reduce(1, *)` elements. Always inlined,
+    /// so that the loop in `body` is compiled together with the function it calls per element.
+    @inline(__always)
     init(unchecked shape: [Int], initializingWith body: (UnsafeMutableBufferPointer<Double>) throws -> Void) rethrows {
         let count = shape.reduce(1, *)
         self.shape = shape

@@ -18,8 +18,8 @@ func gemm(m: Int, n: Int, k: Int, a: MatrixOperand, b: MatrixOperand,
         if !accumulate { for i in 0..<m { (c + i * ldc).update(repeating: 0, count: n) } }
         return
     }
-    if m * n * k <= GEMMBlocking.smallProduct {
-        return smallGEMM(m: m, n: n, k: k, a: a, b: b, c: c, ldc: ldc, accumulate: accumulate)
+    if GEMMBlocking.preferDirectLoop(m: m, n: n, k: k, b: b) {
+        return directGEMM(m: m, n: n, k: k, a: a, b: b, c: c, ldc: ldc, accumulate: accumulate)
     }
     let blocking = GEMMBlocking()
     let workers = min(threads, max(1, m * n * k / GEMMBlocking.workPerThread))
@@ -85,8 +85,19 @@ struct WorkerShare {
 /// Block sizes for the caches of a current x86-64 or arm64 core: an `mc` x `kc` block of A
 /// (192 KB) stays in L2, a `kc` x 8 panel of B (16 KB) in L1, a `kc` x `nc` block of B in L3.
 struct GEMMBlocking {
-    /// Below this many multiply-adds, packing costs more than it saves.
-    static let smallProduct = 4096
+    /// Whether the plain loop of `directGEMM` beats packing, by a rough count of cycles:
+    /// packing copies m·k + k·n numbers and the micro-kernel pays ~40 cycles per 6 x 8 tile
+    /// besides its 6 cycles per step of k; the plain loop pays ~3 cycles per (i, p) pair
+    /// plus n/4 vector multiply-adds, and vectorises only when B's rows are contiguous.
+    /// Tiny products, k of a few (an input layer of 2 features) or a handful of rows pick it.
+    static func preferDirectLoop(m: Int, n: Int, k: Int, b: MatrixOperand) -> Bool {
+        if m * n * k <= 4096 { return true }
+        guard b.columnStride == 1 else { return false }
+        let tiles = ((m + 5) / 6) * ((n + 7) / 8)
+        let packed = 2 * (m * k + k * n) + tiles * (40 + 6 * k)
+        let direct = m * k * (3 + (n + 3) / 4)
+        return direct < packed
+    }
     /// Below this many multiply-adds per thread, waking another thread costs more than it saves.
     static let workPerThread = 1 << 17
 

@@ -55,7 +55,7 @@ extension Tensor {
     /// - Precondition: the run is not empty when `start` is `nil`.
     /// - Complexity: O(count).
     @inline(__always)
-    func fold(run: Range<Int>, start: Double?, _ combine: (Double, Double) -> Double) -> Tensor {
+    func fold<F: BinaryFunction>(run: Range<Int>, start: Double?, _ combine: F) -> Tensor {
         let layout = ReductionLayout(shape, run: run)
         let (outer, n, inner) = (layout.outer, layout.reduced, layout.inner)
         precondition(start != nil || n > 0, "a fold without a start needs elements")
@@ -94,7 +94,7 @@ extension Tensor {
     /// - Precondition: the run is not empty.
     /// - Complexity: O(count), plus one buffer of `inner` doubles.
     @inline(__always)
-    func argFold(run: Range<Int>, _ beats: (Double, Double) -> Bool) -> Tensor {
+    func argFold<P: BinaryPredicate>(run: Range<Int>, _ beats: P) -> Tensor {
         let layout = ReductionLayout(shape, run: run)
         let (outer, n, inner) = (layout.outer, layout.reduced, layout.inner)
         precondition(n > 0, "argmax and argmin need elements")
@@ -118,4 +118,9 @@ extension Tensor {
             }
         }
     }
+}
+
+/// A test of two numbers as a type (see `UnaryFunction`): argmax asks "does x beat the best?".
+protocol BinaryPredicate {
+    func callAsFunction(_ x: Double, _ best: Double) -> Bool
 }

@@ -13,23 +13,32 @@ extension Tensor {
     /// - Throws: `.emptyReduction` when the axis (or the tensor) has size 0;
     ///   `.axisOutOfRange`.
     public func argmax(axis: Int? = nil, keepDims: Bool = false) throws -> Tensor {
-        try argReduction(axis, keepDims: keepDims, op: "argmax") { x, best in x > best || (x.isNaN && !best.isNaN) }
+        try argReduction(axis, keepDims: keepDims, op: "argmax", Beats(larger: true))
     }
 
     /// The index of the smallest element along `axis` (`nil`: of the flattened tensor).
     /// - Throws: `.emptyReduction` when the axis (or the tensor) has size 0;
     ///   `.axisOutOfRange`.
     public func argmin(axis: Int? = nil, keepDims: Bool = false) throws -> Tensor {
-        try argReduction(axis, keepDims: keepDims, op: "argmin") { x, best in x < best || (x.isNaN && !best.isNaN) }
+        try argReduction(axis, keepDims: keepDims, op: "argmin", Beats(larger: false))
     }
 
     /// `argFold` over one axis, or over every axis at once (which indexes the flattened tensor).
     @inline(__always)
-    private func argReduction(_ axis: Int?, keepDims: Bool, op: String,
-                              _ beats: (Double, Double) -> Bool) throws -> Tensor {
+    private func argReduction<P: BinaryPredicate>(_ axis: Int?, keepDims: Bool, op: String,
+                                                  _ beats: P) throws -> Tensor {
         let axes = try axis.map { [try Shape.normalize(axis: $0, rank: rank)] } ?? Array(0..<rank)
         if axes.contains(where: { shape[$0] == 0 }) { throw TensorError.emptyReduction(op: op) }
         let run = (axes.first ?? 0)..<((axes.last ?? -1) + 1)
         return argFold(run: run, beats).withShape(ReductionLayout.resultShape(shape, axes: axes, keepDims: keepDims))
+    }
+}
+
+/// Whether x beats the best so far: larger (argmax) or smaller (argmin); a nan beats any
+/// number, and the first nan stays.
+private struct Beats: BinaryPredicate {
+    let larger: Bool
+    @inline(__always) func callAsFunction(_ x: Double, _ best: Double) -> Bool {
+        (larger ? x > best : x < best) || (x.isNaN && !best.isNaN)
     }
 }

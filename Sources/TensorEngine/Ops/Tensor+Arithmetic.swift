@@ -1,62 +1,56 @@
 /// Elementwise arithmetic with NumPy broadcasting. The operators throw on shapes that do not
 /// broadcast, so one `try` covers a whole expression: `let y = try x @ w + b`.
 extension Tensor {
-    public static func + (a: Tensor, b: Tensor) throws -> Tensor { try zip(a, b, op: "+", +) }
-    public static func - (a: Tensor, b: Tensor) throws -> Tensor { try zip(a, b, op: "-", -) }
-    public static func * (a: Tensor, b: Tensor) throws -> Tensor { try zip(a, b, op: "*", *) }
+    public static func + (a: Tensor, b: Tensor) throws -> Tensor { try zip(a, b, op: "+", Fn.Add()) }
+    public static func - (a: Tensor, b: Tensor) throws -> Tensor { try zip(a, b, op: "-", Fn.Subtract()) }
+    public static func * (a: Tensor, b: Tensor) throws -> Tensor { try zip(a, b, op: "*", Fn.Multiply()) }
     /// Division; like NumPy, `x / 0` is `inf` (or `nan` for `0 / 0`), not an error.
-    public static func / (a: Tensor, b: Tensor) throws -> Tensor { try zip(a, b, op: "/", /) }
+    public static func / (a: Tensor, b: Tensor) throws -> Tensor { try zip(a, b, op: "/", Fn.Divide()) }
 
-    public static func + (a: Tensor, b: Double) -> Tensor { a.map { $0 + b } }
-    public static func - (a: Tensor, b: Double) -> Tensor { a.map { $0 - b } }
-    public static func * (a: Tensor, b: Double) -> Tensor { a.map { $0 * b } }
-    public static func / (a: Tensor, b: Double) -> Tensor { a.map { $0 / b } }
-    public static func + (a: Double, b: Tensor) -> Tensor { b.map { a + $0 } }
-    public static func - (a: Double, b: Tensor) -> Tensor { b.map { a - $0 } }
-    public static func * (a: Double, b: Tensor) -> Tensor { b.map { a * $0 } }
-    public static func / (a: Double, b: Tensor) -> Tensor { b.map { a / $0 } }
+    public static func + (a: Tensor, b: Double) -> Tensor { a.map(BindSecond(f: Fn.Add(), y: b)) }
+    public static func - (a: Tensor, b: Double) -> Tensor { a.map(BindSecond(f: Fn.Subtract(), y: b)) }
+    public static func * (a: Tensor, b: Double) -> Tensor { a.map(BindSecond(f: Fn.Multiply(), y: b)) }
+    public static func / (a: Tensor, b: Double) -> Tensor { a.map(BindSecond(f: Fn.Divide(), y: b)) }
+    public static func + (a: Double, b: Tensor) -> Tensor { b.map(BindFirst(f: Fn.Add(), x: a)) }
+    public static func - (a: Double, b: Tensor) -> Tensor { b.map(BindFirst(f: Fn.Subtract(), x: a)) }
+    public static func * (a: Double, b: Tensor) -> Tensor { b.map(BindFirst(f: Fn.Multiply(), x: a)) }
+    public static func / (a: Double, b: Tensor) -> Tensor { b.map(BindFirst(f: Fn.Divide(), x: a)) }
 
-    public static prefix func - (a: Tensor) -> Tensor { a.map { -$0 } }
+    public static prefix func - (a: Tensor) -> Tensor { a.map(Fn.Negate()) }
 
     /// `a ** b` elementwise. A negative base with a fractional exponent gives `nan`, as in NumPy.
     public static func pow(_ a: Tensor, _ b: Tensor) throws -> Tensor {
-        try zip(a, b, op: "**") { x, y in y == 2 ? x * x : CMath.pow(x, y) }
+        try zip(a, b, op: "**", Fn.Power())
     }
 
     /// Elementwise `max(a, b)`; `nan` wins, as in NumPy's `maximum`.
     public static func maximum(_ a: Tensor, _ b: Tensor) throws -> Tensor {
-        try zip(a, b, op: "maximum") { x, y in x.isNaN || y.isNaN ? .nan : Swift.max(x, y) }
+        try zip(a, b, op: "maximum", Fn.Maximum())
     }
 
     /// Elementwise `min(a, b)`; `nan` wins, as in NumPy's `minimum`.
     public static func minimum(_ a: Tensor, _ b: Tensor) throws -> Tensor {
-        try zip(a, b, op: "minimum") { x, y in x.isNaN || y.isNaN ? .nan : Swift.min(x, y) }
+        try zip(a, b, op: "minimum", Fn.Minimum())
     }
 }
 
 /// Elementwise functions of one tensor.
 extension Tensor {
-    public func exp() -> Tensor { map { CMath.exp($0) } }
+    public func exp() -> Tensor { map(Fn.Exp()) }
     /// Natural logarithm; `log(0) = -inf` and `log(-1) = nan`, as in NumPy.
-    public func log() -> Tensor { map { CMath.log($0) } }
-    public func sqrt() -> Tensor { map { $0.squareRoot() } }
-    public func abs() -> Tensor { map { Swift.abs($0) } }
-    public func tanh() -> Tensor { map { CMath.tanh($0) } }
+    public func log() -> Tensor { map(Fn.Log()) }
+    public func sqrt() -> Tensor { map(Fn.Sqrt()) }
+    public func abs() -> Tensor { map(Fn.Abs()) }
+    public func tanh() -> Tensor { map(Fn.Tanh()) }
 
     /// 1 / (1 + e^-x), computed so that neither tail overflows.
-    public func sigmoid() -> Tensor {
-        map { x in
-            if x >= 0 { return 1 / (1 + CMath.exp(-x)) }
-            let e = CMath.exp(x)
-            return e / (1 + e)
-        }
-    }
+    public func sigmoid() -> Tensor { map(Fn.Sigmoid()) }
 
     /// max(x, 0). Note: a `nan` input stays `nan`.
-    public func relu() -> Tensor { map { $0 > 0 ? $0 : ($0.isNaN ? $0 : 0) } }
+    public func relu() -> Tensor { map(Fn.Relu()) }
 
     /// x for x > 0, `slope`·x otherwise.
-    public func leakyRelu(slope: Double = 0.01) -> Tensor { map { $0 > 0 ? $0 : slope * $0 } }
+    public func leakyRelu(slope: Double = 0.01) -> Tensor { map(Fn.LeakyRelu(slope: slope)) }
 
     /// Every element limited to `lower...upper` (either bound may be `nil`).
     /// - Throws: `TensorError.argument` when a bound is nan or `lower > upper`.
@@ -68,7 +62,7 @@ extension Tensor {
         guard lo <= hi else {
             throw TensorError.argument(op: "clip", name: "the lower bound", problem: "\(lo) is above the upper bound \(hi)")
         }
-        return map { $0.isNaN ? $0 : Swift.min(Swift.max($0, lo), hi) }
+        return map(Fn.Clip(lower: lo, upper: hi))
     }
 }
 
@@ -95,6 +89,6 @@ extension Tensor {
         guard try Shape.broadcast(shape, target, op: "broadcast_to") == target else {
             throw TensorError.broadcast(op: "broadcast_to", lhs: shape, rhs: target)
         }
-        return try Tensor.zip(self, zeros, op: "broadcast_to") { x, _ in x }
+        return try Tensor.zip(self, zeros, op: "broadcast_to", Fn.First())
     }
 }

@@ -11,48 +11,67 @@ extension Tensor {
     /// - Complexity: O(batch · m · n · k).
     public static func matmul(_ a: Tensor, _ b: Tensor) throws -> Tensor {
         guard a.rank >= 1, b.rank >= 1 else { throw TensorError.matmul(lhs: a.shape, rhs: b.shape) }
-        let left = a.rank == 1 ? [1] + a.shape : a.shape
-        let right = b.rank == 1 ? b.shape + [1] : b.shape
-        let (m, k) = (left[left.count - 2], left[left.count - 1])
-        let (k2, n) = (right[right.count - 2], right[right.count - 1])
-        guard k == k2 else { throw TensorError.matmul(lhs: a.shape, rhs: b.shape) }
-        let batchA = Array(left.dropLast(2)), batchB = Array(right.dropLast(2))
-        guard let batch = try? Shape.broadcast(batchA, batchB, op: "@") else {
-            throw TensorError.matmul(lhs: a.shape, rhs: b.shape)
-        }
-        var shape = batch + [m, n]
-        let product = multiplyBatches(a, b, batch: batch, batchA: batchA, batchB: batchB, m: m, n: n, k: k)
+        let left = a.rank == 1 ? a.withShape([1] + a.shape) : a
+        let right = b.rank == 1 ? b.withShape(b.shape + [1]) : b
+        let product: Tensor
+        do { product = try batchedMatmul(left, right) } catch { throw TensorError.matmul(lhs: a.shape, rhs: b.shape) }
+        var shape = product.shape
         if b.rank == 1 { shape.removeLast() }
         if a.rank == 1 { shape.remove(at: shape.count - (b.rank == 1 ? 1 : 2)) }
         return product.withShape(shape)
     }
 
-    /// Each batch of the broadcast batch shape through `gemm`. Many small products run in
-    /// parallel, one per task; a few large ones are each split by `gemm` itself.
-    private static func multiplyBatches(_ a: Tensor, _ b: Tensor, batch: [Int], batchA: [Int], batchB: [Int],
-                                        m: Int, n: Int, k: Int) -> Tensor {
-        let batches = batch.reduce(1, *)
-        let stridesA = Shape.broadcastStrides(batchA, to: batch), stridesB = Shape.broadcastStrides(batchB, to: batch)
-        let batchStrides = Shape.strides(batch)
-        let threads = KernelThreads.count, perBatch = batches >= threads && batches > 1
+    /// (..., m, k) x (..., k, n) -> (..., m, n) for operands of rank 2 or more, batch
+    /// dimensions broadcast. With `transposeA`, each stored matrix of `a` is read as its
+    /// transpose (so `a` holds (..., k, m)); likewise `transposeB`. The transposes cost nothing:
+    /// GEMM reads the operands through strides. The backward pass of `matmul` uses them.
+    /// - Throws: `TensorError.matmul` when the inner sizes differ or the batches do not broadcast.
+    static func batchedMatmul(_ a: Tensor, _ b: Tensor, transposeA: Bool = false, transposeB: Bool = false) throws -> Tensor {
+        let (ra, ca) = (a.shape[a.rank - 2], a.shape[a.rank - 1]), (rb, cb) = (b.shape[b.rank - 2], b.shape[b.rank - 1])
+        let (m, k) = transposeA ? (ca, ra) : (ra, ca), (k2, n) = transposeB ? (cb, rb) : (rb, cb)
+        guard k == k2 else { throw TensorError.matmul(lhs: a.shape, rhs: b.shape) }
+        let batchA = Array(a.shape.dropLast(2)), batchB = Array(b.shape.dropLast(2))
+        guard let batch = try? Shape.broadcast(batchA, batchB, op: "@") else {
+            throw TensorError.matmul(lhs: a.shape, rhs: b.shape)
+        }
+        let stridesA = Shape.broadcastStrides(batchA, to: batch).map { $0 * ra * ca }
+        let stridesB = Shape.broadcastStrides(batchB, to: batch).map { $0 * rb * cb }
         return Tensor(unchecked: batch + [m, n]) { out in
             a.scalars.withUnsafeBufferPointer { pa in
                 b.scalars.withUnsafeBufferPointer { pb in
                     guard let c = out.baseAddress else { return }
-                    parallelFor(parts: batches, threads: perBatch ? threads : 1) { index in
-                        var offA = 0, offB = 0, rest = index
-                        for d in batch.indices {
-                            let i = rest / batchStrides[d]
-                            rest %= batchStrides[d]
-                            offA += i * stridesA[d] * m * k
-                            offB += i * stridesB[d] * k * n
-                        }
-                        gemm(m: m, n: n, k: k, a: MatrixOperand(pa.baseAddress! + offA, columns: k),
-                             b: MatrixOperand(pb.baseAddress! + offB, columns: n),
-                             c: c + index * m * n, ldc: n, threads: perBatch ? 1 : threads)
+                    forEachBatch(batch, stridesA, stridesB) { index, offA, offB in
+                        (MatrixOperand(pa.baseAddress! + offA, columns: ca, transposed: transposeA),
+                         MatrixOperand(pb.baseAddress! + offB, columns: cb, transposed: transposeB),
+                         c + index * m * n)
+                    } multiply: { operandA, operandB, target, threads in
+                        gemm(m: m, n: n, k: k, a: operandA, b: operandB, c: target, ldc: n, threads: threads)
                     }
                 }
             }
+        }
+    }
+
+    /// Runs `multiply` for every index of the batch shape, with the operands `locate` finds
+    /// from the element offsets of the two inputs. Many small products run in parallel, one
+    /// per task; with fewer batches than threads, each product is split by GEMM itself.
+    private static func forEachBatch(
+        _ batch: [Int], _ stridesA: [Int], _ stridesB: [Int],
+        locate: (Int, Int, Int) -> (MatrixOperand, MatrixOperand, UnsafeMutablePointer<Double>),
+        multiply: (MatrixOperand, MatrixOperand, UnsafeMutablePointer<Double>, Int) -> Void
+    ) {
+        let batches = batch.reduce(1, *), batchStrides = Shape.strides(batch)
+        let threads = KernelThreads.count, perBatch = batches >= threads && batches > 1
+        parallelFor(parts: batches, threads: perBatch ? threads : 1) { index in
+            var offA = 0, offB = 0, rest = index
+            for d in batch.indices {
+                let i = rest / batchStrides[d]
+                rest %= batchStrides[d]
+                offA += i * stridesA[d]
+                offB += i * stridesB[d]
+            }
+            let (operandA, operandB, target) = locate(index, offA, offB)
+            multiply(operandA, operandB, target, perBatch ? 1 : threads)
         }
     }
 

@@ -14,7 +14,7 @@ extension Tensor {
     /// Σ x over `axes`. The sum of no elements is 0, as in NumPy.
     /// - Throws: `.axisOutOfRange`, `.repeatedAxis`.
     public func sum(axes: [Int]? = nil, keepDims: Bool = false) throws -> Tensor {
-        try reduction(axes, keepDims: keepDims, op: "sum", start: 0) { $0 + $1 }
+        try reduction(axes, keepDims: keepDims, op: "sum", start: 0, Fn.Add())
     }
 
     /// Σ x / n over `axes`, where n is the number of elements reduced into each result
@@ -22,7 +22,7 @@ extension Tensor {
     /// - Throws: `.axisOutOfRange`, `.repeatedAxis`.
     public func mean(axes: [Int]? = nil, keepDims: Bool = false) throws -> Tensor {
         let n = Double(try reducedCount(axes))
-        return try sum(axes: axes, keepDims: keepDims).map { $0 / n }
+        return try sum(axes: axes, keepDims: keepDims).map(BindSecond(f: Fn.Divide(), y: n))
     }
 
     /// The variance over `axes`: var = Σ (x − mean(x))² / (n − correction), computed in two
@@ -36,9 +36,9 @@ extension Tensor {
     /// - Throws: `.axisOutOfRange`, `.repeatedAxis`.
     public func variance(axes: [Int]? = nil, keepDims: Bool = false, correction: Int = 0) throws -> Tensor {
         let mu = try mean(axes: axes, keepDims: true)
-        let squares = try Tensor.zip(self, mu, op: "variance") { x, m in (x - m) * (x - m) }
+        let squares = try Tensor.zip(self, mu, op: "variance", Fn.SquaredDifference())
         let divisor = Double(Swift.max(try reducedCount(axes) - correction, 0))
-        return try squares.sum(axes: axes, keepDims: keepDims).map { $0 / divisor }
+        return try squares.sum(axes: axes, keepDims: keepDims).map(BindSecond(f: Fn.Divide(), y: divisor))
     }
 
     /// The standard deviation over `axes`: std = √var, with `correction` as in `variance`.
@@ -52,14 +52,13 @@ extension Tensor {
     /// - Throws: `.emptyReduction` when `axes` select no elements (a size-0 axis): the max of
     ///   nothing has no value. Also `.axisOutOfRange`, `.repeatedAxis`.
     public func max(axes: [Int]? = nil, keepDims: Bool = false) throws -> Tensor {
-        // NOTE: `x > acc ? x : acc` alone would drop a nan that arrives after a number.
-        try reduction(axes, keepDims: keepDims, op: "max", start: nil) { acc, x in x > acc || x.isNaN ? x : acc }
+        try reduction(axes, keepDims: keepDims, op: "max", start: nil, Fn.Maximum())
     }
 
     /// The smallest element over `axes`; nan when any of them is nan, as NumPy's `min`.
     /// - Throws: `.emptyReduction` when `axes` select no elements; `.axisOutOfRange`, `.repeatedAxis`.
     public func min(axes: [Int]? = nil, keepDims: Bool = false) throws -> Tensor {
-        try reduction(axes, keepDims: keepDims, op: "min", start: nil) { acc, x in x < acc || x.isNaN ? x : acc }
+        try reduction(axes, keepDims: keepDims, op: "min", start: nil, Fn.Minimum())
     }
 }
 
@@ -95,8 +94,8 @@ extension Tensor {
     /// first), then gives the result its final shape. `start` is the fold's identity;
     /// without one an empty selection is an error naming `op`.
     @inline(__always)
-    func reduction(_ axes: [Int]?, keepDims: Bool, op: String, start: Double?,
-                   _ combine: (Double, Double) -> Double) throws -> Tensor {
+    func reduction<F: BinaryFunction>(_ axes: [Int]?, keepDims: Bool, op: String, start: Double?,
+                                      _ combine: F) throws -> Tensor {
         let axes = try Shape.normalize(axes: axes, rank: rank)
         if start == nil, axes.contains(where: { shape[$0] == 0 }) { throw TensorError.emptyReduction(op: op) }
         var result = self

@@ -1,0 +1,62 @@
+/// Checking an analytic gradient against numbers: the test every backward rule must pass.
+///
+/// For a function f of some tensors, with output y, take a fixed random upstream gradient g
+/// (seeded) and the scalar L = Σ y·g. The analytic gradient comes from `backward(seed: g)`;
+/// the numerical one from central differences, element by element:
+///
+///     dL/dx_i ≈ (L(x_i + h) − L(x_i − h)) / 2h,    h = 1e-6 by default
+///
+/// whose error is O(h²) plus rounding of order ε·|L|/h, about 1e-10 in float64. The two are
+/// compared by the relative error of CS231n, |a − n| / max(|a|, |n|), with the denominator
+/// floored at 1e-8 so that two gradients that are both essentially zero count as equal.
+/// Below 1e-7 the gradient is right; around 1e-2 or above, the rule is wrong.
+public struct GradCheckResult: Sendable, CustomStringConvertible {
+    /// The largest relative error over all elements of each input.
+    public var relativeErrors: [Double]
+    /// The largest relative error overall.
+    public var maxRelativeError: Double { relativeErrors.max() ?? 0 }
+
+    public var description: String {
+        "gradcheck: max relative error \(maxRelativeError) (per input: \(relativeErrors))"
+    }
+}
+
+/// Compares `f`'s backward pass with central differences at `inputs` (see `GradCheckResult`).
+/// `f` must be deterministic: it is called 2·(number of elements) + 1 times.
+/// - Complexity: O(total input count) calls of `f`.
+public func gradcheck(_ inputs: [Tensor], step h: Double = 1e-6, seed: UInt64 = 0,
+                      _ f: ([Variable]) throws -> Variable) throws -> GradCheckResult {
+    let variables = inputs.map { Variable($0, requiresGrad: true) }
+    let output = try f(variables)
+    var rng = RandomGenerator(seed: seed)
+    let upstream = try Tensor.randn(output.shape, using: &rng)
+    try output.backward(seed: upstream)
+    var errors: [Double] = []
+    for (index, input) in inputs.enumerated() {
+        let analytic = variables[index].grad ?? Tensor.zeros(like: input)
+        var worst = 0.0
+        for i in 0..<input.count {
+            let numeric = try centralDifference(inputs, index, i, h, upstream, f)
+            worst = Swift.max(worst, relativeError(analytic.scalars[i], numeric))
+        }
+        errors.append(worst)
+    }
+    return GradCheckResult(relativeErrors: errors)
+}
+
+/// (L(x + h·e_i) − L(x − h·e_i)) / 2h for element `i` of input `index`, L = Σ f(x)·g.
+private func centralDifference(_ inputs: [Tensor], _ index: Int, _ i: Int, _ h: Double, _ upstream: Tensor,
+                               _ f: ([Variable]) throws -> Variable) throws -> Double {
+    func loss(_ delta: Double) throws -> Double {
+        var moved = inputs
+        moved[index].scalars[i] += delta
+        let y = try f(moved.map { Variable($0) }).value
+        return Swift.zip(y.scalars, upstream.scalars).reduce(0) { $0 + $1.0 * $1.1 }
+    }
+    return (try loss(h) - loss(-h)) / (2 * h)
+}
+
+/// CS231n's relative error, |a − n| / max(|a|, |n|), the denominator floored at 1e-8.
+public func relativeError(_ a: Double, _ n: Double) -> Double {
+    Swift.abs(a - n) / Swift.max(Swift.abs(a), Swift.abs(n), 1e-8)
+}
