@@ -45,10 +45,10 @@ struct PGMHeaderReader {
 
     init(bytes: [UInt8]) { self.bytes = bytes }
 
-    /// `P5` followed by whitespace or a comment.
+    /// `P5` followed by whitespace, a comment, or nothing (then the width is missing).
     mutating func readMagic() throws {
-        let isP5 = bytes.count >= 3 && bytes[0] == UInt8(ascii: "P") && bytes[1] == UInt8(ascii: "5")
-        guard isP5, Self.isSpace(bytes[2]) || bytes[2] == UInt8(ascii: "#") else {
+        let isP5 = bytes.count >= 2 && bytes[0] == UInt8(ascii: "P") && bytes[1] == UInt8(ascii: "5")
+        guard isP5, bytes.count == 2 || Self.isSpace(bytes[2]) || bytes[2] == UInt8(ascii: "#") else {
             throw TensorError.pgmMagic(found: bytes.isEmpty ? "nothing (the data are empty)" : describeToken(at: 0))
         }
         offset = 2
@@ -56,8 +56,8 @@ struct PGMHeaderReader {
 
     /// Skips whitespace and comments, then reads a whole number. A width or height must be at
     /// least 1 and be followed by whitespace or a comment; the maximum (`isLast`), checked by
-    /// the caller, by exactly one whitespace byte, or nothing (then the pixels are missing).
-    /// Leaves `offset` on the byte after the number.
+    /// the caller, by exactly one whitespace byte. Any of them may end the data (the next
+    /// field or the pixels are then reported missing). Leaves `offset` on the byte after the number.
     mutating func readField(_ field: String, isLast: Bool = false) throws -> Int {
         skipSpaceAndComments()
         let start = offset
@@ -67,7 +67,7 @@ struct PGMHeaderReader {
             offset += 1
         }
         let next = offset < bytes.count ? bytes[offset] : nil
-        let followed = isLast ? next.map(Self.isSpace) ?? true : next.map { Self.isSpace($0) || $0 == UInt8(ascii: "#") } ?? false
+        let followed = next.map { Self.isSpace($0) || (!isLast && $0 == UInt8(ascii: "#")) } ?? true
         guard offset > start, followed, value >= 1 || isLast else {
             throw TensorError.pgmField(field: field, offset: start, found: describeToken(at: start))
         }
