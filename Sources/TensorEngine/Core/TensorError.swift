@@ -37,6 +37,13 @@ public enum TensorError: Error, Equatable, Sendable {
     case windowTooLarge(WindowGeometry, dimension: Int)
     case channels(input: [Int], filters: [Int])
     case bias(filters: Int, shape: [Int])
+    // Data sets and data files
+    case datasetRows(x: [Int], y: [Int])
+    case unknownImage(name: String, known: [String])
+    case pgmMagic(found: String)
+    case pgmField(field: String, offset: Int, found: String)
+    case pgmMaxValue(Int)
+    case pgmDataSize(width: Int, height: Int, maxValue: Int, expected: Int, found: Int)
 }
 
 /// The sizes that decide whether a sliding window fits its input; used in error messages.
@@ -142,7 +149,43 @@ extension TensorError: CustomStringConvertible {
                 + " (x is [N, C, H, W] = \(input), w is [K, C, KH, KW] = \(filters))"
         case let .bias(filters, shape):
             return "bias must have shape [\(filters)] (one value per filter), got \(shape)"
+        case let .datasetRows(x, y):
+            return "a data set needs one label per example: x has shape \(x) but y has shape \(y)"
+                + " (their first dimensions must be equal, and y needs rank 1 or more)"
+        case let .unknownImage(name, known):
+            return "there is no image named \"\(name)\"" + Self.suggestion(name, known)
+                + " (the images are " + known.map { "\"\($0)\"" }.joined(separator: ", ") + ")"
+        case let .pgmMagic(found):
+            return "not a binary PGM image: it must start with \"P5\", but starts with \(found)"
+                + (found == "\"P2\"" ? " (a plain-text PGM; save it as binary PGM)" : "")
+        case let .pgmField(field, offset, found):
+            return "PGM header: expected the \(field) (a positive whole number) at byte \(offset), found \(found)"
+        case let .pgmMaxValue(value):
+            return "PGM header: the maximum value must be from 1 to 65535, got \(value)"
+        case let .pgmDataSize(width, height, maxValue, expected, found):
+            return "PGM data: a \(width)x\(height) image with maximum value \(maxValue) needs \(expected) bytes"
+                + " after the header (\(maxValue < 256 ? 1 : 2) per pixel), found \(found)"
         }
+    }
+
+    /// "; did you mean "camera"?" when one known name is at most two edits from `name`.
+    private static func suggestion(_ name: String, _ known: [String]) -> String {
+        let scored = known.map { (name: $0, distance: editDistance(Array(name.lowercased()), Array($0))) }
+        guard let best = scored.min(by: { $0.distance < $1.distance }), best.distance <= 2 else { return "" }
+        return "; did you mean \"\(best.name)\"?"
+    }
+
+    /// Levenshtein distance: the fewest insertions, deletions and substitutions from a to b.
+    static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
+        var previous = Array(0...b.count)
+        for (i, x) in a.enumerated() {
+            var current = [i + 1]
+            for (j, y) in b.enumerated() {
+                current.append(Swift.min(previous[j] + (x == y ? 0 : 1), previous[j + 1] + 1, current[j] + 1))
+            }
+            previous = current
+        }
+        return previous[b.count]
     }
 
     /// "shapes [2, 3] and [4, 3] cannot be multiplied (inner sizes 3 and 4 differ)"
