@@ -19,6 +19,10 @@ let avx2Settings: [SwiftSetting] = [.unsafeFlags(["-target-cpu", "haswell"]), .d
 let avx2Settings: [SwiftSetting] = []
 #endif
 
+/// The engine is compiled with optimisation even in debug builds: its loops run 10-100x
+/// slower unoptimised, which would make the tests that train networks take minutes.
+let optimizedInDebug: [SwiftSetting] = [.unsafeFlags(["-O"], .when(configuration: .debug))]
+
 let package = Package(
     name: "Lectern",
     platforms: [.macOS(.v15)],
@@ -31,9 +35,11 @@ let package = Package(
     ],
     targets: [
         .target(name: "_CSupport"),
-        .target(name: "_GEMMKernel", dependencies: ["_CSupport"]),
-        .target(name: "_GEMMKernelAVX2", dependencies: ["_CSupport"], swiftSettings: avx2Settings),
-        .target(name: "TensorEngine", dependencies: ["_CSupport", "_GEMMKernel", "_GEMMKernelAVX2"]),
+        .target(name: "_GEMMKernel", dependencies: ["_CSupport"], swiftSettings: optimizedInDebug),
+        .target(name: "_GEMMKernelAVX2", dependencies: ["_CSupport"], swiftSettings: avx2Settings + optimizedInDebug),
+        .target(
+            name: "TensorEngine", dependencies: ["_CSupport", "_GEMMKernel", "_GEMMKernelAVX2"],
+            swiftSettings: optimizedInDebug),
         .executableTarget(
             name: "lectern",
             dependencies: [
