@@ -11,7 +11,7 @@ extension Variable {
     }
 }
 
-/// Reductions and reshaping: the ones every network needs.
+/// The reductions every network needs (more in `Variable+Reduction.swift`).
 extension Variable {
     /// Σ over `axes` (all when nil). Backward: g broadcast back over the summed axes.
     public func sum(axes: [Int]? = nil, keepDims: Bool = false) throws -> Variable {
@@ -28,14 +28,6 @@ extension Variable {
         let total = try sum(axes: axes, keepDims: keepDims)
         let n = Double(value.count) / Double(Swift.max(total.value.count, 1))
         return try total / n
-    }
-
-    /// The same elements in a new shape (one -1 is inferred). Backward: g reshaped back.
-    public func reshape(_ newShape: [Int]) throws -> Variable {
-        let inputShape = shape
-        return .result(try value.reshape(newShape), op: "reshape", parents: [self]) { g in
-            [try g.reshape(inputShape)]
-        }
     }
 }
 

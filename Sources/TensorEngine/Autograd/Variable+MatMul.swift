@@ -27,3 +27,23 @@ extension Variable {
     /// The number of dimensions of `value`.
     public var rank: Int { value.rank }
 }
+
+/// NumPy's `dot` and `outer` on variables, composed from matmul, reshape and ·.
+extension Variable {
+    /// As `Tensor.dot`: the inner product of two vectors (a rank-0 result), a matrix product
+    /// for ranks 1 and 2, elementwise · when one operand has rank 0.
+    /// - Throws: `TensorError.matmul` on mismatched sizes, `.rank` for rank > 2.
+    public static func dot(_ a: Variable, _ b: Variable) throws -> Variable {
+        if a.rank == 0 || b.rank == 0 { return try a * b }
+        for (name, v) in [("a", a), ("b", b)] where v.rank > 2 {
+            throw TensorError.rank(op: "dot", argument: name, expected: "rank 1 or 2 (use matmul for batches)", shape: v.shape)
+        }
+        return try matmul(a, b)
+    }
+
+    /// As `Tensor.outer`: both flattened, then (m) x (n) -> (m, n), `result[i, j] = a[i]·b[j]`;
+    /// a column times a row, broadcast.
+    public static func outer(_ a: Variable, _ b: Variable) throws -> Variable {
+        try a.reshape([a.value.count, 1]) * b.reshape([1, b.value.count])
+    }
+}
