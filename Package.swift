@@ -2,13 +2,14 @@
 //
 // Lectern: a terminal notebook for learning convolutional networks.
 //
-// Public API: `TensorEngine` (tensors, kernels, random numbers). The underscored targets are
+// Public API: `TensorEngine` (tensors, autograd, layers, training, data) and
+// `LecternLanguage` (the command language: parser, interpreter, builtins). The underscored targets are
 // implementation details of the engine's kernels and may change at any time:
 //   _CSupport         C helpers: does the CPU have AVX2 and FMA (asked once); malloc tuning.
 //   _GEMMKernel       the GEMM micro-kernel, built for the default target of the machine.
 //   _GEMMKernelAVX2   the same source files (symlinks), built for x86-64-v3 (AVX2 + FMA);
 //                     TensorEngine calls it only when _CSupport says the CPU has both.
-// Dependencies run one way: TensorEngine <- lectern.
+// Dependencies run one way: TensorEngine <- LecternLanguage <- lectern.
 import PackageDescription
 
 #if arch(x86_64)
@@ -23,12 +24,18 @@ let avx2Settings: [SwiftSetting] = []
 /// slower unoptimised, which would make the tests that train networks take minutes.
 let optimizedInDebug: [SwiftSetting] = [.unsafeFlags(["-O"], .when(configuration: .debug))]
 
+/// The interpreter walks its tree through class instances (scopes, the interpreter itself);
+/// Swift's run-time exclusivity checks on them cost ~7% of a tight loop in a script. The
+/// code does not rely on them (a violation would be a bug caught by the debug build).
+let uncheckedExclusivity: [SwiftSetting] = [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
+
 let package = Package(
     name: "Lectern",
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "lectern", targets: ["lectern"]),
         .library(name: "TensorEngine", targets: ["TensorEngine"]),
+        .library(name: "LecternLanguage", targets: ["LecternLanguage"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -40,10 +47,12 @@ let package = Package(
         .target(
             name: "TensorEngine", dependencies: ["_CSupport", "_GEMMKernel", "_GEMMKernelAVX2"],
             swiftSettings: optimizedInDebug),
+        .target(name: "LecternLanguage", dependencies: ["TensorEngine"], swiftSettings: uncheckedExclusivity),
         .executableTarget(
             name: "lectern",
             dependencies: [
                 "TensorEngine",
+                "LecternLanguage",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .testTarget(
@@ -54,5 +63,9 @@ let package = Package(
                 "Fixtures/make_reduction_fixtures.py", "Fixtures/make_description_fixtures.py",
                 "Fixtures/make_random_fixtures.py",
             ]),
+        .testTarget(
+            name: "LecternLanguageTests", dependencies: ["LecternLanguage"],
+            // Script tests: .lec programs with inline expectations, read by ScriptTests.swift.
+            exclude: ["Scripts"]),
     ]
 )

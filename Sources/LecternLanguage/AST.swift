@@ -1,0 +1,105 @@
+/// The syntax tree the parser builds and the interpreter walks. Every node keeps the range of
+/// text it came from, so a runtime error can point at it.
+
+/// An expression.
+struct Expr {
+    indirect enum Kind {
+        case number(Double)
+        case string(String)
+        case bool(Bool)
+        case none
+        case name(String)
+        /// `[a, b, c]`: a tensor when every element is a number or a tensor of one shape,
+        /// otherwise a list.
+        case list([Expr])
+        case negate(Expr)
+        case not(Expr)
+        case binary(BinaryOperator, Expr, Expr)
+        /// `and` / `or`, which evaluate their right side only when needed.
+        case logical(isAnd: Bool, Expr, Expr)
+        case call(Expr, [Argument])
+        case index(Expr, [Subscript])
+        case attribute(Expr, String)
+        /// `fn(x) = x * 2` or `fn(x) { ... }` as a value.
+        case function(FunctionLiteral)
+    }
+
+    var kind: Kind
+    var range: SourceRange
+}
+
+/// The binary operators, in NumPy's (Python's) precedence order from `**` down.
+enum BinaryOperator: String {
+    case power = "**"
+    case times = "*", divide = "/", matmul = "@", modulo = "%"
+    case plus = "+", minus = "-"
+    case equal = "==", notEqual = "!=", less = "<", lessEqual = "<=", greater = ">", greaterEqual = ">="
+}
+
+/// `name = value` or `f(x, bias=b)`: an argument of a call, with its label if it has one.
+struct Argument {
+    var label: String?
+    var value: Expr
+    var range: SourceRange
+}
+
+/// One entry between `[ ]` after an expression: `x[0]`, `x[1:3]`, `x[::2]`, `x[none]`.
+enum Subscript {
+    case index(Expr)
+    case slice(start: Expr?, stop: Expr?, step: Expr?, range: SourceRange)
+}
+
+/// A statement.
+struct Stmt {
+    indirect enum Kind {
+        case expression(Expr)
+        case assign(Target, Expr)
+        /// `x += 1`: `x = x + 1` with `x`'s target evaluated once.
+        case update(BinaryOperator, Target, Expr)
+        case function(FunctionLiteral)
+        case `if`(Expr, [Stmt], else: [Stmt]?)
+        case `for`(String, Expr, [Stmt])
+        case `while`(Expr, [Stmt])
+        case `break`
+        case `continue`
+        case `return`(Expr?)
+    }
+
+    var kind: Kind
+    var range: SourceRange
+}
+
+/// What can stand left of `=`.
+enum Target {
+    case name(String, SourceRange)
+    case index(Expr, [Subscript], SourceRange)
+    case attribute(Expr, String, SourceRange)
+}
+
+/// A user function: `fn name(a, b=1) = expression` or `fn name(a) { statements }`.
+/// A class, so that closures share one copy of the body.
+final class FunctionLiteral {
+    enum Body {
+        case expression(Expr)
+        case block([Stmt])
+    }
+
+    let name: String?
+    let parameters: [Parameter]
+    let body: Body
+    let range: SourceRange
+
+    init(name: String?, parameters: [Parameter], body: Body, range: SourceRange) {
+        self.name = name
+        self.parameters = parameters
+        self.body = body
+        self.range = range
+    }
+}
+
+/// A parameter of a user function, with its default value if it has one.
+struct Parameter {
+    var name: String
+    var defaultValue: Expr?
+    var range: SourceRange
+}

@@ -1,0 +1,187 @@
+import TensorEngine
+
+/// The arguments of one call of a builtin, bound to its parameters, with typed accessors that
+/// report a wrong argument at the argument's own place in the text.
+public struct Arguments {
+    let builtin: Builtin
+    /// The value of each parameter (nil for an optional one that was not given, and whose
+    /// default is none), and where it came from.
+    private var values: [String: (value: Value, range: SourceRange)] = [:]
+    /// The extra positional arguments of the variadic parameter.
+    private(set) var rest: [(value: Value, range: SourceRange)] = []
+    /// The whole call, for errors about the call as a whole.
+    public let callRange: SourceRange
+
+    /// Binds positional and keyword arguments to `builtin`'s parameters.
+    /// - Throws: on too many arguments, an unknown keyword (suggesting the nearest), an
+    ///   argument given twice, or a missing required one.
+    init(_ builtin: Builtin, positional: [(Value, SourceRange)], keywords: [(String, Value, SourceRange)],
+         callRange: SourceRange) throws(LanguageError) {
+        self.builtin = builtin
+        self.callRange = callRange
+        var index = 0
+        for (value, range) in positional {
+            guard index < builtin.parameters.count else {
+                throw .runtime("\(builtin.name) takes at most \(builtin.parameters.count) arguments: \(builtin.signature)", range)
+            }
+            let parameter = builtin.parameters[index]
+            if parameter.isVariadic { rest.append((value, range)); continue }
+            values[parameter.name] = (value, range)
+            index += 1
+        }
+        for (name, value, range) in keywords {
+            guard builtin.parameters.contains(where: { $0.name == name && !$0.isVariadic }) else {
+                let names = builtin.parameters.filter { !$0.isVariadic }.map(\.name)
+                let hint = Suggestions.nearest(to: name, in: names).map { "; did you mean '\($0)'?" }
+                    ?? " (it takes \(builtin.signature))"
+                throw .runtime("\(builtin.name) has no argument '\(name)'\(hint)", range)
+            }
+            guard values[name] == nil else { throw .runtime("\(builtin.name): argument '\(name)' is given twice", range) }
+            values[name] = (value, range)
+        }
+        for parameter in builtin.parameters where values[parameter.name] == nil && !parameter.isVariadic {
+            if let fallback = parameter.defaultValue {
+                values[parameter.name] = (fallback.value, callRange)
+            } else {
+                throw .runtime("\(builtin.name) needs the argument '\(parameter.name)': \(builtin.signature)", callRange)
+            }
+        }
+    }
+
+    /// The raw value of a parameter (none if it was not given and has no default).
+    public func value(_ name: String) -> Value { values[name]?.value ?? .none }
+
+    /// Where a parameter's argument is in the text (the call, for defaults).
+    public func range(_ name: String) -> SourceRange { values[name]?.range ?? callRange }
+
+    /// Whether the parameter is none (not given, or given as none).
+    public func isNone(_ name: String) -> Bool { if case .none = value(name) { true } else { false } }
+
+    /// The error for a parameter whose argument is not of the right kind.
+    public func wrongType(_ name: String, expected: String) -> LanguageError {
+        .runtime("\(builtin.name): '\(name)' must be \(expected), got a \(value(name).typeName)", range(name))
+    }
+
+    /// A number (or a one-element tensor).
+    public func number(_ name: String) throws(LanguageError) -> Double {
+        switch value(name) {
+        case let .number(x): return x
+        case let .bool(b): return b ? 1 : 0
+        case let other:
+            guard let t = other.tensorValue, t.count == 1 else { throw wrongType(name, expected: "a number") }
+            return t.scalars[0]
+        }
+    }
+
+    /// A whole number.
+    public func integer(_ name: String) throws(LanguageError) -> Int {
+        let x = try number(name)
+        guard x == x.rounded(), Swift.abs(x) < 1e15 else {
+            throw .runtime("\(builtin.name): '\(name)' must be a whole number, got \(formatNumber(x))", range(name))
+        }
+        return Int(x)
+    }
+
+    /// A number, or nil when none.
+    public func optionalNumber(_ name: String) throws(LanguageError) -> Double? {
+        isNone(name) ? nil : try number(name)
+    }
+
+    /// A whole number, or nil when none.
+    public func optionalInteger(_ name: String) throws(LanguageError) -> Int? {
+        isNone(name) ? nil : try integer(name)
+    }
+
+    public func bool(_ name: String) throws(LanguageError) -> Bool {
+        guard case let .bool(b) = value(name) else { throw wrongType(name, expected: "true or false") }
+        return b
+    }
+
+    public func string(_ name: String) throws(LanguageError) -> String {
+        guard case let .string(s) = value(name) else { throw wrongType(name, expected: "a string") }
+        return s
+    }
+
+    /// A tensor (a number becomes a rank-0 tensor; a variable gives its value).
+    public func tensor(_ name: String) throws(LanguageError) -> Tensor {
+        if case let .list(items) = value(name) { return try tensorFromList(items, range(name)) }
+        guard let t = value(name).tensorValue else { throw wrongType(name, expected: "a tensor") }
+        return t
+    }
+
+    /// A tensor or none.
+    public func optionalTensor(_ name: String) throws(LanguageError) -> Tensor? {
+        isNone(name) ? nil : try tensor(name)
+    }
+
+    /// A graph variable (a tensor or number becomes a constant).
+    public func variable(_ name: String) throws(LanguageError) -> Variable {
+        if case let .variable(v) = value(name) { return v }
+        return Variable(try tensor(name))
+    }
+
+    /// Whether any of the named arguments tracks gradients (then the result should too).
+    public func anyVariable(_ names: String...) -> Bool {
+        names.contains { if case .variable = value($0) { true } else { false } }
+    }
+
+    /// A list of whole numbers: axes, a shape.
+    public func integers(_ name: String) throws(LanguageError) -> [Int] {
+        switch value(name) {
+        case let .list(items):
+            return try items.map { item throws(LanguageError) in try wholeNumber(item, name) }
+        case .number:
+            return [try integer(name)]
+        case let other:
+            guard let t = other.tensorValue, t.rank <= 1 else { throw wrongType(name, expected: "a list of whole numbers") }
+            return try t.scalars.map { x throws(LanguageError) in try wholeNumber(.number(x), name) }
+        }
+    }
+
+    /// A shape given either as the variadic arguments (`zeros(2, 3)`) or as one list
+    /// (`zeros([2, 3])`, `zeros(x.shape)`).
+    public func shape() throws(LanguageError) -> [Int] {
+        if rest.count == 1, case let .list(items) = rest[0].value {
+            return try items.map { item throws(LanguageError) in try wholeNumber(item, "shape") }
+        }
+        return try rest.map { item throws(LanguageError) in try wholeNumber(item.value, "shape", item.range) }
+    }
+
+    private func wholeNumber(_ value: Value, _ name: String, _ at: SourceRange? = nil) throws(LanguageError) -> Int {
+        guard case let .number(x) = value, x == x.rounded(), Swift.abs(x) < 1e15 else {
+            throw .runtime("\(builtin.name): '\(name)' must hold whole numbers, got \(describe(value))", at ?? range(name))
+        }
+        return Int(x)
+    }
+
+    /// The extra positional arguments as values.
+    public var restValues: [Value] { rest.map(\.value) }
+}
+
+/// A list of numbers, or of tensors of one shape, as one tensor (`tensor([x, y])` stacks).
+func tensorFromList(_ items: [Value], _ range: SourceRange) throws(LanguageError) -> Tensor {
+    var rows: [Tensor] = []
+    for item in items {
+        switch item {
+        case let .list(inner): rows.append(try tensorFromList(inner, range))
+        default:
+            guard let t = item.tensorValue else {
+                throw .runtime("a list holding a \(item.typeName) cannot become a tensor", range)
+            }
+            rows.append(t)
+        }
+    }
+    if rows.isEmpty { return Tensor([Double]()) }
+    return try engine(range) { try Tensor.stack(rows) }
+}
+
+/// A short description of a value for messages: `1.5`, `"text"`, `a list`.
+func describe(_ value: Value) -> String {
+    switch value {
+    case let .number(x): formatNumber(x)
+    case let .string(s): "\"\(s)\""
+    case let .bool(b): b ? "true" : "false"
+    case .none: "none"
+    default: "a \(value.typeName)"
+    }
+}

@@ -1,0 +1,35 @@
+import TensorEngine
+
+extension Builtins {
+    static let autograd: [Builtin] = [
+        Builtin("param", [.init("x")], category: .autograd,
+                summary: "A copy of x that tracks gradients: after backward(loss), its .grad holds dloss/dx.",
+                example: "w = param(randn(2, 3) * 0.01)") { args, _ in
+            .variable(Variable(try args.tensor("x"), requiresGrad: true))
+        },
+        Builtin("backward", [.init("loss"), .init("accumulate", .bool(false))], category: .autograd,
+                summary: "Fills .grad of every param the loss depends on (replacing old gradients unless accumulate=true).",
+                example: "backward(sum(w * w))") { args, _ in
+            guard case let .variable(loss) = args.value("loss") else {
+                throw LanguageError.runtime("backward: the loss does not depend on any param, so it has no gradient;"
+                                            + " make the weights with param(...)", args.range("loss"))
+            }
+            try loss.backward(accumulate: try args.bool("accumulate"))
+            return .none
+        },
+        Builtin("zero_grad", [.init("x")], category: .autograd,
+                summary: "Clears the gradient of a param, a list of params or a model.", example: "zero_grad(w)") { args, _ in
+            for v in try parameters(in: args.value("x"), args) { v.zeroGrad() }
+            return .none
+        },
+    ]
+
+    /// The parameters a value holds: one param, a list of them, or a model's.
+    static func parameters(in value: Value, _ args: Arguments) throws -> [Variable] {
+        switch value {
+        case let .variable(v): return [v]
+        case let .list(items): return try items.flatMap { try parameters(in: $0, args) }
+        default: throw LanguageError.runtime("expected a param, a list of params or a model, got a \(value.typeName)", args.callRange)
+        }
+    }
+}

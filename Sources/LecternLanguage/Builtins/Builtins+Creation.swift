@@ -1,0 +1,54 @@
+import TensorEngine
+
+extension Builtins {
+    static let creation: [Builtin] = [
+        shapeBuiltin("zeros", summary: "A tensor of zeros.", example: "zeros(2, 3)") { shape, _ in try Tensor.zeros(shape) },
+        shapeBuiltin("ones", summary: "A tensor of ones.", example: "ones(2, 3)") { shape, _ in try Tensor.ones(shape) },
+        shapeBuiltin("randn", summary: "Standard normal samples (mean 0, std 1) from the session's generator.",
+                     example: "randn(1, 3, 32, 32)") { shape, interpreter in try Tensor.randn(shape, using: &interpreter.rng) },
+        shapeBuiltin("rand", summary: "Uniform samples in [0, 1) from the session's generator.",
+                     example: "rand(2, 2)") { shape, interpreter in try Tensor.rand(shape, using: &interpreter.rng) },
+        Builtin("full", [.init("shape"), .init("value")], category: .creation,
+                summary: "A tensor of the given shape filled with value.", example: "full([2, 2], 7)") { args, interpreter in
+            let shape = try args.integers("shape")
+            try interpreter.checkSize(shape, args.range("shape"))
+            return .tensor(try Tensor.full(shape, try args.number("value")))
+        },
+        Builtin("arange", [.init("start"), .init("stop", .null), .init("step", .number(1))], category: .creation,
+                summary: "Evenly spaced numbers from start (inclusive) to stop (exclusive), as NumPy's arange.",
+                example: "arange(0, 1, 0.25)", shapes: "-> (n)") { args, interpreter in
+            var (start, stop) = (try args.number("start"), try args.optionalNumber("stop"))
+            if stop == nil { (start, stop) = (0, start) }
+            let step = try args.number("step")
+            if step != 0 { try interpreter.checkSize([Int(Swift.min(1e18, Swift.max(0, ((stop! - start) / step).rounded(.up))))], args.callRange) }
+            return .tensor(try Tensor.arange(start, stop!, step))
+        },
+        Builtin("linspace", [.init("start"), .init("stop"), .init("num", .number(50))], category: .creation,
+                summary: "num evenly spaced numbers from start to stop, both included.",
+                example: "linspace(0, 1, 5)", shapes: "-> (num)") { args, interpreter in
+            let count = try args.integer("num")
+            try interpreter.checkSize([count], args.range("num"))
+            return .tensor(try Tensor.linspace(try args.number("start"), try args.number("stop"), count: count))
+        },
+        Builtin("eye", [.init("n")], category: .creation, summary: "The n x n identity matrix.", example: "eye(3)",
+                shapes: "-> (n, n)") { args, interpreter in
+            let n = try args.integer("n")
+            try interpreter.checkSize([n, n], args.range("n"))
+            return .tensor(try Tensor.eye(n))
+        },
+        Builtin("tensor", [.init("data")], category: .creation,
+                summary: "A tensor from a number, a list of numbers, or a list of tensors of one shape (stacked).",
+                example: "tensor([[1, 2], [3, 4]])") { args, _ in .tensor(try args.tensor("data")) },
+    ]
+
+    /// A builtin that takes a shape as `f(2, 3)` or `f([2, 3])` and makes a tensor of it.
+    static func shapeBuiltin(_ name: String, summary: String, example: String,
+                             _ make: @escaping @Sendable ([Int], Interpreter) throws -> Tensor) -> Builtin {
+        Builtin(name, [.init("shape", variadic: true)], category: .creation, summary: summary, example: example,
+                shapes: "\(name)(d1, d2, ...) -> (d1, d2, ...)") { args, interpreter in
+            let shape = try args.shape()
+            try interpreter.checkSize(shape, args.callRange)
+            return .tensor(try make(shape, interpreter))
+        }
+    }
+}

@@ -1,0 +1,44 @@
+import TensorEngine
+
+extension Builtins {
+    static let general: [Builtin] = [
+        Builtin("print", [.init("values", variadic: true), .init("sep", .string(" ")), .init("end", .string("\n"))],
+                category: .general, summary: "Writes values as text, separated by spaces, then a newline.",
+                example: "print(\"loss\", 0.25)") { args, interpreter in
+            let text = args.restValues.map(\.text).joined(separator: try args.string("sep")) + (try args.string("end"))
+            try interpreter.emit(text, args.callRange)
+            return .none
+        },
+        Builtin("range", [.init("start"), .init("stop", .null), .init("step", .number(1))],
+                category: .general, summary: "The numbers start, start+step, ... before stop; range(n) is 0 to n-1.",
+                example: "for i in range(3) { print(i) }") { args, _ in
+            var (start, stop) = (try args.number("start"), try args.optionalNumber("stop"))
+            if stop == nil { (start, stop) = (0, start) }
+            let step = try args.number("step")
+            guard step != 0 else { throw LanguageError.runtime("range: step must not be 0", args.range("step")) }
+            return .object(RangeObject(start: start, stop: stop!, step: step))
+        },
+        Builtin("len", [.init("x")], category: .general,
+                summary: "The number of items of a list or string, or the first dimension of a tensor.",
+                example: "len([1, 2, 3])") { args, interpreter in
+            let value = args.value("x")
+            if case .number = value { throw args.wrongType("x", expected: "a list, string, range or tensor") }
+            if value.tensorValue?.rank == 0 { throw LanguageError.runtime("len: a scalar has no length", args.range("x")) }
+            return .number(Double(try interpreter.iterationCount(value, args.range("x"))))
+        },
+        Builtin("shape", [.init("x")], category: .general, summary: "The shape of a tensor as a list, like x.shape.",
+                example: "shape(zeros(2, 3))") { args, _ in
+            .list(try args.tensor("x").shape.map { .number(Double($0)) })
+        },
+        Builtin("seed", [.init("n")], category: .general,
+                summary: "Restarts the random number generator from seed n: the same seed gives the same numbers.",
+                example: "seed(42)") { args, interpreter in
+            let n = try args.integer("n")
+            guard n >= 0 else { throw LanguageError.runtime("seed: n must not be negative, got \(n)", args.range("n")) }
+            interpreter.rng = RandomGenerator(seed: UInt64(n))
+            return .none
+        },
+        Builtin("type", [.init("x")], category: .general, summary: "The name of a value's type.",
+                example: "type([1, 2])") { args, _ in .string(args.value("x").typeName) },
+    ]
+}

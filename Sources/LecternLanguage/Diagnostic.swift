@@ -1,0 +1,60 @@
+/// How errors look: the one place where a `LanguageError` becomes text.
+///
+///     error: shapes [2, 3] and [4, 3] cannot be multiplied (inner sizes 3 and 4 differ)
+///       --> cell 3, line 1, column 5
+///      1 | z = x @ w
+///        |     ^^^^^
+///        = in 'step', called at cell 4, line 2, column 1
+///
+/// A file gives its place as `train.lec:1:5`. A span over several lines is underlined to the
+/// end of its first line.
+public enum Diagnostic {
+    /// The error as text; with `color`, ANSI colours for a terminal.
+    public static func render(_ error: LanguageError, color: Bool = false) -> String {
+        let paint = Paint(enabled: color)
+        let label: String
+        switch error.kind {
+        case .syntax, .incompleteInput: label = "syntax error"
+        case .runtime: label = "error"
+        case .limit: label = "limit"
+        case .cancelled: label = "interrupted"
+        }
+        var lines = [paint.red(label + ":") + " " + error.message]
+        if let source = error.source {
+            lines += snippet(source, error.range, paint)
+        }
+        for frame in error.trace {
+            lines.append(paint.blue("   = ") + "in '\(frame.name)', called at \(place(frame.source, frame.range.start))")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// "cell 3, line 1, column 5" or "train.lec:1:5".
+    public static func place(_ source: Source, _ offset: Int) -> String {
+        let (line, column) = source.location(of: offset)
+        return source.isFile ? "\(source.name):\(line):\(column)" : "\(source.name), line \(line), column \(column)"
+    }
+
+    /// The arrow line, the source line and the carets.
+    private static func snippet(_ source: Source, _ range: SourceRange, _ paint: Paint) -> [String] {
+        let (line, column) = source.location(of: range.start)
+        let text = source.line(line)
+        let number = String(line)
+        let gutter = String(repeating: " ", count: number.count)
+        let end = min(range.end, range.start + max(0, text.utf8.count - (column - 1)) + 64)
+        let (endLine, endColumn) = source.location(of: end)
+        let width = endLine == line ? max(1, endColumn - column) : max(1, text.count - column + 1)
+        let padding = String(text.prefix(column - 1).map { $0 == "\t" ? "\t" : " " })
+        return [
+            gutter + paint.blue(" --> ") + place(source, range.start),
+            paint.blue(" \(number) | ") + text,
+            paint.blue(" \(gutter) | ") + padding + paint.red(String(repeating: "^", count: width)),
+        ]
+    }
+
+    private struct Paint {
+        let enabled: Bool
+        func red(_ text: String) -> String { enabled ? "\u{1B}[1;31m\(text)\u{1B}[0m" : text }
+        func blue(_ text: String) -> String { enabled ? "\u{1B}[34m\(text)\u{1B}[0m" : text }
+    }
+}

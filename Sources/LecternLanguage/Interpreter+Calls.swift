@@ -1,0 +1,116 @@
+import TensorEngine
+
+/// Something other than a function that can be called: a model or a layer (`model(x)`).
+public protocol CallableObject: LanguageObject {
+    func call(_ arguments: [Value], _ range: SourceRange, _ interpreter: Interpreter) throws -> Value
+}
+
+extension Interpreter {
+    /// `callee(arguments...)`.
+    func call(_ callee: Expr, _ arguments: [Argument], _ range: SourceRange, in scope: Environment) throws(LanguageError) -> Value {
+        let function = try evaluate(callee, in: scope)
+        var positional: [(Value, SourceRange)] = [], keywords: [(String, Value, SourceRange)] = []
+        for argument in arguments {
+            let value = try evaluate(argument.value, in: scope)
+            if let label = argument.label {
+                keywords.append((label, value, argument.range))
+            } else {
+                positional.append((value, argument.value.range))
+            }
+        }
+        return try call(function, positional, keywords, range)
+    }
+
+    /// Calls a function value: a builtin, a user function or a callable object.
+    public func call(_ function: Value, _ positional: [(Value, SourceRange)], _ keywords: [(String, Value, SourceRange)] = [],
+                     _ range: SourceRange) throws(LanguageError) -> Value {
+        switch function {
+        case let .function(f):
+            switch f.body {
+            case let .builtin(builtin):
+                let arguments = try Arguments(builtin, positional: positional, keywords: keywords, callRange: range)
+                do { return try builtin.body(arguments, self) } catch { throw LanguageError.wrapping(error, range) }
+            case let .user(literal, closure, source):
+                return try callUser(literal, closure, source, positional, keywords, range)
+            }
+        case let .object(object as any CallableObject):
+            guard keywords.isEmpty else {
+                throw .runtime("a \(object.typeName) takes no keyword arguments", keywords[0].2)
+            }
+            do { return try object.call(positional.map(\.0), range, self) } catch { throw LanguageError.wrapping(error, range) }
+        default:
+            throw .runtime("a \(function.typeName) cannot be called; only functions and models can", range)
+        }
+    }
+
+    /// Calls a user function: binds the arguments in a new scope inside the one the function
+    /// was defined in, runs the body, and adds this call to the trace of any error.
+    private func callUser(_ literal: FunctionLiteral, _ closure: Environment, _ source: Source,
+                          _ positional: [(Value, SourceRange)], _ keywords: [(String, Value, SourceRange)],
+                          _ range: SourceRange) throws(LanguageError) -> Value {
+        let name = literal.name ?? "<anonymous>"
+        callDepth += 1
+        defer { callDepth -= 1 }
+        guard callDepth <= limits.maxCallDepth else {
+            throw LanguageError(.limit, "recursion too deep: more than \(limits.maxCallDepth) nested calls (in \(name))", range)
+        }
+        let caller = currentSource
+        currentSource = source
+        defer { currentSource = caller }
+        do {
+            let scope = try bind(literal, name, positional, keywords, range, closure: closure)
+            try step(range)
+            switch literal.body {
+            case let .expression(expr):
+                return try evaluate(expr, in: scope)
+            case let .block(statements):
+                switch try execute(statements, in: scope) {
+                case let .returnValue(value): return value
+                case .normal: return .none
+                case .breakLoop, .continueLoop: return .none
+                }
+            }
+        } catch {
+            var traced = error
+            if traced.source == nil { traced.source = source }
+            traced.trace.append(CallFrame(name: name, range: range, source: caller))
+            throw traced
+        }
+    }
+
+    /// A new scope with the parameters bound: positional arguments first, then keywords,
+    /// then defaults (evaluated in the new scope, so a default may use an earlier parameter).
+    private func bind(_ literal: FunctionLiteral, _ name: String, _ positional: [(Value, SourceRange)],
+                      _ keywords: [(String, Value, SourceRange)], _ range: SourceRange,
+                      closure: Environment) throws(LanguageError) -> Environment {
+        let parameters = literal.parameters
+        let scope = Environment(parent: closure)
+        if positional.count > parameters.count {
+            throw .runtime("\(name) takes \(parameters.count) argument\(parameters.count == 1 ? "" : "s"),"
+                           + " got \(positional.count)", positional[parameters.count].1)
+        }
+        for (parameter, argument) in zip(parameters, positional) { scope.define(parameter.name, argument.0) }
+        for (label, value, argumentRange) in keywords {
+            guard let index = parameters.firstIndex(where: { $0.name == label }) else {
+                let hint = Suggestions.nearest(to: label, in: parameters.map(\.name)).map { "; did you mean '\($0)'?" } ?? ""
+                throw .runtime("\(name) has no parameter '\(label)'\(hint)", argumentRange)
+            }
+            guard index >= positional.count else {
+                throw .runtime("\(name): '\(label)' is already given by position", argumentRange)
+            }
+            scope.define(label, value)
+        }
+        for parameter in parameters where scope.lookupLocal(parameter.name) == nil {
+            guard let fallback = parameter.defaultValue else {
+                throw .runtime("\(name) needs the argument '\(parameter.name)'", range)
+            }
+            scope.define(parameter.name, try evaluate(fallback, in: scope))
+        }
+        return scope
+    }
+}
+
+extension Environment {
+    /// The value of `name` in this scope only.
+    func lookupLocal(_ name: String) -> Value? { values[name] }
+}

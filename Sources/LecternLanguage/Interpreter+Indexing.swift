@@ -1,0 +1,158 @@
+import TensorEngine
+
+/// `x[...]`, `x[...] = v`, `x.name` and `x.name = v`.
+extension Interpreter {
+    func subscriptValue(_ container: Value, _ indices: [IndexValue], _ range: SourceRange) throws(LanguageError) -> Value {
+        switch container {
+        case let .tensor(t):
+            let result = try engine(range) { try t.slice(indices.map(\.engineIndex)) }
+            if result.rank == 0 { return .number(result.scalars[0]) }
+            return .tensor(result)
+        case let .variable(v):
+            return .variable(try engine(range) { try v.slice(indices.map(\.engineIndex)) })
+        case let .list(items):
+            return try listSubscript(items, indices, range)
+        case let .string(text):
+            let characters = try listSubscript(text.map { .string(String($0)) }, indices, range)
+            if case let .list(parts) = characters {
+                return .string(parts.map { if case let .string(s) = $0 { s } else { "" } }.joined())
+            }
+            return characters
+        case let .object(object as RangeObject):
+            let items = (0..<object.count).map { Value.number(object.value(at: $0)) }
+            return try listSubscript(items, indices, range)
+        default:
+            throw .runtime("a \(container.typeName) cannot be indexed", range)
+        }
+    }
+
+    /// `items[i]` or `items[a:b:c]` with Python's rules (negative indices count from the end).
+    private func listSubscript(_ items: [Value], _ indices: [IndexValue], _ range: SourceRange) throws(LanguageError) -> Value {
+        guard indices.count == 1 else { throw .runtime("a list takes one index, got \(indices.count)", range) }
+        switch indices[0] {
+        case let .at(i, at):
+            let index = i < 0 ? i + items.count : i
+            guard index >= 0 && index < items.count else {
+                throw .runtime("index \(i) is out of range for a list of \(items.count) item\(items.count == 1 ? "" : "s")", at)
+            }
+            return items[index]
+        case let .slice(start, stop, step, at):
+            let positions = try engine(at) { try Tensor.arange(0, Double(items.count)).slice([.range(start: start, stop: stop, step: step)]) }
+            return .list(positions.scalars.map { items[Int($0)] })
+        case .newAxis:
+            throw .runtime("none is not an index for a list", range)
+        }
+    }
+
+    /// The container with `value` stored at `indices` (a tensor or list is copied; a
+    /// parameter changes in place).
+    func settingSubscript(_ container: Value, _ indices: [IndexValue], to value: Value,
+                          _ range: SourceRange) throws(LanguageError) -> Value {
+        switch container {
+        case var .tensor(t):
+            let v = try elementValue(value, range)
+            try engine(range) { try t.assign(v, at: indices.map(\.engineIndex)) }
+            return .tensor(t)
+        case let .variable(variable):
+            var t = variable.value
+            let v = try elementValue(value, range)
+            try engine(range) {
+                try t.assign(v, at: indices.map(\.engineIndex))
+                try variable.assign(t)
+            }
+            return container
+        case var .list(items):
+            guard indices.count == 1, case let .at(i, at) = indices[0] else {
+                throw .runtime("a list item is set with one index, as in items[0] = x", range)
+            }
+            let index = i < 0 ? i + items.count : i
+            guard index >= 0 && index < items.count else {
+                throw .runtime("index \(i) is out of range for a list of \(items.count) item\(items.count == 1 ? "" : "s")", at)
+            }
+            items[index] = value
+            return .list(items)
+        default:
+            throw .runtime("cannot set items of a \(container.typeName)", range)
+        }
+    }
+
+    private func elementValue(_ value: Value, _ range: SourceRange) throws(LanguageError) -> Tensor {
+        if case let .list(items) = value { return try tensorFromList(items, range) }
+        guard let t = value.tensorValue else {
+            throw .runtime("only numbers and tensors can be stored in a tensor, not a \(value.typeName)", range)
+        }
+        return t
+    }
+
+    /// `value.name`.
+    func attribute(_ value: Value, _ name: String, _ range: SourceRange) throws(LanguageError) -> Value {
+        if let result = try attributeIfPresent(value, name, range) { return result }
+        let names = attributeNames(of: value)
+        var message = "a \(value.typeName) has no attribute '\(name)'"
+        if let nearest = Suggestions.nearest(to: name, in: names) {
+            message += "; did you mean '\(nearest)'?"
+        } else if !names.isEmpty {
+            message += " (it has: \(names.joined(separator: ", ")))"
+        }
+        throw .runtime(message, range)
+    }
+
+    /// The attributes a value has, for messages and completion.
+    public func attributeNames(of value: Value) -> [String] {
+        switch value {
+        case .tensor: ["shape", "rank", "size", "T"]
+        case .variable: ["shape", "rank", "size", "T", "grad", "value", "requires_grad"]
+        case let .record(record): record.fields.map(\.name)
+        case let .object(object): object.attributeNames
+        case .list: ["length"]
+        default: []
+        }
+    }
+
+    private func attributeIfPresent(_ value: Value, _ name: String, _ range: SourceRange) throws(LanguageError) -> Value? {
+        switch value {
+        case .tensor, .variable:
+            let t = value.tensorValue!
+            switch name {
+            case "shape": return .list(t.shape.map { .number(Double($0)) })
+            case "rank": return .number(Double(t.rank))
+            case "size": return .number(Double(t.count))
+            case "T":
+                if case let .variable(v) = value { return .variable(v.transpose()) }
+                return .tensor(t.transpose())
+            default: break
+            }
+            guard case let .variable(v) = value else { return nil }
+            switch name {
+            case "grad": return v.grad.map(Value.tensor) ?? Value.none
+            case "value": return .tensor(v.value)
+            case "requires_grad": return .bool(v.requiresGrad)
+            default: return nil
+            }
+        case let .record(record):
+            return record[name]
+        case let .object(object):
+            return object.attribute(name)
+        case let .list(items):
+            return name == "length" ? .number(Double(items.count)) : nil
+        default:
+            return nil
+        }
+    }
+
+    /// `value.name = newValue`, for the attributes that can be set (an optimizer's `lr`, a
+    /// parameter's `requires_grad`).
+    func setAttribute(_ value: Value, _ name: String, _ newValue: Value, _ range: SourceRange) throws(LanguageError) {
+        switch value {
+        case let .variable(v) where name == "requires_grad":
+            guard case let .bool(b) = newValue else { throw .runtime("requires_grad must be true or false", range) }
+            v.requiresGrad = b
+        case let .object(object):
+            let done: Bool
+            do { done = try object.setAttribute(name, newValue) } catch { throw LanguageError.wrapping(error, range) }
+            if !done { throw .runtime("the attribute '\(name)' of a \(object.typeName) cannot be set", range) }
+        default:
+            throw .runtime("cannot set attributes of a \(value.typeName)", range)
+        }
+    }
+}

@@ -1,0 +1,142 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import TensorEngine
+
+/// The operators on values: numbers with numbers give numbers; anything with a tensor gives a
+/// tensor (NumPy broadcasting); anything with a variable (a tensor that tracks gradients)
+/// gives a variable; strings and lists join with `+`.
+extension Interpreter {
+    func binary(_ op: BinaryOperator, _ a: Value, _ b: Value, _ range: SourceRange) throws(LanguageError) -> Value {
+        switch (a, b) {
+        case let (.number(x), .number(y)):
+            return try numberOperation(op, x, y, range)
+        case let (.string(x), .string(y)) where op == .plus:
+            return .string(x + y)
+        case let (.list(x), .list(y)) where op == .plus:
+            return .list(x + y)
+        default:
+            break
+        }
+        if op == .equal || op == .notEqual, let same = plainEquality(a, b) {
+            return .bool(op == .equal ? same : !same)
+        }
+        guard let x = a.tensorValue, let y = b.tensorValue else {
+            throw .runtime("cannot apply '\(op.rawValue)' to a \(a.typeName) and a \(b.typeName)", range)
+        }
+        if op != .matmul, x.shape != y.shape, x.count > 1, y.count > 1 {
+            try checkSize(try engine(range) { try Shape.broadcast(x.shape, y.shape, op: op.rawValue) }, range)
+        }
+        if case .variable = a { return try variableOperation(op, a, b, range) }
+        if case .variable = b { return try variableOperation(op, a, b, range) }
+        return .tensor(try tensorOperation(op, x, y, range))
+    }
+
+    private func numberOperation(_ op: BinaryOperator, _ x: Double, _ y: Double, _ range: SourceRange) throws(LanguageError) -> Value {
+        switch op {
+        case .plus: return .number(x + y)
+        case .minus: return .number(x - y)
+        case .times: return .number(x * y)
+        case .divide: return .number(x / y)
+        case .power: return .number(y == 2 ? x * x : pow(x, y))
+        case .modulo: return .number(floorModulo(x, y))
+        case .equal: return .bool(x == y)
+        case .notEqual: return .bool(x != y)
+        case .less: return .bool(x < y)
+        case .lessEqual: return .bool(x <= y)
+        case .greater: return .bool(x > y)
+        case .greaterEqual: return .bool(x >= y)
+        case .matmul: throw .runtime("'@' multiplies matrices; for numbers use '*'", range)
+        }
+    }
+
+    private func tensorOperation(_ op: BinaryOperator, _ x: Tensor, _ y: Tensor, _ range: SourceRange) throws(LanguageError) -> Tensor {
+        try engine(range) {
+            switch op {
+            case .plus: try x + y
+            case .minus: try x - y
+            case .times: try x * y
+            case .divide: try x / y
+            case .power: try Tensor.pow(x, y)
+            case .modulo: try Tensor.zip(x, y, op: "%", floorModulo)
+            case .matmul: try Tensor.matmul(x, y)
+            case .equal: try Tensor.equal(x, y)
+            case .notEqual: try Tensor.notEqual(x, y)
+            case .less: try Tensor.less(x, y)
+            case .lessEqual: try Tensor.lessEqual(x, y)
+            case .greater: try Tensor.greater(x, y)
+            case .greaterEqual: try Tensor.greaterEqual(x, y)
+            }
+        }
+    }
+
+    /// Arithmetic that tracks gradients. Comparisons and `%` give plain tensors (they have
+    /// no useful gradient).
+    private func variableOperation(_ op: BinaryOperator, _ a: Value, _ b: Value, _ range: SourceRange) throws(LanguageError) -> Value {
+        let x = variable(a), y = variable(b)
+        let result: Variable? = try engine(range) {
+            switch op {
+            case .plus: try x + y
+            case .minus: try x - y
+            case .times: try x * y
+            case .divide: try x / y
+            case .power: try Variable.pow(x, y)
+            case .matmul: try Variable.matmul(x, y)
+            default: nil
+            }
+        }
+        if let result { return .variable(result) }
+        return .tensor(try tensorOperation(op, x.value, y.value, range))
+    }
+
+    /// A value as a graph variable (numbers and tensors become constants).
+    func variable(_ value: Value) -> Variable {
+        if case let .variable(v) = value { return v }
+        return Variable(value.tensorValue ?? Tensor(0))
+    }
+
+    /// `-x`.
+    func negate(_ value: Value, _ range: SourceRange) throws(LanguageError) -> Value {
+        switch value {
+        case let .number(x): return .number(-x)
+        case let .tensor(t): return .tensor(-t)
+        case let .variable(v): return .variable(-v)
+        default: throw .runtime("cannot negate a \(value.typeName)", range)
+        }
+    }
+
+    /// Equality of values that are not tensors (none, bools, strings, lists...); nil when
+    /// the comparison is a tensor comparison instead.
+    func plainEquality(_ a: Value, _ b: Value) -> Bool? {
+        switch (a, b) {
+        case (.none, .none): return true
+        case let (.bool(x), .bool(y)): return x == y
+        case let (.string(x), .string(y)): return x == y
+        case let (.list(x), .list(y)):
+            guard x.count == y.count else { return false }
+            for (p, q) in zip(x, y) {
+                guard let same = plainEquality(p, q) else {
+                    guard let s = p.tensorValue, let t = q.tensorValue else { return false }
+                    if s != t { return false }
+                    continue
+                }
+                if !same { return false }
+            }
+            return true
+        case let (.function(f), .function(g)): return f === g
+        case let (.object(o), .object(p)): return o === p
+        case (.number, _), (.tensor, _), (.variable, _):
+            return b.tensorValue == nil ? false : nil
+        default:
+            return a.tensorValue == nil ? false : nil
+        }
+    }
+}
+
+/// Python's `%`: the remainder with the sign of the divisor, x − floor(x / y)·y.
+func floorModulo(_ x: Double, _ y: Double) -> Double {
+    let r = x.truncatingRemainder(dividingBy: y)
+    return r != 0 && (r < 0) != (y < 0) ? r + y : r
+}

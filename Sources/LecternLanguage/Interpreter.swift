@@ -1,0 +1,137 @@
+import TensorEngine
+
+/// Runs programs: walks the syntax tree, keeps the session's variables, enforces the limits.
+///
+/// One interpreter is one session: variables defined by one `run` are there for the next
+/// (a REPL runs each cell through the same interpreter). Errors never lose them: whatever was
+/// assigned before the error stays assigned.
+public final class Interpreter {
+    /// The session's variables.
+    public let globals = Environment()
+    public var limits: Limits
+    public var capabilities: Capabilities
+    /// Set from another thread to stop the running program at its next step.
+    public let cancellation = CancellationFlag()
+    /// Receives everything the program prints.
+    public var output: (String) -> Void
+    /// The generator behind `randn`, `rand` and friends; `seed(n)` resets it. Seeded with 0,
+    /// so a session that never calls `seed` still draws the same numbers every time.
+    public var rng = RandomGenerator(seed: 0)
+
+    /// What the running program has used so far.
+    var steps = 0, outputBytes = 0, callDepth = 0
+    var startTime = ContinuousClock.now
+    /// The source of the code being executed (a function runs in the source it was written in).
+    var currentSource = Source(name: "<none>", text: "")
+
+    public init(limits: Limits = .laptop, capabilities: Capabilities = [],
+                output: @escaping (String) -> Void = { Swift.print($0, terminator: "") }) {
+        self.limits = limits
+        self.capabilities = capabilities
+        self.output = output
+    }
+
+    /// Parses and runs `source`. Returns the value of the last statement when it is a bare
+    /// expression (a REPL prints it), otherwise nil.
+    /// - Throws: `LanguageError` (syntax, runtime, limit or cancelled), with `source` set.
+    @discardableResult
+    public func run(_ source: Source) throws(LanguageError) -> Value? {
+        var statements: [Stmt]
+        do { statements = try Parser.parse(source) } catch { throw error.located(in: source) }
+        startRun(source)
+        do throws(LanguageError) {
+            var last: Value? = nil
+            for statement in statements {
+                last = nil
+                if case let .expression(expr) = statement.kind {
+                    try step(statement.range)
+                    last = try evaluate(expr)
+                } else if case .return = statement.kind {
+                    throw LanguageError.runtime("'return' outside a function", statement.range)
+                } else {
+                    try executeTopLevel(statement)
+                }
+            }
+            return last
+        } catch {
+            throw error.located(in: currentSource)
+        }
+    }
+
+    /// Parses without running: for tools that only need to know whether input is complete.
+    public static func checkSyntax(_ source: Source) throws(LanguageError) {
+        do { _ = try Parser.parse(source) } catch { throw error.located(in: source) }
+    }
+
+    private func startRun(_ source: Source) {
+        steps = 0
+        outputBytes = 0
+        callDepth = 0
+        startTime = .now
+        currentSource = source
+        cancellation.reset()
+    }
+
+    /// Counts one step and enforces the step, time and cancellation limits.
+    @inline(__always)
+    func step(_ range: SourceRange) throws(LanguageError) {
+        steps &+= 1
+        if cancellation.isCancelled { throw LanguageError(.cancelled, "interrupted", range) }
+        if steps > limits.maxSteps {
+            throw LanguageError(.limit, "step limit reached: more than \(limits.maxSteps) steps (an endless loop?)", range)
+        }
+        if steps & 0xFFF == 0 {
+            let elapsed = startTime.duration(to: .now)
+            if elapsed > .seconds(limits.maxSeconds) {
+                throw LanguageError(.limit, "time limit reached: the program ran for more than \(Int(limits.maxSeconds)) seconds", range)
+            }
+        }
+    }
+
+    /// Prints through `output`, enforcing the output limit.
+    func emit(_ text: String, _ range: SourceRange) throws(LanguageError) {
+        outputBytes += text.utf8.count
+        if outputBytes > limits.maxOutputBytes {
+            throw LanguageError(.limit, "output limit reached: more than \(limits.maxOutputBytes) bytes printed", range)
+        }
+        output(text)
+    }
+
+    /// Refuses a tensor of `shape` when it would exceed the size limit, before it exists.
+    func checkSize(_ shape: [Int], _ range: SourceRange) throws(LanguageError) {
+        var count = 1
+        for size in shape {
+            let (product, overflow) = count.multipliedReportingOverflow(by: Swift.max(size, 0))
+            guard !overflow, product <= limits.maxTensorElements else {
+                throw LanguageError(.limit, "a tensor of shape \(shape) is too large: more than the limit of "
+                                    + "\(limits.maxTensorElements) elements", range)
+            }
+            count = product
+        }
+    }
+}
+
+extension LanguageError {
+    /// The error with its source filled in, if it had none.
+    func located(in source: Source) -> LanguageError {
+        var copy = self
+        if copy.source == nil { copy.source = source }
+        return copy
+    }
+}
+
+/// Runs `body`, turning an engine error into a runtime error at `range` (its message kept).
+@inline(__always)
+func engine<T>(_ range: SourceRange, _ body: () throws -> T) throws(LanguageError) -> T {
+    do { return try body() } catch { throw LanguageError.wrapping(error, range) }
+}
+
+extension LanguageError {
+    /// Any error as a language error: engine errors keep their explanation; language errors
+    /// pass through unchanged.
+    static func wrapping(_ error: any Error, _ range: SourceRange) -> LanguageError {
+        if let error = error as? LanguageError { return error }
+        if let error = error as? CustomStringConvertible { return .runtime(error.description, range) }
+        return .runtime("\(error)", range)
+    }
+}

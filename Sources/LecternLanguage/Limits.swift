@@ -1,0 +1,54 @@
+import Synchronization
+
+/// What a program may use. The interpreter enforces each and stops the program with a
+/// `limit` error that names the limit; every variable set so far is kept.
+public struct Limits: Sendable, Equatable {
+    /// Statements, loop iterations and calls executed (an infinite loop ends here).
+    public var maxSteps: Int
+    /// Elements in one tensor (a 10^6 x 10^6 request is refused before anything is allocated).
+    public var maxTensorElements: Int
+    /// Nested calls of user functions (unbounded recursion ends here).
+    public var maxCallDepth: Int
+    /// Wall-clock seconds for one run.
+    public var maxSeconds: Double
+    /// Bytes a program may print in one run.
+    public var maxOutputBytes: Int
+
+    public init(maxSteps: Int = 1_000_000_000, maxTensorElements: Int = 100_000_000, maxCallDepth: Int = 200,
+                maxSeconds: Double = 600, maxOutputBytes: Int = 4_000_000) {
+        self.maxSteps = maxSteps
+        self.maxTensorElements = maxTensorElements
+        self.maxCallDepth = maxCallDepth
+        self.maxSeconds = maxSeconds
+        self.maxOutputBytes = maxOutputBytes
+    }
+
+    /// Defaults that suit a laptop: a billion steps, 10^8 elements (800 MB) per tensor,
+    /// 200 nested calls, ten minutes, 4 MB of output.
+    public static let laptop = Limits()
+}
+
+/// Set from another thread (a REPL's Ctrl-C handler) to stop the running program at its next
+/// step. The interpreter clears it when a run starts.
+public final class CancellationFlag: Sendable {
+    private let flag = Atomic<Bool>(false)
+
+    public init() {}
+
+    public func cancel() { flag.store(true, ordering: .relaxed) }
+    public func reset() { flag.store(false, ordering: .relaxed) }
+    public var isCancelled: Bool { flag.load(ordering: .relaxed) }
+}
+
+/// What the host lets a program do beyond computing. The language itself has no file,
+/// network, process or environment access; a host grants these one by one (the REPL may let a
+/// script save a figure or load a file; a grader grants nothing).
+public struct Capabilities: OptionSet, Sendable {
+    public let rawValue: Int
+    public init(rawValue: Int) { self.rawValue = rawValue }
+
+    /// Write files the program names (figures, saved sessions).
+    public static let writeFiles = Capabilities(rawValue: 1 << 0)
+    /// Read files the program names.
+    public static let readFiles = Capabilities(rawValue: 1 << 1)
+}

@@ -1,0 +1,56 @@
+import TensorEngine
+
+/// A number as a student expects to read it: `3` for whole numbers, otherwise the shortest
+/// form that reads back exactly (`0.1`, `2.5e-07`); `nan`, `inf`, `-inf`.
+public func formatNumber(_ x: Double) -> String {
+    if x.isNaN { return "nan" }
+    if x.isInfinite { return x > 0 ? "inf" : "-inf" }
+    if x == x.rounded() && Swift.abs(x) < 1e16 { return String(Int(x)) }
+    return "\(x)"
+}
+
+extension Value {
+    /// The text `print` writes: strings without quotes, tensors in NumPy's form.
+    public var text: String {
+        switch self {
+        case let .string(s): s
+        default: display
+        }
+    }
+
+    /// The text a REPL shows for a value: like `text`, but strings are quoted so that
+    /// `"3"` and `3` look different.
+    public var display: String {
+        switch self {
+        case .none: return "none"
+        case let .bool(b): return b ? "true" : "false"
+        case let .number(x): return formatNumber(x)
+        case let .string(s): return "\"" + s.replacingAll("\\", with: "\\\\").replacingAll("\"", with: "\\\"") + "\""
+        case let .tensor(t): return t.rank == 0 ? formatNumber(t.scalars[0]) : t.description
+        case let .variable(v): return v.rank == 0 ? formatNumber(v.value.scalars[0]) : v.value.description
+        case let .list(items): return "[" + items.map(\.display).joined(separator: ", ") + "]"
+        case let .record(record):
+            return record.typeName + "(" + record.fields.map { "\($0.name)=\($0.value.display)" }.joined(separator: ", ") + ")"
+        case let .function(f):
+            switch f.body {
+            case let .builtin(builtin): return "<builtin \(builtin.signature)>"
+            case let .user(literal, _, _):
+                return "<function \(f.name)(\(literal.parameters.map(\.name).joined(separator: ", ")))>"
+            }
+        case let .object(object): return object.description
+        }
+    }
+}
+
+extension String {
+    /// Every occurrence of `target` replaced (without Foundation).
+    func replacingAll(_ target: String, with replacement: String) -> String {
+        guard !target.isEmpty else { return self }
+        var result = "", rest = self[...]
+        while let found = rest.firstRange(of: target) {
+            result += rest[..<found.lowerBound] + replacement
+            rest = rest[found.upperBound...]
+        }
+        return result + rest
+    }
+}

@@ -1,0 +1,100 @@
+import TensorEngine
+
+/// A value of the language.
+public enum Value {
+    case none
+    case bool(Bool)
+    /// Every number is a double, as NumPy's default dtype; whole numbers print without ".0".
+    case number(Double)
+    case string(String)
+    /// Plain data: no gradient is tracked.
+    case tensor(Tensor)
+    /// A tensor in a computation graph: a parameter (`param(...)`) or something computed
+    /// from one; `backward(loss)` fills the parameters' `.grad`.
+    case variable(Variable)
+    case list([Value])
+    /// Named fields in order, such as a training history (`h.val_loss`) or a data set.
+    case record(Record)
+    case function(Function)
+    /// Something with attributes and a text form: a model, a layer, an optimizer, a figure.
+    case object(any LanguageObject)
+
+    /// The name of the value's type, for messages: "number", "tensor", "list", ...
+    public var typeName: String {
+        switch self {
+        case .none: "none"
+        case .bool: "bool"
+        case .number: "number"
+        case .string: "string"
+        case .tensor: "tensor"
+        case .variable: "tensor"
+        case .list: "list"
+        case let .record(record): record.typeName
+        case .function: "function"
+        case let .object(object): object.typeName
+        }
+    }
+
+    /// The tensor inside a number, tensor or variable (numbers become rank-0 tensors).
+    var tensorValue: Tensor? {
+        switch self {
+        case let .number(x): Tensor(x)
+        case let .tensor(t): t
+        case let .variable(v): v.value
+        default: nil
+        }
+    }
+}
+
+/// Named fields in a fixed order, e.g. the history `fit` returns. Fields read as attributes.
+public struct Record {
+    public var typeName: String
+    public var fields: [(name: String, value: Value)]
+
+    public init(_ typeName: String, _ fields: [(name: String, value: Value)]) {
+        self.typeName = typeName
+        self.fields = fields
+    }
+
+    public subscript(name: String) -> Value? {
+        fields.first { $0.name == name }?.value
+    }
+}
+
+/// A value of the host with attributes (models, layers, optimizers, figures). The language
+/// reads its attributes by name and prints its description.
+public protocol LanguageObject: AnyObject {
+    var typeName: String { get }
+    /// The attributes, for completion and error messages.
+    var attributeNames: [String] { get }
+    func attribute(_ name: String) -> Value?
+    /// Sets an attribute (`opt.lr = 0.01`); false when it cannot be set.
+    func setAttribute(_ name: String, _ value: Value) throws -> Bool
+    var description: String { get }
+}
+
+extension LanguageObject {
+    public func setAttribute(_ name: String, _ value: Value) throws -> Bool { false }
+}
+
+/// A function value: a user function (with the environment it was defined in) or a builtin.
+public final class Function {
+    enum Body {
+        case user(FunctionLiteral, Environment, Source)
+        case builtin(Builtin)
+    }
+
+    let body: Body
+
+    init(_ body: Body) {
+        self.body = body
+    }
+
+    /// The function's name, or "<anonymous>".
+    public var name: String {
+        switch body {
+        case let .user(literal, _, _): literal.name ?? "<anonymous>"
+        case let .builtin(builtin): builtin.name
+        }
+    }
+}

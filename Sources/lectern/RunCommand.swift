@@ -1,0 +1,39 @@
+import ArgumentParser
+import LecternLanguage
+import TensorEngine
+
+/// `lectern run FILE...` and `lectern run -`: runs scripts in one session, in order.
+/// A script prints only what it prints with `print`. Exit status 0 on success; on an error,
+/// the diagnostic goes to stderr (FILE:LINE:COL) and the status is 1.
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Run Lectern scripts (.lec files); '-' reads the script from standard input.")
+
+    @Argument(help: "Script files, run in order in one session; '-' for standard input.")
+    var files: [String]
+
+    func validate() throws {
+        if files.isEmpty { throw ValidationError("give at least one script file, or '-' for standard input") }
+    }
+
+    func run() throws {
+        Kernels.keepFreedMemory()
+        let interpreter = Interpreter(capabilities: [])
+        for file in files {
+            let source: Source
+            do {
+                source = try ScriptFile.read(file)
+            } catch {
+                StandardError.write("lectern: \(error)\n")
+                throw ExitCode(1)
+            }
+            do {
+                try interpreter.run(source)
+            } catch {
+                StandardError.write(Diagnostic.render(error, color: Terminal.colorAllowed(stderr: true)))
+                throw ExitCode(1)
+            }
+        }
+    }
+}

@@ -1,0 +1,59 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import LecternLanguage
+
+/// Reading scripts (without Foundation, which would slow down start-up).
+enum ScriptFile {
+    struct ReadError: Error, CustomStringConvertible {
+        let description: String
+    }
+
+    /// The script at `path` ("-": standard input) as a source named by its path.
+    static func read(_ path: String) throws -> Source {
+        if path == "-" { return Source(name: "<stdin>", text: readAll(0), isFile: true) }
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else {
+            throw ReadError(description: "cannot read '\(path)': \(String(cString: strerror(errno)))")
+        }
+        defer { close(descriptor) }
+        return Source(name: path, text: readAll(descriptor), isFile: true)
+    }
+
+    /// Everything left to read from a file descriptor, as UTF-8 text.
+    static func readAll(_ descriptor: Int32) -> String {
+        var bytes: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let n = Glibc.read(descriptor, &buffer, buffer.count)
+            if n <= 0 { break }
+            bytes.append(contentsOf: buffer[0..<n])
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}
+
+/// Writing to standard error.
+enum StandardError {
+    static func write(_ text: String) {
+        var bytes = Array(text.utf8)[...]
+        while !bytes.isEmpty {
+            let n = bytes.withUnsafeBytes { Glibc.write(2, $0.baseAddress, $0.count) }
+            if n <= 0 { return }
+            bytes = bytes.dropFirst(n)
+        }
+    }
+}
+
+/// Whether colour may be used: a terminal, `TERM` not `dumb`, `NO_COLOR` unset.
+enum Terminal {
+    nonisolated(unsafe) static var forceNoColor = false
+
+    static func colorAllowed(stderr useStderr: Bool = false) -> Bool {
+        if forceNoColor || getenv("NO_COLOR") != nil { return false }
+        if let term = getenv("TERM"), String(cString: term) == "dumb" { return false }
+        return isatty(useStderr ? 2 : 1) == 1
+    }
+}
