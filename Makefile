@@ -5,7 +5,7 @@ PREFIX ?= $(HOME)/.local
 # apt needs root: use sudo only when we are not root already.
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps build run test test-portable bench install clean
+.PHONY: all deps build run test test-portable bench docs install clean
 
 all: build
 
@@ -38,6 +38,11 @@ test-portable: deps
 ## bench: the benchmark workloads in a release build (compare with ../shared/bench/compare)
 bench: build
 	.build/release/lectern bench
+
+## docs: regenerate the builtin reference in docs/language.md from the registry
+docs:
+	$(SWIFT) build --product lectern
+	scripts/update-reference.sh .build/debug/lectern
 
 ## install: the release binary into $(PREFIX)/bin (default ~/.local/bin)
 install: build

@@ -9,5 +9,5 @@ struct Lectern: ParsableCommand {
         commandName: "lectern",
         abstract: "A terminal notebook for learning convolutional networks.",
         version: version,
-        subcommands: [RunCommand.self, BenchCommand.self])
+        subcommands: [RunCommand.self, BenchCommand.self, ReferenceCommand.self])
 }

@@ -1,0 +1,14 @@
+import ArgumentParser
+import LecternLanguage
+
+/// `lectern reference`: the builtin reference as Markdown, generated from the registry
+/// (`make docs` copies it into docs/language.md).
+struct ReferenceCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "reference",
+        abstract: "Print the reference of every builtin (Markdown), generated from the registry.")
+
+    func run() {
+        print(Reference.markdown(), terminator: "")
+    }
+}
