@@ -8,7 +8,7 @@ struct ConvCase: CustomTestStringConvertible, Sendable {
     var testDescription: String { "x \(x) w \(w) s\(stride) p\(padding) d\(dilation)\(floorMode ? " floor" : "")" }
 }
 
-@Suite("conv2d backward: gradcheck, col2im, kept patches, threads")
+@Suite("conv2d backward: gradcheck, the formula, col2im, threads")
 struct ConvolutionGradTests {
     static let tolerance = 1e-7
     /// The finite-difference step. conv2d is linear in each input element on its own (x for
@@ -37,8 +37,8 @@ struct ConvolutionGradTests {
         #expect(result.maxRelativeError < Self.tolerance, "\(result)")
     }
 
-    @Test("Tensor.conv2dBackward equals the autograd path (which keeps the patches) bit for bit", arguments: cases)
-    func keptPatches(c: ConvCase) throws {
+    @Test("Tensor.conv2dBackward equals the formula's sums, and the autograd path bit for bit", arguments: cases)
+    func againstNaive(c: ConvCase) throws {
         let x = Variable(randomTensor(c.x, seed: 43), requiresGrad: true)
         let w = Variable(randomTensor(c.w, seed: 44), requiresGrad: true)
         let b = Variable(randomTensor([c.w[0]], seed: 45), requiresGrad: true)
@@ -49,6 +49,10 @@ struct ConvolutionGradTests {
         let grads = try Tensor.conv2dBackward(dy, x: x.value, w: w.value, stride: c.stride, padding: c.padding,
                                               dilation: c.dilation, floorMode: c.floorMode)
         #expect(grads.dx == x.grad && grads.dw == w.grad && grads.db == b.grad)
+        let naive = naiveConv2dBackward(dy, x.value, w.value, stride: c.stride, padding: c.padding, dilation: c.dilation)
+        expectClose(grads.dx, naive.dx, .sums)
+        expectClose(grads.dw, naive.dw, .sums)
+        expectClose(grads.db, naive.db, .sums)
     }
 
     @Test("only the gradients asked for: a frozen filter bank or a constant input")
@@ -99,17 +103,14 @@ struct ConvolutionGradTests {
     func threads(xShape: [Int]) throws {
         // 20 images make 3 groups for dW; one image hands its threads to GEMM (72 x 256 x 16).
         let x = randomTensor(xShape, seed: 52), w = randomTensor([16, xShape[1], 3, 3], seed: 53)
-        for keep in [false, true] {
-            let results = try [1, 2, 3].map { threads in
-                let forward = try Tensor.conv2dForward(x, w, bias: nil, stride: 1, padding: 1, dilation: 1,
-                                                       floorMode: false, keepColumns: keep, threads: threads)
-                let dy = randomTensor(forward.y.shape, seed: 54)
-                return try Tensor.conv2dGradients(dy, x: x, w: w, columns: forward.columns, geometry: forward.geometry,
-                                                  wantX: true, wantW: true, wantBias: true, threads: threads)
-            }
-            for r in results.dropFirst() {
-                #expect(r.dx == results[0].dx && r.dw == results[0].dw && r.db == results[0].db)
-            }
+        let results = try [1, 2, 3].map { threads in
+            let g = try Tensor.conv2dGeometry(x, w, bias: nil, stride: 1, padding: 1, dilation: 1, floorMode: false)
+            let dy = randomTensor(try g.outputShape(channels: 16), seed: 54)
+            return try Tensor.conv2dGradients(dy, x: x, w: w, geometry: g, wantX: true, wantW: true, wantBias: true,
+                                              threads: threads)
+        }
+        for r in results.dropFirst() {
+            #expect(r.dx == results[0].dx && r.dw == results[0].dw && r.db == results[0].db)
         }
     }
 
@@ -126,4 +127,35 @@ struct ConvolutionGradTests {
             try Tensor.col2im(try Tensor.zeros([4, 5]), inputShape: [1, 1, 3, 3], kernelHeight: 2, kernelWidth: 2)
         }
     }
+}
+
+/// The gradients by the formula, one product at a time: for every term
+/// w[k, c, u, v] · x[n, c, r, q] of y[n, k, i, j] (r = i·s + u·d − p, q = j·s + v·d − p, inside
+/// the input), dx[n, c, r, q] += w·dy[n, k, i, j] and dw[k, c, u, v] += x·dy[n, k, i, j];
+/// db[k] sums dy over (n, i, j).
+func naiveConv2dBackward(_ dy: Tensor, _ x: Tensor, _ w: Tensor, stride s: Int, padding p: Int,
+                         dilation d: Int) -> (dx: Tensor, dw: Tensor, db: Tensor) {
+    var dx = Tensor.zeros(like: x), dw = Tensor.zeros(like: w), db = try! Tensor.zeros([w.shape[0]])
+    let (h, wd) = (x.shape[2], x.shape[3])
+    for n in 0..<dy.shape[0] {
+        for k in 0..<dy.shape[1] {
+            for i in 0..<dy.shape[2] {
+                for j in 0..<dy.shape[3] {
+                    let g = dy[n, k, i, j]
+                    db[k] += g
+                    for c in 0..<x.shape[1] {
+                        for u in 0..<w.shape[2] {
+                            for v in 0..<w.shape[3] {
+                                let (r, q) = (i * s + u * d - p, j * s + v * d - p)
+                                guard r >= 0, r < h, q >= 0, q < wd else { continue }
+                                dx[n, c, r, q] += w[k, c, u, v] * g
+                                dw[k, c, u, v] += x[n, c, r, q] * g
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+    return (dx, dw, db)
 }

@@ -1,6 +1,8 @@
 /// The per-image work of conv2d's backward pass (the formulas are in
 /// `Tensor+ConvolutionBackward.swift`): for each image n, dW's group sum += dY_n·X̂_nᵀ and
-/// dx_n = col2im(Wᵀ·dY_n). The images go in fixed groups, the groups in parallel.
+/// dx_n = col2im(Wᵀ·dY_n). The images go in fixed groups, the groups in parallel. Each
+/// image's patches X̂_n are built again in a scratch buffer that stays in cache, which
+/// then holds Wᵀ·dY_n.
 struct ConvBackwardPass {
     let g: ConvGeometry
     let filters: Int
@@ -8,9 +10,8 @@ struct ConvBackwardPass {
     let groups: Int
 
     /// Writes dx (when given: N·C·H·W elements) and the partial sums of dW (when given:
-    /// group q's (K, C·KH·KW) sum at `dw + q·K·C·KH·KW`). `kept` is the forward pass's patch
-    /// matrix (rows N·OH·OW long) or nil to build each image's patches again.
-    func run(dy: UnsafePointer<Double>, x: UnsafePointer<Double>, w: UnsafePointer<Double>, kept: UnsafePointer<Double>?,
+    /// group q's (K, C·KH·KW) sum at `dw + q·K·C·KH·KW`).
+    func run(dy: UnsafePointer<Double>, x: UnsafePointer<Double>, w: UnsafePointer<Double>,
              dx: UnsafeMutablePointer<Double>?, dw: UnsafeMutablePointer<Double>?) {
         let size = Tensor.imagesPerGroup
         // Threads go to the groups first; with fewer groups than threads, each GEMM gets the
@@ -22,7 +23,9 @@ struct ConvBackwardPass {
             for n in (group * size)..<Swift.min(g.batch, (group + 1) * size) {
                 let dyN = MatrixOperand(dy + n * filters * g.outPositions, columns: g.outPositions)
                 if let dw {
-                    let patches = self.patches(n, x: x, kept: kept, scratch: scratch)
+                    im2colImage(x + n * g.channels * g.height * g.width, g, into: scratch, ld: g.outPositions)
+                    // X̂_nᵀ (OH·OW, C·KH·KW) through strides: GEMM packs it row by row.
+                    let patches = MatrixOperand(scratch, columns: g.outPositions, transposed: true)
                     gemm(m: filters, n: g.patchSize, k: g.outPositions, a: dyN, b: patches,
                          c: dw + group * filters * g.patchSize, ldc: g.patchSize,
                          accumulate: n > group * size, threads: gemmThreads)
@@ -30,20 +33,10 @@ struct ConvBackwardPass {
                 if let dx {
                     gemm(m: g.patchSize, n: g.outPositions, k: filters,
                          a: MatrixOperand(w, columns: g.patchSize, transposed: true), b: dyN,
-                         c: scratch, ldc: g.outPositions, threads: gemmThreads)
+                         c: scratch, ldc: g.outPositions, threads: gemmThreads, packed: true)
                     col2imImage(scratch, g, into: dx + n * g.channels * g.height * g.width, ld: g.outPositions)
                 }
             }
         }
-    }
-
-    /// X̂_nᵀ (OH·OW, C·KH·KW): read from the kept patch matrix, or built in `scratch`.
-    private func patches(_ n: Int, x: UnsafePointer<Double>, kept: UnsafePointer<Double>?,
-                         scratch: UnsafeMutablePointer<Double>) -> MatrixOperand {
-        if let kept {
-            return MatrixOperand(kept + n * g.outPositions, columns: g.batch * g.outPositions, transposed: true)
-        }
-        im2colImage(x + n * g.channels * g.height * g.width, g, into: scratch, ld: g.outPositions)
-        return MatrixOperand(scratch, columns: g.outPositions, transposed: true)
     }
 }

@@ -25,30 +25,9 @@ extension Tensor {
     /// `conv2d` on a given number of threads (tests compare 1, 2 and 3).
     static func conv2d(_ x: Tensor, _ w: Tensor, bias: Tensor?, stride: Int, padding: Int, dilation: Int,
                        floorMode: Bool, threads: Int) throws -> Tensor {
-        try conv2dForward(x, w, bias: bias, stride: stride, padding: padding, dilation: dilation,
-                          floorMode: floorMode, keepColumns: false, threads: threads).y
-    }
-
-    /// The forward pass of `conv2d`. With `keepColumns` it also returns the patch matrix of
-    /// the whole batch, laid out as `im2col(x)` returns it, for the filters' gradient in the
-    /// backward pass; otherwise each image's patches live in a scratch buffer that stays in cache.
-    static func conv2dForward(_ x: Tensor, _ w: Tensor, bias: Tensor?, stride: Int, padding: Int, dilation: Int,
-                              floorMode: Bool, keepColumns: Bool,
-                              threads: Int) throws -> (y: Tensor, columns: Tensor?, geometry: ConvGeometry) {
         let g = try conv2dGeometry(x, w, bias: bias, stride: stride, padding: padding, dilation: dilation,
                                    floorMode: floorMode)
-        let shape = try g.outputShape(channels: w.shape[0])
-        guard keepColumns, g.patchSize > 0 else {  // (no channels: nothing to keep)
-            return (Tensor(unchecked: shape) { out in convolve(x, w, bias, g, into: out, columns: nil, threads: threads) },
-                    nil, g)
-        }
-        let columnsShape = [g.patchSize, try Shape.elementCount([g.batch, g.outPositions])]
-        _ = try Shape.elementCount(columnsShape)
-        var y: Tensor?
-        let columns = Tensor(unchecked: columnsShape) { cols in
-            y = Tensor(unchecked: shape) { out in convolve(x, w, bias, g, into: out, columns: cols, threads: threads) }
-        }
-        return (y!, columns, g)
+        return try conv2d(x, w, bias: bias, geometry: g, threads: threads)
     }
 
     /// Checks conv2d's arguments and sizes its output; `op` names the operation in messages.
@@ -66,29 +45,28 @@ extension Tensor {
         return g
     }
 
-    /// y = conv2d(x, w) + bias into `out`, one image per part. Each image's patch matrix goes to
-    /// its columns of `columns` (row length N·OH·OW) when given, else to a scratch buffer.
-    private static func convolve(_ x: Tensor, _ w: Tensor, _ bias: Tensor?, _ g: ConvGeometry,
-                                 into out: UnsafeMutableBufferPointer<Double>,
-                                 columns: UnsafeMutableBufferPointer<Double>?, threads: Int) {
-        let filters = w.shape[0], imageSize = g.channels * g.height * g.width, outSize = filters * g.outPositions
+    /// `conv2d` with the geometry already checked by `conv2dGeometry`.
+    static func conv2d(_ x: Tensor, _ w: Tensor, bias: Tensor?, geometry g: ConvGeometry, threads: Int) throws -> Tensor {
+        let filters = w.shape[0], shape = try g.outputShape(channels: filters)
+        let imageSize = g.channels * g.height * g.width, outSize = filters * g.outPositions
         // Threads go to the images first; with fewer images than threads (one picture in a
         // lesson), each image's GEMM gets the rest. GEMM's result does not depend on them.
         let gemmThreads = Swift.max(1, threads / Swift.max(1, g.batch))
-        x.scalars.withUnsafeBufferPointer { px in
-            w.scalars.withUnsafeBufferPointer { pw in
-                guard let y = out.baseAddress else { return }
-                parallelFor(parts: g.batch, threads: threads) { n in
-                    let scratch = columns == nil ? UnsafeMutablePointer<Double>.allocate(capacity: g.patchSize * g.outPositions) : nil
-                    defer { scratch?.deallocate() }
-                    let (cols, ld) = scratch.map { ($0, g.outPositions) }
-                        ?? (columns!.baseAddress! + n * g.outPositions, g.batch * g.outPositions)
-                    im2colImage(px.baseAddress! + n * imageSize, g, into: cols, ld: ld)
-                    gemm(m: filters, n: g.outPositions, k: g.patchSize,
-                         a: MatrixOperand(pw.baseAddress!, columns: g.patchSize),
-                         b: MatrixOperand(cols, columns: ld),
-                         c: y + n * outSize, ldc: g.outPositions, threads: gemmThreads)
-                    if let bias { addBias(bias, to: y + n * outSize, positions: g.outPositions) }
+        return Tensor(unchecked: shape) { out in
+            x.scalars.withUnsafeBufferPointer { px in
+                w.scalars.withUnsafeBufferPointer { pw in
+                    guard let y = out.baseAddress else { return }
+                    parallelFor(parts: g.batch, threads: threads) { n in
+                        // One image's patches, in a buffer that stays in cache for the GEMM.
+                        let cols = UnsafeMutablePointer<Double>.allocate(capacity: g.patchSize * g.outPositions)
+                        defer { cols.deallocate() }
+                        im2colImage(px.baseAddress! + n * imageSize, g, into: cols, ld: g.outPositions)
+                        gemm(m: filters, n: g.outPositions, k: g.patchSize,
+                             a: MatrixOperand(pw.baseAddress!, columns: g.patchSize),
+                             b: MatrixOperand(cols, columns: g.outPositions),
+                             c: y + n * outSize, ldc: g.outPositions, threads: gemmThreads, packed: true)
+                        if let bias { addBias(bias, to: y + n * outSize, positions: g.outPositions) }
+                    }
                 }
             }
         }

@@ -22,8 +22,8 @@ extension Tensor {
                                       dilation: Int = 1, floorMode: Bool = false) throws -> (dx: Tensor, dw: Tensor, db: Tensor) {
         let g = try conv2dGeometry(x, w, bias: nil, stride: stride, padding: padding, dilation: dilation,
                                    floorMode: floorMode, op: "conv2dBackward")
-        let grads = try conv2dGradients(dy, x: x, w: w, columns: nil, geometry: g, wantX: true, wantW: true,
-                                        wantBias: true, threads: KernelThreads.count)
+        let grads = try conv2dGradients(dy, x: x, w: w, geometry: g, wantX: true, wantW: true, wantBias: true,
+                                        threads: KernelThreads.count)
         return (grads.dx!, grads.dw!, grads.db!)
     }
 
@@ -31,10 +31,8 @@ extension Tensor {
     /// thread count; 8 gives 2 threads enough groups to share for a batch of 16 or more.
     static let imagesPerGroup = 8
 
-    /// The gradients asked for (the others are nil). `columns` is the forward pass's patch
-    /// matrix (as `im2col` lays it out) when it was kept; otherwise each image's patches are
-    /// built again in a scratch buffer. `g` is the geometry of the forward pass.
-    static func conv2dGradients(_ dy: Tensor, x: Tensor, w: Tensor, columns: Tensor?, geometry g: ConvGeometry,
+    /// The gradients asked for (the others are nil); `g` is the geometry of the forward pass.
+    static func conv2dGradients(_ dy: Tensor, x: Tensor, w: Tensor, geometry g: ConvGeometry,
                                 wantX: Bool, wantW: Bool, wantBias: Bool, threads: Int) throws -> ConvGradients {
         let shape = try g.outputShape(channels: w.shape[0])
         guard dy.shape == shape else {
@@ -54,12 +52,12 @@ extension Tensor {
         let partials = UnsafeMutablePointer<Double>.allocate(capacity: wantW ? groups * filterCount : 0)
         defer { partials.deallocate() }
         let pass = ConvBackwardPass(g: g, filters: w.shape[0], threads: threads, groups: groups)
-        withScalars(dy, x, w, columns) { pdy, px, pw, kept in
+        withScalars(dy, x, w) { pdy, px, pw in
             let dw = wantW ? partials : nil
             if wantX {
-                result.dx = Tensor(unchecked: x.shape) { out in pass.run(dy: pdy, x: px, w: pw, kept: kept, dx: out.baseAddress!, dw: dw) }
+                result.dx = Tensor(unchecked: x.shape) { out in pass.run(dy: pdy, x: px, w: pw, dx: out.baseAddress!, dw: dw) }
             } else {
-                pass.run(dy: pdy, x: px, w: pw, kept: kept, dx: nil, dw: dw)
+                pass.run(dy: pdy, x: px, w: pw, dx: nil, dw: dw)
             }
         }
         if wantW {
@@ -99,17 +97,13 @@ extension Tensor {
         }
     }
 
-    /// Calls `body` with the addresses of the tensors' elements (`d`'s nil when absent).
-    /// - Precondition: `a`, `b`, `c` and `d` (when present) are not empty.
-    private static func withScalars(_ a: Tensor, _ b: Tensor, _ c: Tensor, _ d: Tensor?,
-                                    _ body: (UnsafePointer<Double>, UnsafePointer<Double>, UnsafePointer<Double>,
-                                             UnsafePointer<Double>?) -> Void) {
+    /// Calls `body` with the addresses of the three tensors' elements.
+    /// - Precondition: none of them is empty.
+    private static func withScalars(_ a: Tensor, _ b: Tensor, _ c: Tensor,
+                                    _ body: (UnsafePointer<Double>, UnsafePointer<Double>, UnsafePointer<Double>) -> Void) {
         a.scalars.withUnsafeBufferPointer { pa in
             b.scalars.withUnsafeBufferPointer { pb in
-                c.scalars.withUnsafeBufferPointer { pc in
-                    guard let d else { return body(pa.baseAddress!, pb.baseAddress!, pc.baseAddress!, nil) }
-                    d.scalars.withUnsafeBufferPointer { pd in body(pa.baseAddress!, pb.baseAddress!, pc.baseAddress!, pd.baseAddress!) }
-                }
+                c.scalars.withUnsafeBufferPointer { pc in body(pa.baseAddress!, pb.baseAddress!, pc.baseAddress!) }
             }
         }
     }

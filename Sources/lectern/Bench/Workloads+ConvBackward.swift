@@ -3,8 +3,8 @@ import TensorEngine
 extension Workload {
     /// W3: the W2 convolutions forward and backward through autograd. x and w as in W2, then
     /// a fixed upstream gradient dy (standard normal, the shape of y) from the same generator.
-    /// Each call builds y = conv2d(x, w, pad) (keeping its patch matrix, as training does)
-    /// and fills dx and dw. gflops = 3 x the forward FLOPs / sec.
+    /// Each call builds y = conv2d(x, w, pad) and fills dx and dw, as a training step does.
+    /// gflops = 3 x the forward FLOPs / sec.
     static func convBackward(_ output: BenchOutput) throws {
         for (name, s) in convCases {
             var rng = RandomGenerator(seed: 0)
