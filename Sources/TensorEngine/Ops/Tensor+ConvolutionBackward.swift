@@ -7,7 +7,7 @@
 ///     db[k] = Σ_n Σ_i Σ_j dy[n, k, i, j]
 ///
 /// Determinism: dx is computed image by image (independent outputs, in parallel). dW is a
-/// sum over images, so the images go in fixed groups of `imagesPerGroup`, whatever the thread
+/// sum over images, so the images go in fixed groups (`ConvBackwardPass.imagesPerGroup`), whatever the thread
 /// count: each group's sum runs in image order (groups in parallel), then the groups' partial
 /// sums are added in group order. db is summed per filter in index order. The results are
 /// the same bit for bit on any number of threads.
@@ -27,10 +27,6 @@ extension Tensor {
         return (grads.dx!, grads.dw!, grads.db!)
     }
 
-    /// Images per partial sum of dW. Fixed, so that the order of the sum never depends on the
-    /// thread count; 8 gives 2 threads enough groups to share for a batch of 16 or more.
-    static let imagesPerGroup = 8
-
     /// The gradients asked for (the others are nil); `g` is the geometry of the forward pass.
     static func conv2dGradients(_ dy: Tensor, x: Tensor, w: Tensor, geometry g: ConvGeometry,
                                 wantX: Bool, wantW: Bool, wantBias: Bool, threads: Int) throws -> ConvGradients {
@@ -41,31 +37,31 @@ extension Tensor {
         }
         var result = ConvGradients()
         if wantBias { result.db = biasGradient(dy, threads: threads) }
-        guard wantX || wantW else { return result }
-        // An empty batch, no pixels, no channels or no filters: every gradient is zero.
-        guard dy.count > 0, x.count > 0, w.count > 0 else {
-            if wantX { result.dx = Tensor.zeros(like: x) }
-            if wantW { result.dw = Tensor.zeros(like: w) }
-            return result
-        }
-        let groups = (g.batch + imagesPerGroup - 1) / imagesPerGroup, filterCount = w.count
-        let partials = UnsafeMutablePointer<Double>.allocate(capacity: wantW ? groups * filterCount : 0)
-        defer { partials.deallocate() }
-        let pass = ConvBackwardPass(g: g, filters: w.shape[0], threads: threads, groups: groups)
-        withScalars(dy, x, w) { pdy, px, pw in
-            let dw = wantW ? partials : nil
-            if wantX {
-                result.dx = Tensor(unchecked: x.shape) { out in pass.run(dy: pdy, x: px, w: pw, dx: out.baseAddress!, dw: dw) }
-            } else {
-                pass.run(dy: pdy, x: px, w: pw, dx: nil, dw: dw)
-            }
-        }
-        if wantW {
-            result.dw = Tensor(unchecked: w.shape) { out in
-                addGroups(partials, groups: groups, count: filterCount, into: out)
-            }
+        if wantX || wantW {
+            (result.dx, result.dw) = inputAndFilterGradients(dy, x: x, w: w, g, wantX: wantX, wantW: wantW,
+                                                             threads: threads)
         }
         return result
+    }
+
+    /// dx and dW, each when wanted, by `ConvBackwardPass`.
+    private static func inputAndFilterGradients(_ dy: Tensor, x: Tensor, w: Tensor, _ g: ConvGeometry, wantX: Bool,
+                                                wantW: Bool, threads: Int) -> (dx: Tensor?, dw: Tensor?) {
+        // An empty batch, no pixels, no channels or no filters: every gradient is zero.
+        guard dy.count > 0, x.count > 0, w.count > 0 else {
+            return (wantX ? Tensor.zeros(like: x) : nil, wantW ? Tensor.zeros(like: w) : nil)
+        }
+        let pass = ConvBackwardPass(g, filters: w.shape[0], threads: threads)
+        let partials = UnsafeMutablePointer<Double>.allocate(capacity: wantW ? pass.groups * w.count : 0)
+        defer { partials.deallocate() }
+        var dx: Tensor?
+        withScalars(dy, x, w) { pdy, px, pw in
+            let dw = wantW ? partials : nil
+            guard wantX else { return pass.run(dy: pdy, x: px, w: pw, dx: nil, dw: dw) }
+            dx = Tensor(unchecked: x.shape) { out in pass.run(dy: pdy, x: px, w: pw, dx: out.baseAddress!, dw: dw) }
+        }
+        let dw = wantW ? Tensor(unchecked: w.shape) { out in pass.sumGroups(partials, into: out) } : nil
+        return (dx, dw)
     }
 
     /// db[k] = Σ_n Σ_p dy[n, k, p], each filter's sum in index order (filters in parallel).
@@ -82,18 +78,6 @@ extension Tensor {
                     db[k] = sum
                 }
             }
-        }
-    }
-
-    /// out = partials[0] + partials[1] + ... (each `count` long), added in group order.
-    private static func addGroups(_ partials: UnsafeMutablePointer<Double>, groups: Int, count: Int,
-                                  into out: UnsafeMutableBufferPointer<Double>) {
-        guard let base = out.baseAddress else { return }
-        guard groups > 0 else { base.update(repeating: 0, count: count); return }
-        base.update(from: partials, count: count)
-        for group in 1..<groups {
-            let partial = partials + group * count
-            for i in 0..<count { base[i] += partial[i] }
         }
     }
 
