@@ -112,6 +112,12 @@ struct ConvolutionGradTests {
         for r in results.dropFirst() {
             #expect(r.dx == results[0].dx && r.dw == results[0].dw && r.db == results[0].db)
         }
+        let cols = randomTensor([xShape[1] * 9, xShape[0] * xShape[2] * xShape[3]], seed: 56)
+        let images = try [1, 2, 3].map { threads in
+            try Tensor.col2im(cols, inputShape: xShape, kernelHeight: 3, kernelWidth: 3, stride: 1, padding: 1,
+                              dilation: 1, floorMode: false, threads: threads)
+        }
+        #expect(images[1] == images[0] && images[2] == images[0])
     }
 
     @Test("an empty batch has zero gradients; a wrong dy is reported")
