@@ -9,16 +9,20 @@ import _GEMMKernel
 /// A into panels 6 rows high and runs the micro-kernel, which updates C 6 x 8 at a time with
 /// both panels streaming from cache. Workers split C into disjoint rectangles and never a
 /// sum over k, so every element of C is summed in the same order whatever the thread count.
+///
+/// `packed: true` skips the plain loop for skinny products (it still serves tiny ones, up to
+/// 4096 multiply-adds): the convolutions' per-image products, such as 6 x 784 x 75, run
+/// 2-3x faster packed than the estimate in `GEMMBlocking.preferDirectLoop` predicts.
 /// - Complexity: 2·m·n·k floating-point operations.
 func gemm(m: Int, n: Int, k: Int, a: MatrixOperand, b: MatrixOperand,
           c: UnsafeMutablePointer<Double>, ldc: Int, accumulate: Bool = false,
-          threads: Int = KernelThreads.count) {
+          threads: Int = KernelThreads.count, packed: Bool = false) {
     guard m > 0, n > 0 else { return }
     guard k > 0 else {
         if !accumulate { for i in 0..<m { (c + i * ldc).update(repeating: 0, count: n) } }
         return
     }
-    if GEMMBlocking.preferDirectLoop(m: m, n: n, k: k, b: b) {
+    if packed ? m * n * k <= 4096 : GEMMBlocking.preferDirectLoop(m: m, n: n, k: k, b: b) {
         return directGEMM(m: m, n: n, k: k, a: a, b: b, c: c, ldc: ldc, accumulate: accumulate)
     }
     let blocking = GEMMBlocking()

@@ -66,9 +66,29 @@ func packPanelB(_ b: MatrixOperand, kc: Int, columns: Int, into packed: UnsafeMu
         }
         return
     }
+    if columns == nr && b.rowStride == 1 {
+        // B is a transposed row-major matrix (dW = dY·X̂ᵀ in convolution, G·Bᵀ in matmul's
+        // backward): its 8 columns are 8 contiguous rows in memory, read as 8 streams.
+        packTransposedPanelB(b, kc: kc, into: packed)
+        return
+    }
     for p in 0..<kc {
         let source = b.base + p * b.rowStride, out = packed + p * nr
         for j in 0..<nr { out[j] = j < columns ? source[j * b.columnStride] : 0 }
+    }
+}
+
+/// `packPanelB` for 8 whole columns of B that are rows in memory (`rowStride == 1`).
+@inline(__always)
+private func packTransposedPanelB(_ b: MatrixOperand, kc: Int, into packed: UnsafeMutablePointer<Double>) {
+    let step = b.columnStride
+    let r0 = b.base, r1 = r0 + step, r2 = r1 + step, r3 = r2 + step
+    let r4 = r3 + step, r5 = r4 + step, r6 = r5 + step, r7 = r6 + step
+    var out = packed
+    for p in 0..<kc {
+        out[0] = r0[p]; out[1] = r1[p]; out[2] = r2[p]; out[3] = r3[p]
+        out[4] = r4[p]; out[5] = r5[p]; out[6] = r6[p]; out[7] = r7[p]
+        out += 8
     }
 }
 

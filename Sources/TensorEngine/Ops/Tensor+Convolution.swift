@@ -25,17 +25,29 @@ extension Tensor {
     /// `conv2d` on a given number of threads (tests compare 1, 2 and 3).
     static func conv2d(_ x: Tensor, _ w: Tensor, bias: Tensor?, stride: Int, padding: Int, dilation: Int,
                        floorMode: Bool, threads: Int) throws -> Tensor {
-        try ConvGeometry.requireImages(x, op: "conv2d")
+        let g = try conv2dGeometry(x, w, bias: bias, stride: stride, padding: padding, dilation: dilation,
+                                   floorMode: floorMode)
+        return try conv2d(x, w, bias: bias, geometry: g, threads: threads)
+    }
+
+    /// Checks conv2d's arguments and sizes its output; `op` names the operation in messages.
+    static func conv2dGeometry(_ x: Tensor, _ w: Tensor, bias: Tensor?, stride: Int, padding: Int, dilation: Int,
+                               floorMode: Bool, op: String = "conv2d") throws -> ConvGeometry {
+        try ConvGeometry.requireImages(x, op: op)
         guard w.rank == 4 else {
-            throw TensorError.rank(op: "conv2d", argument: "w", expected: "rank 4 (K, C, KH, KW)", shape: w.shape)
+            throw TensorError.rank(op: op, argument: "w", expected: "rank 4 (K, C, KH, KW)", shape: w.shape)
         }
         guard x.shape[1] == w.shape[1] else { throw TensorError.channels(input: x.shape, filters: w.shape) }
-        let filters = w.shape[0]
-        if let bias, bias.shape != [filters] { throw TensorError.bias(filters: filters, shape: bias.shape) }
+        if let bias, bias.shape != [w.shape[0]] { throw TensorError.bias(filters: w.shape[0], shape: bias.shape) }
         let g = try ConvGeometry(input: x.shape, kernel: (w.shape[2], w.shape[3]), stride: stride, padding: padding,
-                                 dilation: dilation, floorMode: floorMode, op: "conv2d", noun: "filter")
-        let shape = try g.outputShape(channels: filters)
+                                 dilation: dilation, floorMode: floorMode, op: op, noun: "filter")
         _ = try Shape.elementCount([g.patchSize, g.outPositions])  // one image's patch matrix
+        return g
+    }
+
+    /// `conv2d` with the geometry already checked by `conv2dGeometry`.
+    static func conv2d(_ x: Tensor, _ w: Tensor, bias: Tensor?, geometry g: ConvGeometry, threads: Int) throws -> Tensor {
+        let filters = w.shape[0], shape = try g.outputShape(channels: filters)
         let imageSize = g.channels * g.height * g.width, outSize = filters * g.outPositions
         // Threads go to the images first; with fewer images than threads (one picture in a
         // lesson), each image's GEMM gets the rest. GEMM's result does not depend on them.
@@ -45,13 +57,14 @@ extension Tensor {
                 w.scalars.withUnsafeBufferPointer { pw in
                     guard let y = out.baseAddress else { return }
                     parallelFor(parts: g.batch, threads: threads) { n in
+                        // One image's patches, in a buffer that stays in cache for the GEMM.
                         let cols = UnsafeMutablePointer<Double>.allocate(capacity: g.patchSize * g.outPositions)
                         defer { cols.deallocate() }
                         im2colImage(px.baseAddress! + n * imageSize, g, into: cols, ld: g.outPositions)
                         gemm(m: filters, n: g.outPositions, k: g.patchSize,
                              a: MatrixOperand(pw.baseAddress!, columns: g.patchSize),
                              b: MatrixOperand(cols, columns: g.outPositions),
-                             c: y + n * outSize, ldc: g.outPositions, threads: gemmThreads)
+                             c: y + n * outSize, ldc: g.outPositions, threads: gemmThreads, packed: true)
                         if let bias { addBias(bias, to: y + n * outSize, positions: g.outPositions) }
                     }
                 }

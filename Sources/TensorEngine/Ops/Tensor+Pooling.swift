@@ -39,19 +39,14 @@ extension Tensor {
     /// `maxPool2d` on a given number of threads (tests compare 1, 2 and 3).
     static func maxPool2d(_ x: Tensor, size: Int, stride: Int?, padding: Int, floorMode: Bool,
                           threads: Int) throws -> Tensor {
-        let g = try poolGeometry(x, op: "maxPool2d", size: size, stride: stride, padding: padding, floorMode: floorMode)
-        return try pool(x, g, threads: threads) { window in
-            var best = -Double.infinity
-            // NOTE: not `Swift.max(best, value)`, which drops a NaN unless it comes first.
-            window.forEach { value in if value > best || value.isNaN { best = value } }
-            return best
-        }
+        let g = try poolGeometry(x.shape, op: "maxPool2d", size: size, stride: stride, padding: padding, floorMode: floorMode)
+        return try pool(x, g, threads: threads) { window in window.argmax().value }
     }
 
     /// `avgPool2d` on a given number of threads (tests compare 1, 2 and 3).
     static func avgPool2d(_ x: Tensor, size: Int, stride: Int?, padding: Int, floorMode: Bool,
                           threads: Int) throws -> Tensor {
-        let g = try poolGeometry(x, op: "avgPool2d", size: size, stride: stride, padding: padding, floorMode: floorMode)
+        let g = try poolGeometry(x.shape, op: "avgPool2d", size: size, stride: stride, padding: padding, floorMode: floorMode)
         let divisor = Double(size * size)
         return try pool(x, g, threads: threads) { window in
             var sum = 0.0
@@ -60,16 +55,18 @@ extension Tensor {
         }
     }
 
-    /// Checks the arguments of a pooling op and sizes its output.
-    private static func poolGeometry(_ x: Tensor, op: String, size: Int, stride: Int?, padding: Int,
-                                     floorMode: Bool) throws -> ConvGeometry {
-        try ConvGeometry.requireImages(x, op: op)
+    /// Checks the arguments of a pooling op on an input of `shape` and sizes its output.
+    static func poolGeometry(_ shape: [Int], op: String, size: Int, stride: Int?, padding: Int,
+                             floorMode: Bool) throws -> ConvGeometry {
+        guard shape.count == 4 else {
+            throw TensorError.rank(op: op, argument: "x", expected: "rank 4 (N, C, H, W)", shape: shape)
+        }
         if size >= 1, padding > size / 2 {
             throw TensorError.argument(op: op, name: "padding", problem: "must be at most half the window size"
                                        + " (\(size / 2) for a \(size)x\(size) window), got \(padding)")
         }
         // A size below 1 must be reported as itself, not as the default stride it implies.
-        return try ConvGeometry(input: x.shape, kernel: (size, size), stride: stride ?? Swift.max(size, 1), padding: padding,
+        return try ConvGeometry(input: shape, kernel: (size, size), stride: stride ?? Swift.max(size, 1), padding: padding,
                                 floorMode: floorMode, op: op, noun: "window")
     }
 
@@ -80,19 +77,27 @@ extension Tensor {
         return Tensor(unchecked: shape) { out in
             x.scalars.withUnsafeBufferPointer { px in
                 parallelFor(parts: g.batch * g.channels, threads: threads) { plane in
-                    var window = PoolWindow(pixels: px, plane: plane * g.height * g.width, width: g.width)
-                    var index = plane * g.outPositions
-                    for i in 0..<g.outHeight {
-                        let top = i * g.stride - g.padding
-                        window.rows = Swift.max(0, top)..<Swift.min(g.height, top + g.kernelHeight)
-                        for j in 0..<g.outWidth {
-                            let left = j * g.stride - g.padding
-                            window.columns = Swift.max(0, left)..<Swift.min(g.width, left + g.kernelWidth)
-                            out[index] = reduce(window)
-                            index += 1
-                        }
-                    }
+                    forEachWindow(ofPlane: plane, g, pixels: px) { index, window in out[index] = reduce(window) }
                 }
+            }
+        }
+    }
+
+    /// Calls `body(index, window)` for every window of one (image, channel) plane, in output
+    /// order; `index` is the output's offset in the (N, C, OH, OW) result.
+    @inline(__always)
+    static func forEachWindow(ofPlane plane: Int, _ g: ConvGeometry, pixels: UnsafeBufferPointer<Double>,
+                              _ body: (Int, PoolWindow) -> Void) {
+        var window = PoolWindow(pixels: pixels, plane: plane * g.height * g.width, width: g.width)
+        var index = plane * g.outPositions
+        for i in 0..<g.outHeight {
+            let top = i * g.stride - g.padding
+            window.rows = Swift.max(0, top)..<Swift.min(g.height, top + g.kernelHeight)
+            for j in 0..<g.outWidth {
+                let left = j * g.stride - g.padding
+                window.columns = Swift.max(0, left)..<Swift.min(g.width, left + g.kernelWidth)
+                body(index, window)
+                index += 1
             }
         }
     }
@@ -100,7 +105,7 @@ extension Tensor {
 
 /// The input pixels under one pooling window, the padding left out: the window is clipped
 /// to the plane. The padding rule guarantees a start inside the plane, so the ranges are valid.
-private struct PoolWindow {
+struct PoolWindow {
     let pixels: UnsafeBufferPointer<Double>
     /// Offset of the plane's first pixel, and the plane's row length.
     let plane: Int, width: Int
@@ -112,8 +117,26 @@ private struct PoolWindow {
 
     /// Visits the pixels row by row, so a sum is always taken in the same order.
     func forEach(_ body: (Double) -> Void) {
+        forEachOffset { body(pixels[$0]) }
+    }
+
+    /// Visits the offsets (into `pixels`) of the window's pixels, row by row.
+    func forEachOffset(_ body: (Int) -> Void) {
         for r in rows {
-            for c in columns { body(pixels[plane + r * width + c]) }
+            for c in columns { body(plane + r * width + c) }
         }
+    }
+
+    /// The window's maximum and its offset: the first maximum row by row, or the last NaN
+    /// if there is one. Max pooling's forward and backward passes both choose with this, so
+    /// the gradient goes to the pixel whose value the forward pass returned.
+    // NOTE: not `Swift.max(best, value)`, which drops a NaN unless it comes first. An
+    // all −∞ window keeps its first pixel, which is a maximum too.
+    func argmax() -> (offset: Int, value: Double) {
+        var best = -Double.infinity, offset = plane + rows.lowerBound * width + columns.lowerBound
+        forEachOffset { i in
+            if pixels[i] > best || pixels[i].isNaN { (best, offset) = (pixels[i], i) }
+        }
+        return (offset, best)
     }
 }

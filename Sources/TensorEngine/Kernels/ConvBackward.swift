@@ -1,0 +1,62 @@
+/// The per-image work of conv2d's backward pass (the formulas are in
+/// `Tensor+ConvolutionBackward.swift`): for each image n, dW's group sum += dY_n·X̂_nᵀ and
+/// dx_n = col2im(Wᵀ·dY_n). The images go in fixed groups, the groups in parallel. Each
+/// image's patches X̂_n are built again in a scratch buffer that stays in cache, which
+/// then holds Wᵀ·dY_n.
+struct ConvBackwardPass {
+    /// Images per partial sum of dW. Fixed, so that the order of the sum never depends on the
+    /// thread count; 8 gives 2 threads enough groups to share for a batch of 16 or more.
+    static let imagesPerGroup = 8
+
+    let g: ConvGeometry
+    let filters: Int
+    let threads: Int
+    /// ceil(N / imagesPerGroup).
+    let groups: Int
+
+    init(_ g: ConvGeometry, filters: Int, threads: Int) {
+        (self.g, self.filters, self.threads) = (g, filters, threads)
+        groups = (g.batch + Self.imagesPerGroup - 1) / Self.imagesPerGroup
+    }
+
+    /// Writes dx (when given: N·C·H·W elements) and the partial sums of dW (when given:
+    /// group q's (K, C·KH·KW) sum at `dw + q·K·C·KH·KW`).
+    func run(dy: UnsafePointer<Double>, x: UnsafePointer<Double>, w: UnsafePointer<Double>,
+             dx: UnsafeMutablePointer<Double>?, dw: UnsafeMutablePointer<Double>?) {
+        let size = Self.imagesPerGroup
+        // Threads go to the groups first; with fewer groups than threads, each GEMM gets the
+        // rest. GEMM's result does not depend on its thread count.
+        let gemmThreads = Swift.max(1, threads / groups)
+        parallelFor(parts: groups, threads: threads) { group in
+            let scratch = UnsafeMutablePointer<Double>.allocate(capacity: g.patchSize * g.outPositions)
+            defer { scratch.deallocate() }
+            for n in (group * size)..<Swift.min(g.batch, (group + 1) * size) {
+                let dyN = MatrixOperand(dy + n * filters * g.outPositions, columns: g.outPositions)
+                if let dw {
+                    im2colImage(x + n * g.channels * g.height * g.width, g, into: scratch, ld: g.outPositions)
+                    // X̂_nᵀ (OH·OW, C·KH·KW) through strides: GEMM packs it row by row.
+                    let patches = MatrixOperand(scratch, columns: g.outPositions, transposed: true)
+                    gemm(m: filters, n: g.patchSize, k: g.outPositions, a: dyN, b: patches,
+                         c: dw + group * filters * g.patchSize, ldc: g.patchSize,
+                         accumulate: n > group * size, threads: gemmThreads)
+                }
+                if let dx {
+                    gemm(m: g.patchSize, n: g.outPositions, k: filters,
+                         a: MatrixOperand(w, columns: g.patchSize, transposed: true), b: dyN,
+                         c: scratch, ldc: g.outPositions, threads: gemmThreads, packed: true)
+                    col2imImage(scratch, g, into: dx + n * g.channels * g.height * g.width, ld: g.outPositions)
+                }
+            }
+        }
+    }
+
+    /// dW = partials[0] + partials[1] + ... (one (K, C·KH·KW) sum per group), in group order.
+    func sumGroups(_ partials: UnsafeMutablePointer<Double>, into out: UnsafeMutableBufferPointer<Double>) {
+        guard let base = out.baseAddress else { return }
+        base.update(from: partials, count: out.count)
+        for group in 1..<Swift.max(1, groups) {
+            let partial = partials + group * out.count
+            for i in 0..<out.count { base[i] += partial[i] }
+        }
+    }
+}
