@@ -17,6 +17,25 @@ extension Builtins {
             try loss.backward(accumulate: try args.bool("accumulate"))
             return .none
         },
+        Builtin("detach", [.init("x")], category: .autograd,
+                summary: "The value of x as plain data, cut from the graph: no gradient flows through it.",
+                example: "detach(w * 2)") { args, _ in plain(try args.tensor("x")) },
+        Builtin("gradcheck", [.init("f"), .init("inputs", variadic: true), .init("step", .number(1e-6))], category: .autograd,
+                summary: "The largest relative error between f's backward pass and central differences (below 1e-7: right).",
+                example: "gradcheck(fn(a) = sum(a * a), randn(3))") { args, interpreter in
+            let inputs = try args.restValues.map { value in
+                guard let t = value.tensorValue else {
+                    throw LanguageError.runtime("gradcheck: the inputs must be tensors, got a \(value.typeName)", args.callRange)
+                }
+                return t
+            }
+            let f = args.value("f")
+            let result = try gradcheck(inputs, step: try args.number("step")) { variables in
+                let output = try interpreter.call(f, variables.map { (Value.variable($0), args.callRange) }, [], args.callRange)
+                return interpreter.variable(output)
+            }
+            return .number(result.maxRelativeError)
+        },
         Builtin("zero_grad", [.init("x")], category: .autograd,
                 summary: "Clears the gradient of a param, a list of params or a model.", example: "zero_grad(w)") { args, _ in
             for v in try parameters(in: args.value("x"), args) { v.zeroGrad() }

@@ -36,6 +36,31 @@ extension Builtins {
             try interpreter.checkSize([n, n], args.range("n"))
             return .tensor(try Tensor.eye(n))
         },
+        Builtin("uniform", [.init("shape", variadic: true), .init("low", .number(0)), .init("high", .number(1))],
+                category: .creation, summary: "Uniform samples in [low, high) from the session's generator.",
+                example: "uniform(2, 3, low=-1, high=1)", shapes: "uniform(d1, d2, ...) -> (d1, d2, ...)") { args, interpreter in
+            let shape = try args.shape()
+            try interpreter.checkSize(shape, args.callRange)
+            return .tensor(try Tensor.uniform(shape, low: try args.number("low"), high: try args.number("high"), using: &interpreter.rng))
+        },
+        Builtin("normal", [.init("shape", variadic: true), .init("mean", .number(0)), .init("std", .number(1))],
+                category: .creation, summary: "Normal samples with the given mean and standard deviation.",
+                example: "normal(2, 3, mean=5, std=0.1)", shapes: "normal(d1, d2, ...) -> (d1, d2, ...)") { args, interpreter in
+            let shape = try args.shape()
+            try interpreter.checkSize(shape, args.callRange)
+            return .tensor(try Tensor.normal(shape, mean: try args.number("mean"), std: try args.number("std"), using: &interpreter.rng))
+        },
+        Builtin("permutation", [.init("n")], category: .creation,
+                summary: "The numbers 0 to n-1 in a random order (to shuffle rows: gather(x, permutation(len(x)))).",
+                example: "permutation(5)", shapes: "-> (n)") { args, interpreter in
+            let n = try args.integer("n")
+            try interpreter.checkSize([n], args.range("n"))
+            return .tensor(try Tensor.permutation(n, using: &interpreter.rng))
+        },
+        Builtin("shuffle", [.init("x")], category: .creation, summary: "The rows of x in a random order.",
+                example: "shuffle([[1, 2], [3, 4], [5, 6]])", shapes: "x (N, ...) -> (N, ...)") { args, interpreter in
+            .tensor(try args.tensor("x").shuffled(using: &interpreter.rng))
+        },
         Builtin("tensor", [.init("data")], category: .creation,
                 summary: "A tensor from a number, a list of numbers, or a list of tensors of one shape (stacked).",
                 example: "tensor([[1, 2], [3, 4]])") { args, _ in .tensor(try args.tensor("data")) },

@@ -38,6 +38,30 @@ extension Builtins {
             interpreter.rng = RandomGenerator(seed: UInt64(n))
             return .none
         },
+        Builtin("help", [.init("name", .null)], category: .general,
+                summary: "Prints the signature, summary, shapes and example of a builtin (or lists them all).",
+                example: "help(\"conv2d\")") { args, interpreter in
+            let text: String
+            switch args.value("name") {
+            case .none:
+                text = Builtin.Category.allCases.map { category in
+                    "\(category.rawValue): " + Builtins.all.filter { $0.category == category }.map(\.name).joined(separator: ", ")
+                }.joined(separator: "\n")
+            case let .function(f):
+                guard case let .builtin(builtin) = f.body else { text = "\(f.name) is a user function"; break }
+                text = Reference.help(builtin)
+            case let .string(name):
+                guard let builtin = Builtins.named[name] else {
+                    let hint = Suggestions.nearest(to: name, in: Builtins.names).map { "; did you mean '\($0)'?" } ?? ""
+                    throw LanguageError.runtime("help: there is no builtin '\(name)'\(hint)", args.range("name"))
+                }
+                text = Reference.help(builtin)
+            default:
+                throw args.wrongType("name", expected: "a builtin or its name")
+            }
+            try interpreter.emit(text + "\n", args.callRange)
+            return .none
+        },
         Builtin("type", [.init("x")], category: .general, summary: "The name of a value's type.",
                 example: "type([1, 2])") { args, _ in .string(args.value("x").typeName) },
     ]

@@ -5,8 +5,67 @@ extension Builtins {
         Builtin("matmul", [.init("a"), .init("b")], category: .linearAlgebra,
                 summary: "The matrix product a @ b (batched, with NumPy's rules).", example: "matmul(eye(2), [[1, 2], [3, 4]])",
                 shapes: "(m, k) x (k, n) -> (m, n); (..., m, k) x (..., k, n) -> (..., m, n)") { args, _ in
-            if args.anyVariable("a", "b") { return .variable(try Variable.matmul(try args.variable("a"), try args.variable("b"))) }
-            return .tensor(try Tensor.matmul(try args.tensor("a"), try args.tensor("b")))
+            try either(args, ["a", "b"], tensor: { try Tensor.matmul(try args.tensor("a"), try args.tensor("b")) },
+                       variable: { try Variable.matmul(try args.variable("a"), try args.variable("b")) })
+        },
+        Builtin("dot", [.init("a"), .init("b")], category: .linearAlgebra,
+                summary: "The inner product of two vectors, or the matrix product for matrices (as NumPy's dot).",
+                example: "dot([1, 2, 3], [4, 5, 6])", shapes: "(n) . (n) -> number; (m, k) . (k, n) -> (m, n)") { args, _ in
+            try either(args, ["a", "b"], tensor: { try Tensor.dot(try args.tensor("a"), try args.tensor("b")) },
+                       variable: { try Variable.dot(try args.variable("a"), try args.variable("b")) })
+        },
+        Builtin("outer", [.init("a"), .init("b")], category: .linearAlgebra,
+                summary: "The outer product: result[i, j] = a[i] * b[j].", example: "outer([1, 2], [3, 4, 5])",
+                shapes: "(m) x (n) -> (m, n)") { args, interpreter in
+            let (a, b) = (try args.tensor("a"), try args.tensor("b"))
+            try interpreter.checkSize([a.count, b.count], args.callRange)
+            return try either(args, ["a", "b"], tensor: { Tensor.outer(a, b) },
+                              variable: { try Variable.outer(try args.variable("a"), try args.variable("b")) })
+        },
+        Builtin("conv2d", [.init("x"), .init("w"), .init("bias", .null), .init("stride", .number(1)), .init("pad", .number(0)),
+                           .init("dilation", .number(1))], category: .linearAlgebra,
+                summary: "2-D convolution (cross-correlation) of images with filters, as in CNNs.",
+                example: "conv2d(randn(1, 3, 32, 32), randn(6, 3, 5, 5)).shape",
+                shapes: "x (N, C, H, W), w (K, C, F, F), bias (K) -> (N, K, (H + 2*pad - F) / stride + 1, ...)") { args, _ in
+            let (stride, pad, dilation) = (try args.integer("stride"), try args.integer("pad"), try args.integer("dilation"))
+            return try either(args, ["x", "w", "bias"], tensor: {
+                try Tensor.conv2d(try args.tensor("x"), try args.tensor("w"), bias: try args.optionalTensor("bias"),
+                                  stride: stride, padding: pad, dilation: dilation)
+            }, variable: {
+                try Variable.conv2d(try args.variable("x"), try args.variable("w"),
+                                    bias: args.isNone("bias") ? nil : try args.variable("bias"),
+                                    stride: stride, padding: pad, dilation: dilation)
+            })
+        },
+        pooling("max_pool2d", summary: "The largest value of each size x size window.",
+                { x, s, st, p in try Tensor.maxPool2d(x, size: s, stride: st, padding: p) },
+                { x, s, st, p in try Variable.maxPool2d(x, size: s, stride: st, padding: p) }),
+        pooling("avg_pool2d", summary: "The average of each size x size window.",
+                { x, s, st, p in try Tensor.avgPool2d(x, size: s, stride: st, padding: p) },
+                { x, s, st, p in try Variable.avgPool2d(x, size: s, stride: st, padding: p) }),
+        Builtin("im2col", [.init("x"), .init("size"), .init("stride", .number(1)), .init("pad", .number(0))],
+                category: .linearAlgebra,
+                summary: "The patches of images as columns: conv2d(x, w) is w reshaped to (K, C*F*F) @ im2col(x, F).",
+                example: "im2col(randn(1, 3, 4, 4), 3).shape", shapes: "x (N, C, H, W) -> (C*F*F, N*OH*OW)") { args, interpreter in
+            let (size, stride, pad) = (try args.integer("size"), try args.integer("stride"), try args.integer("pad"))
+            return try either(args, ["x"], tensor: {
+                try Tensor.im2col(try args.tensor("x"), kernelHeight: size, kernelWidth: size, stride: stride, padding: pad)
+            }, variable: {
+                try Variable.im2col(try args.variable("x"), kernelHeight: size, kernelWidth: size, stride: stride, padding: pad)
+            })
         },
     ]
+
+    /// `max_pool2d` and `avg_pool2d`: (x, size, stride=none (= size), pad=0).
+    static func pooling(_ name: String, summary: String,
+                        _ onTensor: @escaping @Sendable (Tensor, Int, Int?, Int) throws -> Tensor,
+                        _ onVariable: @escaping @Sendable (Variable, Int, Int?, Int) throws -> Variable) -> Builtin {
+        Builtin(name, [.init("x"), .init("size"), .init("stride", .null), .init("pad", .number(0))], category: .linearAlgebra,
+                summary: summary + " The stride defaults to the size.", example: "\(name)(randn(1, 1, 4, 4), 2).shape",
+                shapes: "x (N, C, H, W) -> (N, C, (H + 2*pad - size) / stride + 1, ...)") { args, _ in
+            let (size, stride, pad) = (try args.integer("size"), try args.optionalInteger("stride"), try args.integer("pad"))
+            return try either(args, ["x"], tensor: { try onTensor(try args.tensor("x"), size, stride, pad) },
+                              variable: { try onVariable(try args.variable("x"), size, stride, pad) })
+        }
+    }
 }

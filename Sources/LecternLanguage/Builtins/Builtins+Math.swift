@@ -12,6 +12,40 @@ extension Builtins {
         unary("sigmoid", summary: "1 / (1 + exp(-x)), elementwise: squashes to (0, 1).", example: "sigmoid([0, 2])",
               { $0.sigmoid() }, { $0.sigmoid() }),
         unary("relu", summary: "max(x, 0), elementwise.", example: "relu([-1, 2])", { $0.relu() }, { $0.relu() }),
+        Builtin("leaky_relu", [.init("x"), .init("slope", .number(0.01))], category: .math,
+                summary: "x where x > 0, slope * x elsewhere.", example: "leaky_relu([-1, 2], slope=0.1)",
+                shapes: "x (any) -> same shape") { args, _ in
+            let slope = try args.number("slope")
+            return try either(args, ["x"], tensor: { try args.tensor("x").leakyRelu(slope: slope) },
+                              variable: { try args.variable("x").leakyRelu(slope: slope) })
+        },
+        Builtin("maximum", [.init("a"), .init("b")], category: .math,
+                summary: "The larger of a and b, elementwise (they broadcast).", example: "maximum([1, 5], 3)") { args, _ in
+            try either(args, ["a", "b"], tensor: { try Tensor.maximum(try args.tensor("a"), try args.tensor("b")) },
+                       variable: { try Variable.maximum(try args.variable("a"), try args.variable("b")) })
+        },
+        Builtin("minimum", [.init("a"), .init("b")], category: .math,
+                summary: "The smaller of a and b, elementwise (they broadcast).", example: "minimum([1, 5], 3)") { args, _ in
+            try either(args, ["a", "b"], tensor: { try Tensor.minimum(try args.tensor("a"), try args.tensor("b")) },
+                       variable: { try Variable.minimum(try args.variable("a"), try args.variable("b")) })
+        },
+        Builtin("clip", [.init("x"), .init("low", .null), .init("high", .null)], category: .math,
+                summary: "x limited to [low, high] (none: no limit on that side).", example: "clip([-2, 0.5, 3], 0, 1)",
+                shapes: "x (any) -> same shape") { args, _ in
+            let (low, high) = (try args.optionalNumber("low"), try args.optionalNumber("high"))
+            return try either(args, ["x"], tensor: { try args.tensor("x").clip(low, high) },
+                              variable: { try args.variable("x").clip(low, high) })
+        },
+        Builtin("where", [.init("condition"), .init("a"), .init("b")], category: .math,
+                summary: "a where condition is nonzero, else b (all three broadcast).", example: "where([1, 0], 10, 20)") { args, _ in
+            let condition = try args.tensor("condition")
+            return try either(args, ["a", "b"], tensor: { try Tensor.where(condition, try args.tensor("a"), try args.tensor("b")) },
+                              variable: { try Variable.where(condition, try args.variable("a"), try args.variable("b")) })
+        },
+        Builtin("any", [.init("x")], category: .math, summary: "Whether any element of x is nonzero.",
+                example: "any([0, 0, 1])") { args, _ in .bool(try args.tensor("x").scalars.contains { $0 != 0 }) },
+        Builtin("all", [.init("x")], category: .math, summary: "Whether every element of x is nonzero.",
+                example: "all([1, 1, 0])") { args, _ in .bool(try args.tensor("x").scalars.allSatisfy { $0 != 0 }) },
     ]
 
     /// A builtin of one tensor argument `x`, elementwise: a number gives a number, a tensor a
@@ -20,11 +54,7 @@ extension Builtins {
                       _ onTensor: @escaping @Sendable (Tensor) throws -> Tensor,
                       _ onVariable: @escaping @Sendable (Variable) throws -> Variable) -> Builtin {
         Builtin(name, [.init("x")], category: .math, summary: summary, example: example, shapes: "x (any) -> same shape") { args, _ in
-            switch args.value("x") {
-            case let .number(x): return .number(try onTensor(Tensor(x)).scalars[0])
-            case let .variable(v): return .variable(try onVariable(v))
-            default: return .tensor(try onTensor(try args.tensor("x")))
-            }
+            try either(args, ["x"], tensor: { try onTensor(try args.tensor("x")) }, variable: { try onVariable(try args.variable("x")) })
         }
     }
 }

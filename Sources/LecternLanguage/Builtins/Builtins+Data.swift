@@ -1,0 +1,72 @@
+import TensorEngine
+
+extension Builtins {
+    static let data: [Builtin] = [
+        Builtin("spiral", [.init("points", .number(100)), .init("classes", .number(3)), .init("noise", .number(0.2))],
+                category: .data, summary: "The CS231n spiral: points per class along each of classes arms, with noise.",
+                example: "spiral().x.shape", shapes: "-> x (points*classes, 2), y (points*classes)") { args, interpreter in
+            dataset(try Dataset.spiral(pointsPerClass: try args.integer("points"), classes: try args.integer("classes"),
+                                       noise: try args.number("noise"), using: &interpreter.rng))
+        },
+        Builtin("moons", [.init("n", .number(200)), .init("noise", .number(0.1))], category: .data,
+                summary: "Two interleaving half circles (two classes).", example: "moons(100).y.shape",
+                shapes: "-> x (n, 2), y (n)") { args, interpreter in
+            dataset(try Dataset.moons(count: try args.integer("n"), noise: try args.number("noise"), using: &interpreter.rng))
+        },
+        Builtin("blobs", [.init("n", .number(100)), .init("centers", .number(3)), .init("std", .number(1))], category: .data,
+                summary: "Gaussian clusters around random centres, one class each.", example: "blobs(60, centers=2).x.shape",
+                shapes: "-> x (n, 2), y (n)") { args, interpreter in
+            dataset(try Dataset.blobs(count: try args.integer("n"), centers: try args.integer("centers"),
+                                      std: try args.number("std"), using: &interpreter.rng))
+        },
+        Builtin("regression", [.init("n", .number(100)), .init("noise", .number(0.1))], category: .data,
+                summary: "Noisy samples of y = sin(x) on [-3, 3], for regression.", example: "regression(50).y.shape",
+                shapes: "-> x (n, 1), y (n, 1)") { args, interpreter in
+            dataset(try Dataset.regression1D(count: try args.integer("n"), noise: try args.number("noise"), using: &interpreter.rng))
+        },
+        Builtin("shapes", [.init("n", .number(400)), .init("size", .number(16)), .init("noise", .number(0))], category: .data,
+                summary: "Small images of squares, circles, crosses and lines (labels 0 to 3).", example: "shapes(8).x.shape",
+                shapes: "-> x (n, 1, size, size), y (n)") { args, interpreter in
+            dataset(try Dataset.shapes(count: try args.integer("n"), size: try args.integer("size"),
+                                       noise: try args.number("noise"), using: &interpreter.rng))
+        },
+        Builtin("digits", [.init("flatten", .bool(false))], category: .data,
+                summary: "The 1797 handwritten 8x8 digits (UCI, CC BY 4.0), pixels 0 to 16, labels 0 to 9.",
+                example: "digits().x.shape", shapes: "-> x (1797, 1, 8, 8) or (1797, 64) with flatten=true, y (1797)") { args, _ in
+            dataset(Dataset.digits(flattened: try args.bool("flatten")))
+        },
+        Builtin("image", [.init("name")], category: .data,
+                summary: "A 128x128 grayscale photograph, pixels 0 to 255: \"camera\" or \"brick\".",
+                example: "image(\"camera\").shape", shapes: "-> (128, 128)") { args, _ in
+            .tensor(try Tensor.image(named: try args.string("name")))
+        },
+        Builtin("split", [.init("data"), .init("val", .number(0.2)), .init("test", .number(0))], category: .data,
+                summary: "A data set shuffled and split into train, val and test parts by fractions.",
+                example: "split(spiral(), val=0.2).train.x.shape") { args, interpreter in
+            let parts = try datasetArgument(args).split(validation: try args.number("val"), test: try args.number("test"),
+                                                         using: &interpreter.rng)
+            return .record(Record("split", [("train", dataset(parts.train)), ("val", dataset(parts.validation)),
+                                            ("test", dataset(parts.test))]))
+        },
+        Builtin("standardize", [.init("x"), .init("like", .null)], category: .data,
+                summary: "x with each feature shifted to mean 0 and scaled to std 1 (using the statistics of like, if given).",
+                example: "standardize(spiral().x)", shapes: "x (N, ...) -> same shape") { args, _ in
+            let x = try args.tensor("x")
+            let statistics = try Standardization(fitting: args.isNone("like") ? x : try args.tensor("like"))
+            return .tensor(try statistics.apply(to: x))
+        },
+    ]
+
+    /// A data set as a record with fields x and y.
+    static func dataset(_ data: Dataset) -> Value {
+        .record(Record("dataset", [("x", .tensor(data.x)), ("y", .tensor(data.y))]))
+    }
+
+    /// The data set in the argument `data`: a record with x and y.
+    static func datasetArgument(_ args: Arguments) throws -> Dataset {
+        guard case let .record(record) = args.value("data"), let x = record["x"]?.tensorValue, let y = record["y"]?.tensorValue else {
+            throw args.wrongType("data", expected: "a data set (a record with x and y)")
+        }
+        return try Dataset(x: x, y: y)
+    }
+}

@@ -1,0 +1,97 @@
+import TensorEngine
+
+extension Builtins {
+    static let layers: [Builtin] = [
+        Builtin("Linear", [.init("inputs"), .init("outputs"), .init("init", .string("he"))], category: .layers,
+                summary: "A fully connected layer y = x @ W + b, W (inputs, outputs) drawn by init, b zero.",
+                example: "Linear(2, 100)", shapes: "x (N, inputs) -> (N, outputs)") { args, interpreter in
+            let initializer = try Builtins.initializer(args)
+            return layer(try Linear(try args.integer("inputs"), try args.integer("outputs"), initializer: initializer,
+                                    using: &interpreter.rng))
+        },
+        Builtin("Conv2d", [.init("in_channels"), .init("out_channels"), .init("size"), .init("stride", .number(1)),
+                           .init("pad", .number(0)), .init("bias", .bool(true)), .init("init", .string("he"))],
+                category: .layers, summary: "A convolution layer: out_channels filters of size x size over in_channels.",
+                example: "Conv2d(3, 6, 5)", shapes: "x (N, C, H, W) -> (N, out_channels, (H + 2*pad - size) / stride + 1, ...)") { args, interpreter in
+            let initializer = try Builtins.initializer(args)
+            return layer(try Conv2d(try args.integer("in_channels"), try args.integer("out_channels"), try args.integer("size"),
+                                    stride: try args.integer("stride"), padding: try args.integer("pad"),
+                                    bias: try args.bool("bias"), initializer: initializer, using: &interpreter.rng))
+        },
+        Builtin("MaxPool2d", [.init("size"), .init("stride", .null), .init("pad", .number(0))], category: .layers,
+                summary: "Max pooling as a layer (stride defaults to size).", example: "MaxPool2d(2)",
+                shapes: "x (N, C, H, W) -> (N, C, H / size, W / size) at the default stride") { args, _ in
+            layer(try MaxPool2d(try args.integer("size"), stride: try args.optionalInteger("stride"), padding: try args.integer("pad")))
+        },
+        Builtin("AvgPool2d", [.init("size"), .init("stride", .null), .init("pad", .number(0))], category: .layers,
+                summary: "Average pooling as a layer (stride defaults to size).", example: "AvgPool2d(2)",
+                shapes: "x (N, C, H, W) -> (N, C, H / size, W / size) at the default stride") { args, _ in
+            layer(try AvgPool2d(try args.integer("size"), stride: try args.optionalInteger("stride"), padding: try args.integer("pad")))
+        },
+        Builtin("Flatten", [], category: .layers, summary: "Each example flattened to one row, before a Linear layer.",
+                example: "Flatten()", shapes: "x (N, C, H, W) -> (N, C*H*W)") { _, _ in layer(Flatten()) },
+        Builtin("ReLU", [], category: .layers, summary: "max(x, 0) as a layer.", example: "ReLU()") { _, _ in layer(ReLU()) },
+        Builtin("Sequential", [.init("layers", variadic: true)], category: .layers,
+                summary: "Layers applied in order: a model.", example: "Sequential(Linear(2, 100), ReLU(), Linear(100, 3))") { args, _ in
+            layer(Sequential(try args.restValues.flatMap { value in try layerList(value, args) }))
+        },
+        Builtin("ResidualBlock", [.init("in_channels"), .init("out_channels"), .init("stride", .number(1))], category: .layers,
+                summary: "Two 3x3 convolutions with normalisation and a shortcut: relu(f(x) + x).",
+                example: "ResidualBlock(8, 16, stride=2)",
+                shapes: "x (N, in, H, W) -> (N, out, H / stride, W / stride)") { args, interpreter in
+            layer(try ResidualBlock(try args.integer("in_channels"), try args.integer("out_channels"),
+                                    stride: try args.integer("stride"), using: &interpreter.rng))
+        },
+        modelFunction("train", summary: "Puts a model in training mode (batch statistics, dropout on).") { $0.train() },
+        modelFunction("eval", summary: "Puts a model in evaluation mode (running statistics, no dropout).") { $0.eval() },
+        modelFunction("freeze", summary: "Stops training a model's parameters (for transfer learning).") { $0.freeze() },
+        modelFunction("unfreeze", summary: "Lets a frozen model's parameters train again.") { $0.unfreeze() },
+        Builtin("parameters", [.init("model")], category: .layers, summary: "The parameters of a model, as a list.",
+                example: "parameters(Linear(2, 3))") { args, _ in
+            .list(try model(args).parameters.map(Value.variable))
+        },
+        Builtin("count_params", [.init("model")], category: .layers, summary: "The number of trainable numbers in a model.",
+                example: "count_params(Conv2d(3, 6, 5))") { args, _ in
+            .number(Double(try model(args).parameterCount))
+        },
+    ]
+
+    static func layer(_ layer: any Layer) -> Value { .object(LayerObject(layer)) }
+
+    /// The layer in the argument `model`.
+    static func model(_ args: Arguments, _ name: String = "model") throws -> any Layer {
+        guard case let .object(object as LayerObject) = args.value(name) else { throw args.wrongType(name, expected: "a model or layer") }
+        return object.layer
+    }
+
+    /// Layers given one by one or as a list.
+    static func layerList(_ value: Value, _ args: Arguments) throws -> [any Layer] {
+        switch value {
+        case let .object(object as LayerObject): return [object.layer]
+        case let .list(items): return try items.flatMap { try layerList($0, args) }
+        default: throw LanguageError.runtime("Sequential takes layers, got a \(value.typeName)", args.callRange)
+        }
+    }
+
+    /// `init="he"`, `"xavier"`, `"small"`, or a number for constant weights.
+    static func initializer(_ args: Arguments) throws -> Initializer {
+        switch args.value("init") {
+        case let .number(value): return .constant(value)
+        case let .string(name):
+            let all: [Initializer] = [.he, .xavier, .small]
+            if let found = all.first(where: { $0.name == name }) { return found }
+            let hint = Suggestions.nearest(to: name, in: all.map(\.name)).map { "; did you mean '\($0)'?" } ?? ""
+            throw LanguageError.runtime("unknown init '\(name)' (use \"he\", \"xavier\", \"small\" or a number)\(hint)", args.range("init"))
+        default:
+            throw args.wrongType("init", expected: "\"he\", \"xavier\", \"small\" or a number")
+        }
+    }
+
+    /// A builtin that does something to a model and returns it.
+    static func modelFunction(_ name: String, summary: String, _ body: @escaping @Sendable (any Layer) -> Void) -> Builtin {
+        Builtin(name, [.init("model")], category: .layers, summary: summary, example: "\(name)(Linear(2, 3))") { args, _ in
+            body(try model(args))
+            return args.value("model")
+        }
+    }
+}

@@ -1,0 +1,41 @@
+import TensorEngine
+
+/// A layer or model as a language value: callable (`model(x)`), with its parameters and
+/// sublayers as attributes (`model.layers[0].weight`).
+public final class LayerObject: CallableObject {
+    public let layer: any Layer
+
+    public init(_ layer: any Layer) {
+        self.layer = layer
+    }
+
+    /// "Linear", "Sequential", ...: the summary up to its first parenthesis.
+    public var typeName: String { String(layer.summary.prefix { $0 != "(" }) }
+
+    public var attributeNames: [String] {
+        layer.namedParameters.map(\.name) + (layer.sublayers.isEmpty ? [] : ["layers"]) + ["parameters", "training"]
+    }
+
+    public func attribute(_ name: String) -> Value? {
+        if let parameter = layer.namedParameters.first(where: { $0.name == name }) { return .variable(parameter.variable) }
+        switch name {
+        case "layers" where !layer.sublayers.isEmpty: return .list(layer.sublayers.map { .object(LayerObject($0)) })
+        case "parameters": return .list(layer.parameters.map(Value.variable))
+        case "training": return .bool(layer.isTraining)
+        default: return nil
+        }
+    }
+
+    /// The model's output for a batch: `model(x)`.
+    public func call(_ arguments: [Value], _ range: SourceRange, _ interpreter: Interpreter) throws -> Value {
+        guard arguments.count == 1, let input = arguments.first, input.tensorValue != nil else {
+            throw LanguageError.runtime("a \(typeName) takes one tensor, its input batch", range)
+        }
+        return .variable(try layer.forward(interpreter.variable(input)))
+    }
+
+    public var description: String {
+        let count = layer.parameterCount
+        return layer.summary + (count > 0 ? "\n\(count) parameters" : "")
+    }
+}
