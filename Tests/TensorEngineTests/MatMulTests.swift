@@ -120,3 +120,64 @@ func naiveTranspose(_ t: Tensor) -> Tensor {
     let (r, c) = (t.shape[0], t.shape[1])
     return Tensor(unchecked: [c, r], scalars: (0..<(r * c)).map { t.scalars[($0 % r) * c + $0 / r] })
 }
+
+@Suite("GEMM plans for small and skinny products")
+struct ProductPlanTests {
+    /// Every plan that applies to the operands' layout gives the naive product.
+    @Test("each plan equals the naive loop", arguments: [(300, 100, 2), (300, 3, 100), (100, 3, 300), (2, 100, 300), (7, 5, 3), (13, 9, 17)])
+    func plansAgree(m: Int, n: Int, k: Int) throws {
+        for (transposeA, transposeB) in [(false, false), (true, false), (false, true), (true, true)] {
+            let a = randomTensor(transposeA ? [k, m] : [m, k], seed: 11), b = randomTensor(transposeB ? [n, k] : [k, n], seed: 12)
+            let expected = naiveMatmul(transposeA ? naiveTranspose(a) : a, transposeB ? naiveTranspose(b) : b)
+            try a.scalars.withUnsafeBufferPointer { pa in
+                try b.scalars.withUnsafeBufferPointer { pb in
+                    let opA = MatrixOperand(pa.baseAddress!, columns: transposeA ? m : k, transposed: transposeA)
+                    let opB = MatrixOperand(pb.baseAddress!, columns: transposeB ? k : n, transposed: transposeB)
+                    for plan in ProductPlan.allCases where applies(plan, opA, opB) {
+                        var c = [Double](repeating: 1, count: m * n)
+                        c.withUnsafeMutableBufferPointer { pc in
+                            gemm(m: m, n: n, k: k, a: opA, b: opB, c: pc.baseAddress!, ldc: n, plan: plan)
+                        }
+                        expectClose(try Tensor(shape: [m, n], scalars: c), expected, .sums)
+                    }
+                }
+            }
+        }
+    }
+
+    @Test("accumulate adds to C in every plan")
+    func accumulate() throws {
+        let a = randomTensor([5, 4], seed: 13), b = randomTensor([4, 3], seed: 14)
+        let expected = naiveMatmul(a, b) + 1
+        try a.scalars.withUnsafeBufferPointer { pa in
+            try b.scalars.withUnsafeBufferPointer { pb in
+                let opA = MatrixOperand(pa.baseAddress!, columns: 4), opB = MatrixOperand(pb.baseAddress!, columns: 3)
+                for plan in ProductPlan.allCases where applies(plan, opA, opB) {
+                    var c = [Double](repeating: 1, count: 15)
+                    c.withUnsafeMutableBufferPointer { pc in
+                        gemm(m: 5, n: 3, k: 4, a: opA, b: opB, c: pc.baseAddress!, ldc: 3, accumulate: true, plan: plan)
+                    }
+                    expectClose(try Tensor(shape: [5, 3], scalars: c), expected, .sums)
+                }
+            }
+        }
+    }
+
+    @Test("the plans chosen for the spiral MLP's products are plain loops")
+    func spiralShapes() {
+        let dummy = UnsafePointer<Double>(bitPattern: 64)!
+        let rowMajor = { (columns: Int) in MatrixOperand(dummy, columns: columns) }
+        #expect(ProductPlan.choose(m: 300, n: 100, k: 2, a: rowMajor(2), b: rowMajor(100), preferPacked: false) == .alongRows)
+        #expect(ProductPlan.choose(m: 300, n: 3, k: 100, a: rowMajor(100), b: rowMajor(3), preferPacked: false) == .dotProducts)
+        #expect(ProductPlan.choose(m: 512, n: 512, k: 512, a: rowMajor(512), b: rowMajor(512), preferPacked: false) == .packed)
+    }
+
+    private func applies(_ plan: ProductPlan, _ a: MatrixOperand, _ b: MatrixOperand) -> Bool {
+        switch plan {
+        case .packed: true
+        case .alongRows: b.columnStride == 1
+        case .alongRowsTransposed: a.rowStride == 1
+        case .dotProducts: a.columnStride == 1
+        }
+    }
+}

@@ -10,20 +10,21 @@ import _GEMMKernel
 /// both panels streaming from cache. Workers split C into disjoint rectangles and never a
 /// sum over k, so every element of C is summed in the same order whatever the thread count.
 ///
-/// `packed: true` skips the plain loop for skinny products (it still serves tiny ones, up to
-/// 4096 multiply-adds): the convolutions' per-image products, such as 6 x 784 x 75, run
-/// 2-3x faster packed than the estimate in `GEMMBlocking.preferDirectLoop` predicts.
+/// Small and skinny products take a plain loop instead (`ProductPlan`). `packed: true` keeps
+/// the packed path for all but tiny products: the convolutions' per-image products, such as
+/// 6 x 784 x 75, run 2-3x faster packed than a rough cycle count predicts.
 /// - Complexity: 2·m·n·k floating-point operations.
 func gemm(m: Int, n: Int, k: Int, a: MatrixOperand, b: MatrixOperand,
           c: UnsafeMutablePointer<Double>, ldc: Int, accumulate: Bool = false,
-          threads: Int = KernelThreads.count, packed: Bool = false) {
+          threads: Int = KernelThreads.count, packed: Bool = false, plan: ProductPlan? = nil) {
     guard m > 0, n > 0 else { return }
     guard k > 0 else {
         if !accumulate { for i in 0..<m { (c + i * ldc).update(repeating: 0, count: n) } }
         return
     }
-    if packed ? m * n * k <= 4096 : GEMMBlocking.preferDirectLoop(m: m, n: n, k: k, b: b) {
-        return directGEMM(m: m, n: n, k: k, a: a, b: b, c: c, ldc: ldc, accumulate: accumulate)
+    let chosen = plan ?? ProductPlan.choose(m: m, n: n, k: k, a: a, b: b, preferPacked: packed)
+    if chosen != .packed {
+        return multiplySmall(chosen, m: m, n: n, k: k, a: a, b: b, c: c, ldc: ldc, accumulate: accumulate)
     }
     let blocking = GEMMBlocking()
     let workers = min(threads, max(1, m * n * k / GEMMBlocking.workPerThread))
@@ -89,19 +90,6 @@ struct WorkerShare {
 /// Block sizes for the caches of a current x86-64 or arm64 core: an `mc` x `kc` block of A
 /// (192 KB) stays in L2, a `kc` x 8 panel of B (16 KB) in L1, a `kc` x `nc` block of B in L3.
 struct GEMMBlocking {
-    /// Whether the plain loop of `directGEMM` beats packing, by a rough count of cycles:
-    /// packing copies m·k + k·n numbers and the micro-kernel pays ~40 cycles per 6 x 8 tile
-    /// besides its 6 cycles per step of k; the plain loop pays ~3 cycles per (i, p) pair
-    /// plus n/4 vector multiply-adds, and vectorises only when B's rows are contiguous.
-    /// Tiny products, k of a few (an input layer of 2 features) or a handful of rows pick it.
-    static func preferDirectLoop(m: Int, n: Int, k: Int, b: MatrixOperand) -> Bool {
-        if m * n * k <= 4096 { return true }
-        guard b.columnStride == 1 else { return false }
-        let tiles = ((m + 5) / 6) * ((n + 7) / 8)
-        let packed = 2 * (m * k + k * n) + tiles * (40 + 6 * k)
-        let direct = m * k * (3 + (n + 3) / 4)
-        return direct < packed
-    }
     /// Below this many multiply-adds per thread, waking another thread costs more than it saves.
     static let workPerThread = 1 << 17
 

@@ -91,23 +91,3 @@ private func packTransposedPanelB(_ b: MatrixOperand, kc: Int, into packed: Unsa
         out += 8
     }
 }
-
-/// The plain triple loop, ordered i-p-j so the inner loop runs along rows of B and C (and
-/// vectorises when B's rows are contiguous): C[i, :] (+)= Σ_p A[i, p] · B[p, :], p in order.
-/// For products where packing would cost more than it saves (see `preferDirectLoop`).
-func directGEMM(m: Int, n: Int, k: Int, a: MatrixOperand, b: MatrixOperand,
-                c: UnsafeMutablePointer<Double>, ldc: Int, accumulate: Bool) {
-    for i in 0..<m {
-        let row = c + i * ldc
-        if !accumulate { row.update(repeating: 0, count: n) }
-        for p in 0..<k {
-            let aip = a.base[i * a.rowStride + p * a.columnStride]
-            let bRow = b.base + p * b.rowStride
-            if b.columnStride == 1 {
-                for j in 0..<n { row[j] += aip * bRow[j] }
-            } else {
-                for j in 0..<n { row[j] += aip * bRow[j * b.columnStride] }
-            }
-        }
-    }
-}

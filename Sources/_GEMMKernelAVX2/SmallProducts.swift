@@ -1,0 +1,1 @@
+../_GEMMKernel/SmallProducts.swift
