@@ -124,7 +124,12 @@ extension Interpreter {
             }
             guard case let .variable(v) = value else { return nil }
             switch name {
-            case "grad": return v.grad.map(Value.tensor) ?? Value.none
+            case "grad":
+                guard v.isLeaf else {
+                    throw .runtime("this tensor was computed from params, so backward keeps no gradient for it;"
+                                   + " update params in place, as in w -= lr * w.grad", range)
+                }
+                return v.grad.map(Value.tensor) ?? Value.none
             case "value": return .tensor(v.value)
             case "requires_grad": return .bool(v.requiresGrad)
             default: return nil

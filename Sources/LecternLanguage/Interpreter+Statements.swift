@@ -38,8 +38,15 @@ extension Interpreter {
             try assign(try evaluate(expr, in: scope), to: target, in: scope)
         case let .update(op, target, expr):
             let current = try evaluate(targetExpression(target), in: scope)
-            let value = try binary(op, current, try evaluate(expr, in: scope), statement.range)
-            try assign(value, to: target, in: scope)
+            let operand = try evaluate(expr, in: scope)
+            if case let .variable(parameter) = current, parameter.isLeaf {
+                // `w -= lr * w.grad` changes a param in place, as NumPy's `-=` changes an
+                // array: the name keeps the same param, and no graph is recorded.
+                let updated = try binary(op, .tensor(parameter.value), .tensor(variable(operand).value), statement.range)
+                try engine(statement.range) { try parameter.assign(updated.tensorValue!) }
+            } else {
+                try assign(try binary(op, current, operand, statement.range), to: target, in: scope)
+            }
         case let .function(literal):
             scope.define(literal.name ?? "", .function(Function(.user(literal, scope, currentSource))))
         case let .if(condition, then, otherwise):

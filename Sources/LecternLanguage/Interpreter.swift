@@ -17,6 +17,8 @@ public final class Interpreter {
     /// The generator behind `randn`, `rand` and friends; `seed(n)` resets it. Seeded with 0,
     /// so a session that never calls `seed` still draws the same numbers every time.
     public var rng = RandomGenerator(seed: 0)
+    /// Told about long computations as they go (each epoch of `fit`); a REPL shows it.
+    public var progress: ((String) -> Void)?
 
     /// What the running program has used so far.
     var steps = 0, outputBytes = 0, callDepth = 0

@@ -37,7 +37,8 @@ extension Builtins {
             return .number(result.maxRelativeError)
         },
         Builtin("zero_grad", [.init("x")], category: .autograd,
-                summary: "Clears the gradient of a param, a list of params or a model.", example: "zero_grad(w)") { args, _ in
+                summary: "Clears the gradient of a param, a list of params, a model or an optimizer's params.",
+                example: "zero_grad(w)") { args, _ in
             for v in try parameters(in: args.value("x"), args) { v.zeroGrad() }
             return .none
         },
@@ -48,6 +49,8 @@ extension Builtins {
         switch value {
         case let .variable(v): return [v]
         case let .list(items): return try items.flatMap { try parameters(in: $0, args) }
+        case let .object(object as LayerObject): return object.layer.parameters
+        case let .object(object as OptimizerObject): return object.optimizer.parameters
         default: throw LanguageError.runtime("expected a param, a list of params or a model, got a \(value.typeName)", args.callRange)
         }
     }

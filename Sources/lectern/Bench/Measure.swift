@@ -23,6 +23,12 @@ struct Measurement {
         self.inner = inner
     }
 
+    /// Per-call times divided by `factor`: for workloads whose call runs many operations.
+    mutating func scale(by factor: Double) {
+        seconds *= factor
+        samples = samples.map { $0 * factor }
+    }
+
     /// Wall time of `inner` back-to-back calls, in seconds.
     static func time(_ inner: Int, _ call: () throws -> Void) throws -> Double {
         let clock = ContinuousClock()

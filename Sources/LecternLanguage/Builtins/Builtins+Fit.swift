@@ -1,0 +1,80 @@
+import TensorEngine
+
+extension Builtins {
+    /// `fit(model, data, ...)`: the engine's training loop with the language's conveniences.
+    static let fitBuiltin = Builtin(
+        "fit", [.init("model"), .init("data"), .init("epochs", .number(10)), .init("batch_size", .null),
+                .init("optimizer", .null), .init("lr", .number(0.1)), .init("loss", .string("auto")), .init("val", .null),
+                .init("patience", .null), .init("seed", .number(0)), .init("on_epoch", .null)],
+        category: .training,
+        summary: "Trains a model on a data set; returns its history (train_loss, val_loss, ... per epoch).",
+        example: "h = fit(Sequential(Linear(2, 3)), spiral(), epochs=2)",
+        shapes: "data.x (N, ...), data.y (N) labels or (N, k) targets"
+    ) { args, interpreter in
+        let model = try model(args)
+        let train = try fitDataset(args.value("data"), args, "data")
+        let validation = args.isNone("val") ? nil : try fitDataset(args.value("val"), args, "val")
+        let optimizer: any Optimizer
+        if case let .object(object as OptimizerObject) = args.value("optimizer") {
+            optimizer = object.optimizer
+        } else if args.isNone("optimizer") {
+            optimizer = SGD(model.parameters, learningRate: try args.number("lr"))
+        } else {
+            throw args.wrongType("optimizer", expected: "an optimizer (SGD or Adam) or none")
+        }
+        let callback = args.value("on_epoch")
+        let history = try fit(model, train, validation: validation, epochs: try args.integer("epochs"),
+                              batchSize: try args.optionalInteger("batch_size"), optimizer: optimizer,
+                              loss: try fitLoss(args, train), patience: try args.optionalInteger("patience"),
+                              seed: UInt64(max(0, try args.integer("seed")))) { record in
+            try interpreter.step(args.callRange)
+            interpreter.progress?("epoch \(record.epoch + 1): \(record)")
+            if case .none = callback { return .proceed }
+            let answer = try interpreter.call(callback, [(epochRecord(record), args.callRange)], [], args.callRange)
+            if case .bool(false) = answer { return .stop }
+            if case .string("stop") = answer { return .stop }
+            return .proceed
+        }
+        return historyRecord(history)
+    }
+
+    /// A data set for `fit`: a record with x and y; labels that are whole numbers 0..<C make
+    /// it a classification set with C classes.
+    static func fitDataset(_ value: Value, _ args: Arguments, _ name: String) throws -> Dataset {
+        guard case let .record(record) = value, let x = record["x"]?.tensorValue, let y = record["y"]?.tensorValue else {
+            throw args.wrongType(name, expected: "a data set (a record with x and y)")
+        }
+        let isLabels = y.rank == 1 && y.count > 0 && y.scalars.allSatisfy { $0 >= 0 && $0 == $0.rounded() }
+        return try Dataset(x: x, y: y, classes: isLabels ? Int(y.scalars.max()!) + 1 : nil)
+    }
+
+    /// "auto" (cross-entropy for labels, MSE otherwise), "cross_entropy" or "mse".
+    static func fitLoss(_ args: Arguments, _ train: Dataset) throws -> Loss? {
+        let name = try args.string("loss")
+        if name == "auto" { return nil }
+        guard let loss = Loss(rawValue: name) else {
+            throw LanguageError.runtime("fit: loss must be \"auto\", \"cross_entropy\" or \"mse\", got \"\(name)\"", args.range("loss"))
+        }
+        return loss
+    }
+
+    /// One epoch as a record: epoch, train_loss, train_acc, val_loss, val_acc.
+    static func epochRecord(_ record: EpochRecord) -> Value {
+        func number(_ x: Double?) -> Value { x.map(Value.number) ?? .none }
+        return .record(Record("epoch", [("epoch", .number(Double(record.epoch))), ("train_loss", .number(record.trainLoss)),
+                                        ("train_acc", number(record.trainAccuracy)), ("val_loss", number(record.validationLoss)),
+                                        ("val_acc", number(record.validationAccuracy))]))
+    }
+
+    /// The history as a record of per-epoch lists and a summary.
+    static func historyRecord(_ history: History) -> Value {
+        func numbers(_ xs: [Double?]) -> Value { .list(xs.map { $0.map(Value.number) ?? .none }) }
+        return .record(Record("history", [
+            ("epochs", .number(Double(history.epochCount))),
+            ("train_loss", numbers(history.trainLoss)), ("train_acc", numbers(history.trainAccuracy)),
+            ("val_loss", numbers(history.validationLoss)), ("val_acc", numbers(history.validationAccuracy)),
+            ("best_epoch", history.bestEpoch.map { .number(Double($0)) } ?? .none),
+            ("stopped_early", .bool(history.stoppedEarly)),
+        ]))
+    }
+}
