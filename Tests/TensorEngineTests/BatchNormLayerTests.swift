@@ -51,6 +51,18 @@ struct BatchNormLayerTests {
         expectClose(first, try y1.slice([.range(start: 0, stop: 1, step: 1)]))
     }
 
+    @Test("buffers save and restore the running statistics")
+    func buffers() throws {
+        let layer = try BatchNorm2d(2), x = randomTensor([3, 2, 4, 4], seed: 46)
+        let saved = layer.buffers
+        #expect(saved == [try Tensor.zeros([2]), try Tensor.ones([2])])
+        _ = try layer(Variable(x))
+        #expect(layer.buffers != saved)
+        layer.buffers = saved
+        layer.eval()
+        expectClose(try layer(Variable(x)).value, x / (1 + 1e-5).squareRoot())
+    }
+
     @Test("results are bit-identical on 1, 2 and 3 threads, forward and backward, train and eval",
           arguments: [[64, 600], [8, 6, 30, 30], [300, 130]], [true, false])
     func threads(shape: [Int], training: Bool) throws {

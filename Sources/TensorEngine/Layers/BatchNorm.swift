@@ -51,6 +51,18 @@ struct BatchNormState {
         return batch.output
     }
 
+    /// [running mean, running variance]: state to save and restore with the weights (early
+    /// stopping restores the best epoch's), not trained by gradients.
+    /// - Precondition (set): two tensors of shape (C).
+    var buffers: [Tensor] {
+        get { [runningMean, runningVariance] }
+        set {
+            precondition(newValue.count == 2 && newValue.allSatisfy { $0.shape == runningMean.shape },
+                         "batch norm buffers: [running mean, running variance], each of shape \(runningMean.shape)")
+            (runningMean, runningVariance) = (newValue[0], newValue[1])
+        }
+    }
+
     func summary(_ name: String) -> String {
         "\(name)(\(gamma.shape[0]), momentum: \(momentum), eps: \(eps))"
     }
@@ -75,6 +87,11 @@ public final class BatchNorm1d: Layer {
     public var runningMean: Tensor { state.runningMean }
     /// The running (unbiased) variance (F), used in evaluation mode.
     public var runningVariance: Tensor { state.runningVariance }
+    /// [runningMean, runningVariance], settable (to restore a saved model).
+    public var buffers: [Tensor] {
+        get { state.buffers }
+        set { state.buffers = newValue }
+    }
     public var summary: String { state.summary("BatchNorm1d") }
     public var namedParameters: [(name: String, variable: Variable)] { [("gamma", gamma), ("beta", beta)] }
 
@@ -106,6 +123,11 @@ public final class BatchNorm2d: Layer {
     public var runningMean: Tensor { state.runningMean }
     /// The running (unbiased) variance (C), used in evaluation mode.
     public var runningVariance: Tensor { state.runningVariance }
+    /// [runningMean, runningVariance], settable (to restore a saved model).
+    public var buffers: [Tensor] {
+        get { state.buffers }
+        set { state.buffers = newValue }
+    }
     public var summary: String { state.summary("BatchNorm2d") }
     public var namedParameters: [(name: String, variable: Variable)] { [("gamma", gamma), ("beta", beta)] }
 
