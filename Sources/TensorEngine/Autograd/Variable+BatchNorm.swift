@@ -20,7 +20,7 @@
 /// three sweeps over x and the backward two over g and x (`BatchNormKernel`, which also gives
 /// the summation order: results do not depend on the thread count).
 ///
-/// Cost: O(N·C·H·W) time; the backward keeps only x and 5 numbers per feature.
+/// Cost: O(N·C·H·W) time; the backward keeps x and a few numbers per feature (μ, 1/σ, γ).
 extension Variable {
     /// Training mode: normalises with the batch's own statistics. x (N, F) or (N, C, H, W),
     /// γ and β (F) or (C); y has x's shape. Gradients flow to x, γ and β (through μ and σ²

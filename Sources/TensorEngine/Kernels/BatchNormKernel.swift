@@ -13,8 +13,8 @@
 /// r = 0, 1, …, n − 1 in order; a feature's sum then adds its s column sums in order
 /// i = 0, 1, …, s − 1. For (N, F) that is plain index order.
 ///
-/// Work is split into blocks of whole features, one per thread, each at most `maxColumns`
-/// columns wide, and each sweep streams over whole row segments of its block. Narrower blocks
+/// Work is split into blocks of whole features, one per thread (more when a block would be
+/// wider than `maxColumns` columns), and each sweep streams over its block's row segments. Narrower blocks
 /// meant to stay in cache between sweeps were 2x slower: with rows a power of two apart
 /// (512 doubles = 4 KiB for W5's (256, 512)) a block's rows fall into the same cache sets and
 /// evict each other, while long contiguous runs keep the hardware prefetcher busy.
