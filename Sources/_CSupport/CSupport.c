@@ -1,5 +1,9 @@
 // The two things the engine needs from C: CPU feature detection and malloc tuning.
 #include "CSupport.h"
+// NOTE: a system header must come before the test below: glibc defines __GLIBC__ in
+// <features.h>, which every libc header includes. Without one the test is false and
+// lectern_keep_freed_memory compiles to nothing.
+#include <stdlib.h>
 
 #if defined(__GLIBC__)
 #include <malloc.h>
