@@ -5,7 +5,8 @@
 // Public API: `TensorEngine` (tensors, autograd, layers, training, data) and
 // `LecternLanguage` (the command language: parser, interpreter, builtins). The underscored targets are
 // implementation details of the engine's kernels and may change at any time:
-//   _CSupport         C helpers: does the CPU have AVX2 and FMA (asked once); malloc tuning.
+//   _CSupport         C helpers: does the CPU have AVX2 and FMA (asked once); malloc tuning;
+//                     the bounds of a thread's stack (the language's guard against deep nesting).
 //   _GEMMKernel       the GEMM micro-kernel, built for the default target of the machine.
 //   _GEMMKernelAVX2   the same source files (symlinks), built for x86-64-v3 (AVX2 + FMA);
 //                     TensorEngine calls it only when _CSupport says the CPU has both.
@@ -47,7 +48,7 @@ let package = Package(
         .target(
             name: "TensorEngine", dependencies: ["_CSupport", "_GEMMKernel", "_GEMMKernelAVX2"],
             swiftSettings: optimizedInDebug),
-        .target(name: "LecternLanguage", dependencies: ["TensorEngine"], swiftSettings: uncheckedExclusivity),
+        .target(name: "LecternLanguage", dependencies: ["TensorEngine", "_CSupport"], swiftSettings: uncheckedExclusivity),
         .executableTarget(
             name: "lectern",
             dependencies: [

@@ -7,6 +7,7 @@ extension Interpreter {
     }
 
     func evaluate(_ expr: Expr, in scope: Environment) throws(LanguageError) -> Value {
+        if stackGuard.isNearlyFull { throw stackNearlyFull(expr.range) }
         switch expr.kind {
         case let .number(value): return .number(value)
         case let .string(text): return .string(text)

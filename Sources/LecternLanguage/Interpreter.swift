@@ -21,6 +21,8 @@ public final class Interpreter {
     /// What the running program has used so far.
     var steps = 0, outputBytes = 0, callDepth = 0
     var startTime = ContinuousClock.now
+    /// Where this thread's stack is nearly full (set when a run starts).
+    var stackGuard = StackGuard(floor: 0)
     /// The source of the code being executed (a function runs in the source it was written in).
     var currentSource = Source(name: "<none>", text: "")
 
@@ -69,7 +71,17 @@ public final class Interpreter {
         callDepth = 0
         startTime = .now
         currentSource = source
+        stackGuard = .current()
         cancellation.reset()
+    }
+
+    /// The error for a program nested too deeply for the stack: deep recursion (with a high
+    /// `maxCallDepth`) or an expression nested deeper than the thread can walk.
+    func stackNearlyFull(_ range: SourceRange) -> LanguageError {
+        let message = callDepth > 0
+            ? "recursion too deep: the stack is nearly full after \(callDepth) nested calls"
+            : "expression nested too deeply: the stack is nearly full"
+        return LanguageError(.limit, message, range)
     }
 
     /// Counts one step and enforces the step, time and cancellation limits.
