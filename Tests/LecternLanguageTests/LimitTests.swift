@@ -34,14 +34,20 @@ struct LimitTests {
             fn f(n) = 1 + f(n + 1)
             f(0)
             """
+        let nested = "x = " + String(repeating: "(", count: 150) + "1" + String(repeating: ")", count: 150)
         let results = onThread(stackSize: 256 * 1024) {
-            [code].map { text -> LanguageError? in
+            [code, nested].map { text -> LanguageError? in
                 let interpreter = Interpreter(limits: Limits(maxCallDepth: 1_000_000)) { _ in }
                 do throws(LanguageError) { try interpreter.run(Source(name: "small", text: text)) } catch { return error }
                 return nil
             }
         }
         #expect(results[0]?.kind == .limit)
+        // 150 brackets fit the parser's nesting limit, but not 256 KiB of debug-build frames.
+        if let error = results[1] {
+            #expect(error.kind == LanguageError.Kind.syntax)
+            #expect(error.message.hasPrefix("too deeply nested"))
+        }
     }
 }
 
