@@ -5,8 +5,9 @@
 /// - Comments run from `#` to the end of the line.
 /// - A newline ends a statement, except inside `( )` and `[ ]`, where lines join (as in
 ///   Python), so a long call or list can span lines. Inside `{ }` newlines separate statements.
-/// - An open bracket or string at the end of the text is `incompleteInput`: a REPL then
-///   asks for another line rather than reporting an error.
+/// - An open bracket at the end of the text is `incompleteInput`: a REPL then asks for
+///   another line rather than reporting an error. An open string is a syntax error: strings
+///   end on the line where they start.
 struct Lexer {
     private let source: Source
     private var bytes: [UInt8] { source.bytes }
@@ -104,8 +105,9 @@ struct Lexer {
             text.append(byte)
             position += 1
         }
+        // Not incomplete input: a string ends on its line, so more lines could never close it.
         guard position < bytes.count && bytes[position] == quote else {
-            throw .incompleteInput("the string is not closed", SourceRange(start, start + 1))
+            throw .syntax("the string is not closed: a string ends on the line where it starts", SourceRange(start, start + 1))
         }
         position += 1
         return Token(kind: .string(String(decoding: text, as: UTF8.self)), range: SourceRange(start, position))
