@@ -39,7 +39,7 @@ extension Token.Kind: CustomStringConvertible {
     /// How a message names the token: `'+'`, `name 'x'`, `end of input`.
     var description: String {
         switch self {
-        case let .number(value): return "number \(value)"
+        case let .number(value): return "number \(formatNumber(value))"
         case .string: return "a string"
         case let .name(name): return "name '\(name)'"
         case let .keyword(keyword): return "'\(keyword.rawValue)'"
