@@ -48,8 +48,6 @@ public final class Interpreter {
                 if case let .expression(expr) = statement.kind {
                     try step(statement.range)
                     last = try evaluate(expr)
-                } else if case .return = statement.kind {
-                    throw LanguageError.runtime("'return' outside a function", statement.range)
                 } else {
                     try executeTopLevel(statement)
                 }

@@ -14,6 +14,10 @@ struct Parser {
     private var current = 0
     /// The brackets, blocks and prefix operators open at this point.
     private var nesting = 0
+    /// The loops around this point, inside the innermost function (break and continue need one).
+    private var loops = 0
+    /// The functions around this point (return needs one).
+    private var functions = 0
     private let stack = StackGuard.current()
 
     /// Parses a whole program (a file, or a REPL cell).
@@ -49,13 +53,14 @@ struct Parser {
         case .keyword(.if): return try ifStatement()
         case .keyword(.for): return try forStatement()
         case .keyword(.while): return try whileStatement()
-        case .keyword(.break):
+        case .keyword(.break), .keyword(.continue):
             advance()
-            return Stmt(kind: .break, range: token.range)
-        case .keyword(.continue):
-            advance()
-            return Stmt(kind: .continue, range: token.range)
-        case .keyword(.return): return try returnStatement()
+            let isBreak = token.kind == .keyword(.break)
+            guard loops > 0 else { throw .syntax("'\(isBreak ? "break" : "continue")' outside a loop", token.range) }
+            return Stmt(kind: isBreak ? .break : .continue, range: token.range)
+        case .keyword(.return):
+            guard functions > 0 else { throw .syntax("'return' outside a function", token.range) }
+            return try returnStatement()
         case .keyword(.else):
             throw .syntax("'else' must follow the '}' of an if on the same line: } else {", token.range)
         default: return try simpleStatement()
@@ -76,6 +81,10 @@ struct Parser {
 
     /// The part of a function after its name: "(" parameters? ")" ( "=" expression | block )
     private mutating func functionRest(name: String?, start: SourceRange) throws(LanguageError) -> FunctionLiteral {
+        // A loop around the definition is not a loop of the body: break there is an error.
+        let outerLoops = loops
+        (loops, functions) = (0, functions + 1)
+        defer { (loops, functions) = (outerLoops, functions - 1) }
         try enter(at: start)
         defer { nesting -= 1 }
         try consume(.leftParen, "expected '(' to start the parameters")
@@ -163,7 +172,7 @@ struct Parser {
         try consume(.in, "expected 'in' after the loop variable, as in: for i in range(10) { ... }")
         let sequence = try expression()
         try expectBlock(after: "the sequence of 'for'")
-        let (body, range) = try block()
+        let (body, range) = try loopBody()
         return Stmt(kind: .for(name, sequence, body), range: start.to(range))
     }
 
@@ -172,8 +181,15 @@ struct Parser {
         let start = advance().range
         let condition = try expression()
         try expectBlock(after: "the condition of 'while'")
-        let (body, range) = try block()
+        let (body, range) = try loopBody()
         return Stmt(kind: .while(condition, body), range: start.to(range))
+    }
+
+    /// The block of a loop, where break and continue are allowed.
+    private mutating func loopBody() throws(LanguageError) -> ([Stmt], SourceRange) {
+        loops += 1
+        defer { loops -= 1 }
+        return try block()
     }
 
     /// return → "return" [ expression ]
