@@ -40,7 +40,8 @@ extension Interpreter {
         if let value = scope.lookup(name) { return value }
         if let builtin = Builtins.named[name] { return .function(Function(.builtin(builtin))) }
         var message = "'\(name)' is not defined"
-        let candidates = scope.visibleNames + Builtins.names + Keyword.allCases.map(\.rawValue)
+        // Of the keywords, only those that are values: `f` should not suggest 'fn', but `True` 'true'.
+        let candidates = scope.visibleNames + Builtins.names + ["true", "false", "none"]
         if let nearest = Suggestions.nearest(to: name, in: candidates) { message += "; did you mean '\(nearest)'?" }
         throw .runtime(message, range)
     }
