@@ -61,10 +61,10 @@ extension Interpreter {
         }
         if numbers.count == values.count { return .tensor(Tensor(numbers)) }
         let nested = elements.allSatisfy { if case .list = $0.kind { true } else { false } }
-        guard nested else { return .list(values) }
+        guard nested else { return try list(values, range) }
         var rows: [Tensor] = []
         for (value, element) in zip(values, elements) {
-            guard case let .tensor(row) = value else { return .list(values) }
+            guard case let .tensor(row) = value else { return try list(values, range) }
             if let first = rows.first, first.shape != row.shape {
                 throw .runtime("rows of a tensor must have the same shape: row 0 has shape \(first.shape),"
                                + " row \(rows.count) has \(row.shape)", element.range)
@@ -72,6 +72,15 @@ extension Interpreter {
             rows.append(row)
         }
         return .tensor(try engine(range) { try Tensor.stack(rows) })
+    }
+
+    /// A list of `items`, refused when it would nest lists more than `maxListNesting` deep.
+    func list(_ items: [Value], _ range: SourceRange) throws(LanguageError) -> Value {
+        let value = Value.list(items)
+        guard value.listNesting(upTo: Self.maxListNesting) <= Self.maxListNesting else {
+            throw LanguageError(.limit, "lists nested more than \(Self.maxListNesting) deep (lists inside lists inside ...)", range)
+        }
+        return value
     }
 
     /// Whether a value counts as true in `if`, `while`, `and`, `or` and `not`.

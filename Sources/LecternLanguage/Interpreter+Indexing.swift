@@ -70,7 +70,7 @@ extension Interpreter {
                 throw .runtime("index \(i) is out of range for a list of \(items.count) item\(items.count == 1 ? "" : "s")", at)
             }
             items[index] = value
-            return .list(items)
+            return try list(items, range)
         default:
             throw .runtime("cannot set items of a \(container.typeName)", range)
         }

@@ -18,6 +18,10 @@ public final class Interpreter {
     /// so a session that never calls `seed` still draws the same numbers every time.
     public var rng = RandomGenerator(seed: 0)
 
+    /// How deep lists may nest in lists. Printing, comparing and freeing a list walk it
+    /// recursively, so an unbounded `x = [x]` loop would end in a stack overflow.
+    static let maxListNesting = 100
+
     /// What the running program has used so far.
     var steps = 0, outputBytes = 0, callDepth = 0
     var startTime = ContinuousClock.now
