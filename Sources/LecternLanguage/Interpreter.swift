@@ -97,7 +97,8 @@ public final class Interpreter {
         if steps & 0xFFF == 0 {
             let elapsed = startTime.duration(to: .now)
             if elapsed > .seconds(limits.maxSeconds) {
-                throw LanguageError(.limit, "time limit reached: the program ran for more than \(Int(limits.maxSeconds)) seconds", range)
+                throw LanguageError(.limit, "time limit reached: the program ran for more than "
+                                    + "\(formatNumber(limits.maxSeconds)) second\(limits.maxSeconds == 1 ? "" : "s")", range)
             }
         }
     }

@@ -49,6 +49,16 @@ struct LimitTests {
             #expect(error.message.hasPrefix("too deeply nested"))
         }
     }
+
+    @Test("the time limit stops a long program")
+    func time() throws {
+        let start = Date()
+        let (error, _, interpreter) = run("x = 1\nwhile true { x = x + 1 }", Limits(maxSeconds: 0.2))
+        #expect(error?.kind == .limit)
+        #expect(error?.message == "time limit reached: the program ran for more than 0.2 seconds")
+        #expect(Date().timeIntervalSince(start) < 5)
+        #expect(interpreter.globals.lookup("x") != nil)
+    }
 }
 
 /// Collects printed text (the interpreter calls its output on the thread that runs it).
