@@ -19,6 +19,18 @@ struct LimitTests {
         }
     }
 
+    @Test("unbounded recursion stops at the call-depth limit")
+    func recursionDepth() throws {
+        let (error, _, interpreter) = run("before = 1\nfn f(n) = f(n + 1)\nf(0)", Limits(maxCallDepth: 50))
+        let e = try #require(error)
+        #expect(e.kind == .limit)
+        #expect(e.message == "recursion too deep: more than 50 nested calls (in f)")
+        #expect(e.trace.count == 50)
+        #expect(interpreter.globals.lookup("before") != nil)
+        // The message shows the recursion once, with a count.
+        #expect(Diagnostic.render(e).contains("(49 nested calls)"))
+    }
+
     @Test("recursion deeper than the stack allows ends in a limit error, not a crash")
     func stackGuard() throws {
         let limits = Limits(maxSteps: 100_000_000, maxCallDepth: 10_000_000)
