@@ -125,7 +125,7 @@ extension Interpreter {
                 if !same { return false }
             }
             return true
-        case let (.function(f), .function(g)): return f === g
+        case let (.function(f), .function(g)): return f.isSame(as: g)
         case let (.object(o), .object(p)): return o === p
         case (.number, _), (.tensor, _), (.variable, _):
             return b.tensorValue == nil ? false : nil

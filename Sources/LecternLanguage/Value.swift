@@ -102,6 +102,14 @@ public final class Function {
         self.body = body
     }
 
+    /// Whether two function values are the same function: the same user function value, or
+    /// the same builtin (each mention of a builtin's name makes a new value for it).
+    func isSame(as other: Function) -> Bool {
+        if self === other { return true }
+        if case let .builtin(a) = body, case let .builtin(b) = other.body { return a.name == b.name }
+        return false
+    }
+
     /// The function's name, or "<anonymous>".
     public var name: String {
         switch body {
