@@ -484,6 +484,9 @@ struct Parser {
     }
 
     private mutating func expectBlock(after what: String) throws(LanguageError) {
+        if check(.assign) {
+            throw .syntax("'=' assigns; to compare in \(what), use '=='", peek.range)
+        }
         guard check(.leftBrace) else {
             throw .syntax("expected '{' after \(what) (on the same line)", place(peek))
         }
