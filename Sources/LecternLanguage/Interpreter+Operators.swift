@@ -17,6 +17,12 @@ extension Interpreter {
             return .string(x + y)
         case let (.list(x), .list(y)) where op == .plus:
             return .list(x + y)
+        // `history + [loss]`: a list literal of numbers is a tensor, but joined to a list it
+        // joins as the list of its items (numbers, or rows), as it would in Python.
+        case let (.list(x), .tensor(t)) where op == .plus && t.rank > 0:
+            return .list(x + (try items(of: b, range)))
+        case let (.tensor(t), .list(y)) where op == .plus && t.rank > 0:
+            return .list((try items(of: a, range)) + y)
         default:
             break
         }
@@ -95,6 +101,13 @@ extension Interpreter {
     func variable(_ value: Value) -> Variable {
         if case let .variable(v) = value { return v }
         return Variable(value.tensorValue ?? Tensor(0))
+    }
+
+    /// The items of a tensor as a loop sees them: numbers for a vector, rows otherwise.
+    private func items(of tensor: Value, _ range: SourceRange) throws(LanguageError) -> [Value] {
+        var items: [Value] = []
+        for index in 0..<(try iterationCount(tensor, range)) { items.append(try element(of: tensor, at: index, range)) }
+        return items
     }
 
     /// `-x`.
