@@ -72,7 +72,7 @@ struct Parser {
         let start = advance().range
         let nameToken = peek
         guard case let .name(name) = nameToken.kind else {
-            throw .syntax("expected a function name after 'fn', found \(nameToken.kind)", nameToken.range)
+            throw .syntax("expected a function name after 'fn', found \(nameToken.kind)", place(nameToken))
         }
         advance()
         let function = try functionRest(name: name, start: start)
@@ -94,7 +94,7 @@ struct Parser {
             return FunctionLiteral(name: name, parameters: parameters, body: .expression(body), range: start.to(body.range))
         }
         guard check(.leftBrace) else {
-            throw .syntax("expected '=' and an expression, or '{' and a block, after the parameters", peek.range)
+            throw .syntax("expected '=' and an expression, or '{' and a block, after the parameters", place(peek))
         }
         let (body, range) = try block()
         return FunctionLiteral(name: name, parameters: parameters, body: .block(body), range: start.to(range))
@@ -106,7 +106,7 @@ struct Parser {
         while !check(.rightParen) {
             let token = peek
             guard case let .name(name) = token.kind else {
-                throw .syntax("expected a parameter name, found \(token.kind)", token.range)
+                throw .syntax("expected a parameter name, found \(token.kind)", place(token))
             }
             advance()
             if parameters.contains(where: { $0.name == name }) {
@@ -166,7 +166,7 @@ struct Parser {
         let start = advance().range
         let token = peek
         guard case let .name(name) = token.kind else {
-            throw .syntax("expected a loop variable name after 'for', found \(token.kind)", token.range)
+            throw .syntax("expected a loop variable name after 'for', found \(token.kind)", place(token))
         }
         advance()
         try consume(.in, "expected 'in' after the loop variable, as in: for i in range(10) { ... }")
@@ -350,7 +350,7 @@ struct Parser {
             } else if match(.dot) {
                 let token = peek
                 guard case let .name(name) = token.kind else {
-                    throw .syntax("expected an attribute name after '.', found \(token.kind)", token.range)
+                    throw .syntax("expected an attribute name after '.', found \(token.kind)", place(token))
                 }
                 advance()
                 expr = try node(kind: .attribute(expr, name), range: expr.range.to(token.range))
