@@ -14,14 +14,18 @@ extension Interpreter {
         case let (.number(x), .number(y)):
             return try numberOperation(op, x, y, range)
         case let (.string(x), .string(y)) where op == .plus:
+            try checkLength(x.utf8.count + y.utf8.count, "a string of", "bytes", range)
             return .string(x + y)
         case let (.list(x), .list(y)) where op == .plus:
+            try checkLength(x.count + y.count, "a list of", "items", range)
             return .list(x + y)
         // `history + [loss]`: a list literal of numbers is a tensor, but joined to a list it
         // joins as the list of its items (numbers, or rows), as it would in Python.
         case let (.list(x), .tensor(t)) where op == .plus && t.rank > 0:
+            try checkLength(x.count + t.shape[0], "a list of", "items", range)
             return .list(x + (try items(of: b, range)))
         case let (.tensor(t), .list(y)) where op == .plus && t.rank > 0:
+            try checkLength(t.shape[0] + y.count, "a list of", "items", range)
             return .list((try items(of: a, range)) + y)
         default:
             break

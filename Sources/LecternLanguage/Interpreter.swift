@@ -112,6 +112,13 @@ public final class Interpreter {
         output(text)
     }
 
+    /// Refuses a string or list of `count` bytes or items when it would exceed the size limit
+    /// (the same as a tensor's): `s = s + s` in a loop doubles without end.
+    func checkLength(_ count: Int, _ what: String, _ unit: String, _ range: SourceRange) throws(LanguageError) {
+        guard count > limits.maxTensorElements else { return }
+        throw LanguageError(.limit, "\(what) \(count) \(unit) is too large: more than the limit of \(limits.maxTensorElements)", range)
+    }
+
     /// Refuses a tensor of `shape` when it would exceed the size limit, before it exists.
     func checkSize(_ shape: [Int], _ range: SourceRange) throws(LanguageError) {
         var count = 1

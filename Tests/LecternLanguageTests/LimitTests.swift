@@ -47,6 +47,13 @@ struct LimitTests {
                     == "a tensor of shape [1000, 1000] is too large: more than the limit of 10000 elements")
         // A shape whose product overflows Int is still just too large.
         #expect(run("x = zeros(10**10, 10**10)", Limits()).error?.kind == .limit)
+        // Lists and strings have the same limit, in items and bytes.
+        #expect(run("l = [1, \"a\"]\nwhile true { l = l + l }", small).error?.message
+                    == "a list of 128 items is too large: more than the limit of 100")
+        #expect(run("l = []\nwhile true { l = l + [1, 2, 3] }", small).error?.message
+                    == "a list of 102 items is too large: more than the limit of 100")
+        #expect(run("s = \"abc\"\nwhile true { s = s + \"é\" }", small).error?.message
+                    == "a string of 101 bytes is too large: more than the limit of 100")
     }
 
     @Test("unbounded recursion stops at the call-depth limit")
