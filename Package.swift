@@ -37,6 +37,7 @@ let package = Package(
         .executable(name: "lectern", targets: ["lectern"]),
         .library(name: "TensorEngine", targets: ["TensorEngine"]),
         .library(name: "LecternLanguage", targets: ["LecternLanguage"]),
+        .executable(name: "lectern-fuzz", targets: ["LecternFuzz"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -64,8 +65,12 @@ let package = Package(
                 "Fixtures/make_reduction_fixtures.py", "Fixtures/make_description_fixtures.py",
                 "Fixtures/make_random_fixtures.py",
             ]),
+        // The fuzzer's generators (token streams, well-formed programs, mutations), shared by
+        // the fuzz tests and `lectern-fuzz` (`make fuzz`).
+        .target(name: "LecternFuzzSupport", dependencies: ["LecternLanguage"]),
+        .executableTarget(name: "LecternFuzz", dependencies: ["LecternFuzzSupport", "LecternLanguage"]),
         .testTarget(
-            name: "LecternLanguageTests", dependencies: ["LecternLanguage"],
+            name: "LecternLanguageTests", dependencies: ["LecternLanguage", "LecternFuzzSupport"],
             // Script tests: .lec programs with inline expectations, read by ScriptTests.swift.
             exclude: ["Scripts"]),
     ]

@@ -49,3 +49,12 @@ extension Token.Kind: CustomStringConvertible {
         }
     }
 }
+
+/// The words and symbols of the language, for tools outside it: completion, colouring, the
+/// fuzzer's token streams.
+public enum Vocabulary {
+    /// The reserved words, as written.
+    public static let keywords: [String] = Keyword.allCases.map(\.rawValue)
+    /// The operators and punctuation, as written.
+    public static let symbols: [String] = Symbol.allCases.map(\.rawValue)
+}
