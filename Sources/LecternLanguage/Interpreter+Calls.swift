@@ -56,15 +56,16 @@ extension Interpreter {
         guard callDepth <= limits.maxCallDepth else {
             throw LanguageError(.limit, "recursion too deep: more than \(limits.maxCallDepth) nested calls (in \(name))", range)
         }
-        // A mismatch of the arguments is an error at the call, in the caller's source; only
-        // what runs inside the function (its defaults, its body) is in the function's source.
+        // A mismatch of the arguments, or a limit reached at the call, is an error at the call,
+        // in the caller's source; only what runs inside the function (its defaults, its body)
+        // is in the function's source.
         let scope = try bind(literal, name, positional, keywords, range, closure: closure)
+        try step(range)
         let caller = currentSource
         currentSource = source
         defer { currentSource = caller }
         do {
             try bindDefaults(literal, in: scope)
-            try step(range)
             switch literal.body {
             case let .expression(expr):
                 return try evaluate(expr, in: scope)

@@ -28,6 +28,20 @@ struct SessionTests {
         }
     }
 
+    @Test("a limit reached at the call of a function of an earlier cell is reported at the call")
+    func limitAtTheCall() throws {
+        // Step 1 is the statement, step 2 the call: the limit of 1 step stops the call itself.
+        let interpreter = Interpreter(limits: Limits(maxSteps: 1)) { _ in }
+        try interpreter.run(Source(name: "cell 1", text: "fn f() = 1"))
+        do throws(LanguageError) {
+            try interpreter.run(Source(name: "cell 2", text: "y = f()"))
+            Issue.record("the call ran")
+        } catch {
+            #expect(error.kind == .limit)
+            #expect(error.source.map { Diagnostic.place($0, error.range.start) } == "cell 2, line 1, column 5")
+        }
+    }
+
     @Test("an error in a default value is reported in the function's cell, with the call in the trace")
     func defaultsInTheFunction() throws {
         let error = try #require(lastError(["fn f(a, b=missing) = a + b", "x = 1\ny = f(1)"]))
