@@ -3,7 +3,7 @@
 // crash, the signal handler below names it, and `--show KIND INDEX` prints its text.
 //
 //   lectern-fuzz [--count N] [--seed S] [--kind tokens|programs|mutations|all]
-//   lectern-fuzz --show KIND INDEX [--seed S]
+//   lectern-fuzz --show KIND INDEX [--seed S]     print a case; --run instead of --show runs it
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -23,6 +23,8 @@ struct Options {
     var seed: UInt64 = 1
     var kinds = FuzzKind.allCases
     var show: (FuzzKind, Int)? = nil
+    /// With --run: run the shown case and print how each cell ended.
+    var runShown = false
 }
 
 func parseOptions() -> Options {
@@ -30,7 +32,7 @@ func parseOptions() -> Options {
     var arguments = CommandLine.arguments.dropFirst()
     func fail(_ message: String) -> Never {
         printError("lectern-fuzz: \(message)\nusage: lectern-fuzz [--count N] [--seed S] [--kind tokens|programs|mutations|all]"
-              + "\n       lectern-fuzz --show KIND INDEX [--seed S]\n")
+              + "\n       lectern-fuzz --show|--run KIND INDEX [--seed S]\n")
         exit(2)
     }
     func kind(_ name: String?) -> [FuzzKind] {
@@ -43,10 +45,11 @@ func parseOptions() -> Options {
         case "--count": options.count = Int(arguments.popFirst() ?? "") ?? { fail("--count needs a number") }()
         case "--seed": options.seed = UInt64(arguments.popFirst() ?? "") ?? { fail("--seed needs a number") }()
         case "--kind": options.kinds = kind(arguments.popFirst())
-        case "--show":
+        case "--show", "--run":
             let shown = kind(arguments.popFirst())
-            guard shown.count == 1, let index = Int(arguments.popFirst() ?? "") else { fail("--show needs a kind and an index") }
+            guard shown.count == 1, let index = Int(arguments.popFirst() ?? "") else { fail("\(argument) needs a kind and an index") }
             options.show = (shown[0], index)
+            options.runShown = argument == "--run"
         default: fail("unknown argument '\(argument)'")
         }
     }
@@ -111,7 +114,14 @@ func installCrashHandler() {
 
 let options = parseOptions()
 if let (kind, index) = options.show {
-    print(kind.text(seed: options.seed, index: index))
+    let cells = kind.cells(seed: options.seed, index: index)
+    guard options.runShown else {
+        print(cells.joined(separator: "\n"))
+        exit(0)
+    }
+    for (cell, (outcome, problem)) in zip(cells, FuzzCheck.run(cells: cells)) {
+        print(cell + "\n    -> \(outcome.name)" + (problem.map { ": PROBLEM: " + $0 } ?? ""))
+    }
     exit(0)
 }
 installCrashHandler()
