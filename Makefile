@@ -5,7 +5,7 @@ PREFIX ?= $(HOME)/.local
 # apt needs root: use sudo only when we are not root already.
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps build run test test-portable bench docs install clean
+.PHONY: all deps build run test test-portable bench docs fuzz install clean
 
 all: build
 
@@ -43,6 +43,15 @@ bench: build
 docs:
 	$(SWIFT) build --product lectern
 	scripts/update-reference.sh .build/debug/lectern
+
+## fuzz: a million generated programs (token streams, well-formed programs run as sessions,
+## programs with random edits) through the interpreter, release build; prints how they ended.
+## Any crash stops the run and names the program (lectern-fuzz --seed S --show KIND INDEX).
+FUZZ_COUNT ?= 1000000
+FUZZ_SEED  ?= 1
+fuzz:
+	$(SWIFT) build -c release --product lectern-fuzz
+	.build/release/lectern-fuzz --count $(FUZZ_COUNT) --seed $(FUZZ_SEED)
 
 ## install: the release binary into $(PREFIX)/bin (default ~/.local/bin)
 install: build

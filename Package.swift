@@ -5,7 +5,8 @@
 // Public API: `TensorEngine` (tensors, autograd, layers, training, data) and
 // `LecternLanguage` (the command language: parser, interpreter, builtins). The underscored targets are
 // implementation details of the engine's kernels and may change at any time:
-//   _CSupport         C helpers: does the CPU have AVX2 and FMA (asked once); malloc tuning.
+//   _CSupport         C helpers: does the CPU have AVX2 and FMA (asked once); malloc tuning;
+//                     the bounds of a thread's stack (the language's guard against deep nesting).
 //   _GEMMKernel       the GEMM micro-kernel, built for the default target of the machine.
 //   _GEMMKernelAVX2   the same source files (symlinks), built for x86-64-v3 (AVX2 + FMA);
 //                     TensorEngine calls it only when _CSupport says the CPU has both.
@@ -36,6 +37,7 @@ let package = Package(
         .executable(name: "lectern", targets: ["lectern"]),
         .library(name: "TensorEngine", targets: ["TensorEngine"]),
         .library(name: "LecternLanguage", targets: ["LecternLanguage"]),
+        .executable(name: "lectern-fuzz", targets: ["LecternFuzz"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -47,7 +49,7 @@ let package = Package(
         .target(
             name: "TensorEngine", dependencies: ["_CSupport", "_GEMMKernel", "_GEMMKernelAVX2"],
             swiftSettings: optimizedInDebug),
-        .target(name: "LecternLanguage", dependencies: ["TensorEngine"], swiftSettings: uncheckedExclusivity),
+        .target(name: "LecternLanguage", dependencies: ["TensorEngine", "_CSupport"], swiftSettings: uncheckedExclusivity),
         .executableTarget(
             name: "lectern",
             dependencies: [
@@ -63,8 +65,12 @@ let package = Package(
                 "Fixtures/make_reduction_fixtures.py", "Fixtures/make_description_fixtures.py",
                 "Fixtures/make_random_fixtures.py",
             ]),
+        // The fuzzer's generators (token streams, well-formed programs, mutations), shared by
+        // the fuzz tests and `lectern-fuzz` (`make fuzz`).
+        .target(name: "LecternFuzzSupport", dependencies: ["LecternLanguage"]),
+        .executableTarget(name: "LecternFuzz", dependencies: ["LecternFuzzSupport", "LecternLanguage"]),
         .testTarget(
-            name: "LecternLanguageTests", dependencies: ["LecternLanguage"],
+            name: "LecternLanguageTests", dependencies: ["LecternLanguage", "LecternFuzzSupport"],
             // Script tests: .lec programs with inline expectations, read by ScriptTests.swift.
             exclude: ["Scripts"]),
     ]

@@ -24,8 +24,32 @@ struct Expr {
         case function(FunctionLiteral)
     }
 
-    var kind: Kind
-    var range: SourceRange
+    let kind: Kind
+    let range: SourceRange
+    /// The number of levels of the tree from here down (1 for a leaf). The interpreter walks
+    /// the tree recursively, so the parser refuses expressions taller than `Parser.maxHeight`.
+    let height: Int
+
+    init(kind: Kind, range: SourceRange) {
+        self.kind = kind
+        self.range = range
+        self.height = 1 + kind.childHeight
+    }
+}
+
+extension Expr.Kind {
+    /// The height of the tallest child (0 for a leaf). A function literal counts as a leaf:
+    /// its body is a tree of its own, checked when it was parsed.
+    var childHeight: Int {
+        switch self {
+        case .number, .string, .bool, .none, .name, .function: 0
+        case let .list(elements): elements.map(\.height).max() ?? 0
+        case let .negate(operand), let .not(operand), let .attribute(operand, _): operand.height
+        case let .binary(_, left, right), let .logical(_, left, right): Swift.max(left.height, right.height)
+        case let .call(callee, arguments): Swift.max(callee.height, arguments.map(\.value.height).max() ?? 0)
+        case let .index(base, subscripts): Swift.max(base.height, subscripts.map(\.height).max() ?? 0)
+        }
+    }
 }
 
 /// The binary operators, in NumPy's (Python's) precedence order from `**` down.
@@ -47,6 +71,13 @@ struct Argument {
 enum Subscript {
     case index(Expr)
     case slice(start: Expr?, stop: Expr?, step: Expr?, range: SourceRange)
+
+    var height: Int {
+        switch self {
+        case let .index(expr): expr.height
+        case let .slice(start, stop, step, _): [start, stop, step].map { $0?.height ?? 0 }.max() ?? 0
+        }
+    }
 }
 
 /// A statement.

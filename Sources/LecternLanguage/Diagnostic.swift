@@ -7,7 +7,9 @@
 ///        = in 'step', called at cell 4, line 2, column 1
 ///
 /// A file gives its place as `train.lec:1:5`. A span over several lines is underlined to the
-/// end of its first line.
+/// end of its first line. A recursion shows its repeated call once, with a count
+/// (`= in 'f', called at f.lec:2:10 (199 nested calls)`), and a long chain of calls shows
+/// its innermost `maxFrames` lines.
 public enum Diagnostic {
     /// The error as text; with `color`, ANSI colours for a terminal.
     public static func render(_ error: LanguageError, color: Bool = false) -> String {
@@ -23,10 +25,33 @@ public enum Diagnostic {
         if let source = error.source {
             lines += snippet(source, error.range, paint)
         }
-        for frame in error.trace {
-            lines.append(paint.blue("   = ") + "in '\(frame.name)', called at \(place(frame.source, frame.range.start))")
+        let calls = collapsed(error.trace)
+        for (frame, count) in calls.prefix(maxFrames) {
+            let repeats = count > 1 ? " (\(count) nested calls)" : ""
+            lines.append(paint.blue("   = ") + "in '\(frame.name)', called at \(place(frame.source, frame.range.start))\(repeats)")
+        }
+        if calls.count > maxFrames {
+            let hidden = calls.dropFirst(maxFrames).reduce(0) { $0 + $1.1 }
+            lines.append(paint.blue("   = ") + "and \(hidden) more call\(hidden == 1 ? "" : "s") further out")
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// How many lines of a call chain a message shows.
+    public static let maxFrames = 12
+
+    /// The frames with runs of the same call (same function, same place) counted once.
+    private static func collapsed(_ trace: [CallFrame]) -> [(CallFrame, Int)] {
+        var runs: [(CallFrame, Int)] = []
+        for frame in trace {
+            if let last = runs.last, last.0.name == frame.name, last.0.range == frame.range,
+               last.0.source.name == frame.source.name {
+                runs[runs.count - 1].1 += 1
+            } else {
+                runs.append((frame, 1))
+            }
+        }
+        return runs
     }
 
     /// "cell 3, line 1, column 5" or "train.lec:1:5".

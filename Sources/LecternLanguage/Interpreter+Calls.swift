@@ -24,6 +24,8 @@ extension Interpreter {
     /// Calls a function value: a builtin, a user function or a callable object.
     public func call(_ function: Value, _ positional: [(Value, SourceRange)], _ keywords: [(String, Value, SourceRange)] = [],
                      _ range: SourceRange) throws(LanguageError) -> Value {
+        // A host may call a function outside `run`, on another thread: guard that thread's stack.
+        if callDepth == 0 { stackGuard = .current() }
         switch function {
         case let .function(f):
             switch f.body {
@@ -54,12 +56,16 @@ extension Interpreter {
         guard callDepth <= limits.maxCallDepth else {
             throw LanguageError(.limit, "recursion too deep: more than \(limits.maxCallDepth) nested calls (in \(name))", range)
         }
+        // A mismatch of the arguments, or a limit reached at the call, is an error at the call,
+        // in the caller's source; only what runs inside the function (its defaults, its body)
+        // is in the function's source.
+        let scope = try bind(literal, name, positional, keywords, range, closure: closure)
+        try step(range)
         let caller = currentSource
         currentSource = source
         defer { currentSource = caller }
         do {
-            let scope = try bind(literal, name, positional, keywords, range, closure: closure)
-            try step(range)
+            try bindDefaults(literal, in: scope)
             switch literal.body {
             case let .expression(expr):
                 return try evaluate(expr, in: scope)
@@ -78,8 +84,8 @@ extension Interpreter {
         }
     }
 
-    /// A new scope with the parameters bound: positional arguments first, then keywords,
-    /// then defaults (evaluated in the new scope, so a default may use an earlier parameter).
+    /// A new scope with the arguments bound to the parameters: positional arguments first,
+    /// then keywords; every parameter without a default must be given.
     private func bind(_ literal: FunctionLiteral, _ name: String, _ positional: [(Value, SourceRange)],
                       _ keywords: [(String, Value, SourceRange)], _ range: SourceRange,
                       closure: Environment) throws(LanguageError) -> Environment {
@@ -100,13 +106,18 @@ extension Interpreter {
             }
             scope.define(label, value)
         }
-        for parameter in parameters where scope.lookupLocal(parameter.name) == nil {
-            guard let fallback = parameter.defaultValue else {
-                throw .runtime("\(name) needs the argument '\(parameter.name)'", range)
-            }
-            scope.define(parameter.name, try evaluate(fallback, in: scope))
+        for parameter in parameters where parameter.defaultValue == nil && scope.lookupLocal(parameter.name) == nil {
+            throw .runtime("\(name) needs the argument '\(parameter.name)'", range)
         }
         return scope
+    }
+
+    /// The defaults of the parameters not given, evaluated in the new scope (so a default may
+    /// use an earlier parameter).
+    private func bindDefaults(_ literal: FunctionLiteral, in scope: Environment) throws(LanguageError) {
+        for parameter in literal.parameters where scope.lookupLocal(parameter.name) == nil {
+            if let fallback = parameter.defaultValue { scope.define(parameter.name, try evaluate(fallback, in: scope)) }
+        }
     }
 }
 

@@ -7,6 +7,7 @@ extension Interpreter {
     }
 
     func evaluate(_ expr: Expr, in scope: Environment) throws(LanguageError) -> Value {
+        if stackGuard.isNearlyFull { throw stackNearlyFull(expr.range) }
         switch expr.kind {
         case let .number(value): return .number(value)
         case let .string(text): return .string(text)
@@ -39,7 +40,8 @@ extension Interpreter {
         if let value = scope.lookup(name) { return value }
         if let builtin = Builtins.named[name] { return .function(Function(.builtin(builtin))) }
         var message = "'\(name)' is not defined"
-        let candidates = scope.visibleNames + Builtins.names + Keyword.allCases.map(\.rawValue)
+        // Of the keywords, only those that are values: `f` should not suggest 'fn', but `True` 'true'.
+        let candidates = scope.visibleNames + Builtins.names + ["true", "false", "none"]
         if let nearest = Suggestions.nearest(to: name, in: candidates) { message += "; did you mean '\(nearest)'?" }
         throw .runtime(message, range)
     }
@@ -59,10 +61,10 @@ extension Interpreter {
         }
         if numbers.count == values.count { return .tensor(Tensor(numbers)) }
         let nested = elements.allSatisfy { if case .list = $0.kind { true } else { false } }
-        guard nested else { return .list(values) }
+        guard nested else { return try list(values, range) }
         var rows: [Tensor] = []
         for (value, element) in zip(values, elements) {
-            guard case let .tensor(row) = value else { return .list(values) }
+            guard case let .tensor(row) = value else { return try list(values, range) }
             if let first = rows.first, first.shape != row.shape {
                 throw .runtime("rows of a tensor must have the same shape: row 0 has shape \(first.shape),"
                                + " row \(rows.count) has \(row.shape)", element.range)
@@ -70,6 +72,15 @@ extension Interpreter {
             rows.append(row)
         }
         return .tensor(try engine(range) { try Tensor.stack(rows) })
+    }
+
+    /// A list of `items`, refused when it would nest lists more than `maxListNesting` deep.
+    func list(_ items: [Value], _ range: SourceRange) throws(LanguageError) -> Value {
+        let value = Value.list(items)
+        guard value.listNesting(upTo: Self.maxListNesting) <= Self.maxListNesting else {
+            throw LanguageError(.limit, "lists nested more than \(Self.maxListNesting) deep (lists inside lists inside ...)", range)
+        }
+        return value
     }
 
     /// Whether a value counts as true in `if`, `while`, `and`, `or` and `not`.

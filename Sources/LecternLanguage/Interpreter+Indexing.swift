@@ -19,8 +19,8 @@ extension Interpreter {
             }
             return characters
         case let .object(object as RangeObject):
-            let items = (0..<object.count).map { Value.number(object.value(at: $0)) }
-            return try listSubscript(items, indices, range)
+            guard indices.count == 1 else { throw .runtime("a range takes one index, got \(indices.count)", range) }
+            return try object.subscriptValue(indices[0], range)
         default:
             throw .runtime("a \(container.typeName) cannot be indexed", range)
         }
@@ -70,7 +70,7 @@ extension Interpreter {
                 throw .runtime("index \(i) is out of range for a list of \(items.count) item\(items.count == 1 ? "" : "s")", at)
             }
             items[index] = value
-            return .list(items)
+            return try list(items, range)
         default:
             throw .runtime("cannot set items of a \(container.typeName)", range)
         }

@@ -14,9 +14,19 @@ extension Interpreter {
         case let (.number(x), .number(y)):
             return try numberOperation(op, x, y, range)
         case let (.string(x), .string(y)) where op == .plus:
+            try checkLength(x.utf8.count + y.utf8.count, "a string of", "bytes", range)
             return .string(x + y)
         case let (.list(x), .list(y)) where op == .plus:
+            try checkLength(x.count + y.count, "a list of", "items", range)
             return .list(x + y)
+        // `history + [loss]`: a list literal of numbers is a tensor, but joined to a list it
+        // joins as the list of its items (numbers, or rows), as it would in Python.
+        case let (.list(x), .tensor(t)) where op == .plus && t.rank > 0:
+            try checkLength(x.count + t.shape[0], "a list of", "items", range)
+            return .list(x + (try items(of: b, range)))
+        case let (.tensor(t), .list(y)) where op == .plus && t.rank > 0:
+            try checkLength(t.shape[0] + y.count, "a list of", "items", range)
+            return .list((try items(of: a, range)) + y)
         default:
             break
         }
@@ -97,6 +107,13 @@ extension Interpreter {
         return Variable(value.tensorValue ?? Tensor(0))
     }
 
+    /// The items of a tensor as a loop sees them: numbers for a vector, rows otherwise.
+    private func items(of tensor: Value, _ range: SourceRange) throws(LanguageError) -> [Value] {
+        var items: [Value] = []
+        for index in 0..<(try iterationCount(tensor, range)) { items.append(try element(of: tensor, at: index, range)) }
+        return items
+    }
+
     /// `-x`.
     func negate(_ value: Value, _ range: SourceRange) throws(LanguageError) -> Value {
         switch value {
@@ -125,7 +142,7 @@ extension Interpreter {
                 if !same { return false }
             }
             return true
-        case let (.function(f), .function(g)): return f === g
+        case let (.function(f), .function(g)): return f.isSame(as: g)
         case let (.object(o), .object(p)): return o === p
         case (.number, _), (.tensor, _), (.variable, _):
             return b.tensorValue == nil ? false : nil

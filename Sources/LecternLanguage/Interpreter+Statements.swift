@@ -9,7 +9,8 @@ enum Flow {
 }
 
 extension Interpreter {
-    /// A statement at the top of a program, where break, continue and return are errors.
+    /// A statement at the top of a program, where break, continue and return are errors (the
+    /// parser reports them first; this keeps a tree built some other way from leaking a Flow).
     func executeTopLevel(_ statement: Stmt) throws(LanguageError) {
         switch try execute(statement, in: globals) {
         case .normal: return

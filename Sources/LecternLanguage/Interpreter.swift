@@ -20,9 +20,15 @@ public final class Interpreter {
     /// Told about long computations as they go (each epoch of `fit`); a REPL shows it.
     public var progress: ((String) -> Void)?
 
+    /// How deep lists may nest in lists. Printing, comparing and freeing a list walk it
+    /// recursively, so an unbounded `x = [x]` loop would end in a stack overflow.
+    static let maxListNesting = 100
+
     /// What the running program has used so far.
     var steps = 0, outputBytes = 0, callDepth = 0
     var startTime = ContinuousClock.now
+    /// Where this thread's stack is nearly full (set when a run starts).
+    var stackGuard = StackGuard(floor: 0)
     /// The source of the code being executed (a function runs in the source it was written in).
     var currentSource = Source(name: "<none>", text: "")
 
@@ -48,8 +54,6 @@ public final class Interpreter {
                 if case let .expression(expr) = statement.kind {
                     try step(statement.range)
                     last = try evaluate(expr)
-                } else if case .return = statement.kind {
-                    throw LanguageError.runtime("'return' outside a function", statement.range)
                 } else {
                     try executeTopLevel(statement)
                 }
@@ -71,7 +75,17 @@ public final class Interpreter {
         callDepth = 0
         startTime = .now
         currentSource = source
+        stackGuard = .current()
         cancellation.reset()
+    }
+
+    /// The error for a program nested too deeply for the stack: deep recursion (with a high
+    /// `maxCallDepth`) or an expression nested deeper than the thread can walk.
+    func stackNearlyFull(_ range: SourceRange) -> LanguageError {
+        let message = callDepth > 0
+            ? "recursion too deep: the stack is nearly full after \(callDepth) nested calls"
+            : "expression nested too deeply: the stack is nearly full"
+        return LanguageError(.limit, message, range)
     }
 
     /// Counts one step and enforces the step, time and cancellation limits.
@@ -85,7 +99,8 @@ public final class Interpreter {
         if steps & 0xFFF == 0 {
             let elapsed = startTime.duration(to: .now)
             if elapsed > .seconds(limits.maxSeconds) {
-                throw LanguageError(.limit, "time limit reached: the program ran for more than \(Int(limits.maxSeconds)) seconds", range)
+                throw LanguageError(.limit, "time limit reached: the program ran for more than "
+                                    + "\(formatNumber(limits.maxSeconds)) second\(limits.maxSeconds == 1 ? "" : "s")", range)
             }
         }
     }
@@ -97,6 +112,13 @@ public final class Interpreter {
             throw LanguageError(.limit, "output limit reached: more than \(limits.maxOutputBytes) bytes printed", range)
         }
         output(text)
+    }
+
+    /// Refuses a string or list of `count` bytes or items when it would exceed the size limit
+    /// (the same as a tensor's): `s = s + s` in a loop doubles without end.
+    func checkLength(_ count: Int, _ what: String, _ unit: String, _ range: SourceRange) throws(LanguageError) {
+        guard count > limits.maxTensorElements else { return }
+        throw LanguageError(.limit, "\(what) \(count) \(unit) is too large: more than the limit of \(limits.maxTensorElements)", range)
     }
 
     /// Refuses a tensor of `shape` when it would exceed the size limit, before it exists.

@@ -13,7 +13,8 @@ public final class LayerObject: CallableObject {
     public var typeName: String { String(layer.summary.prefix { $0 != "(" }) }
 
     public var attributeNames: [String] {
-        layer.namedParameters.map(\.name) + (layer.sublayers.isEmpty ? [] : ["layers"]) + ["parameters", "training"]
+        layer.namedParameters.map(\.name) + (layer.sublayers.isEmpty ? [] : ["layers"])
+            + (layer is any StatefulLayer ? ["running_mean", "running_var"] : []) + ["parameters", "training"]
     }
 
     public func attribute(_ name: String) -> Value? {
@@ -22,6 +23,9 @@ public final class LayerObject: CallableObject {
         case "layers" where !layer.sublayers.isEmpty: return .list(layer.sublayers.map { .object(LayerObject($0)) })
         case "parameters": return .list(layer.parameters.map(Value.variable))
         case "training": return .bool(layer.isTraining)
+        case "running_mean", "running_var":
+            guard let stateful = layer as? any StatefulLayer, stateful.buffers.count == 2 else { return nil }
+            return .tensor(stateful.buffers[name == "running_mean" ? 0 : 1])
         default: return nil
         }
     }

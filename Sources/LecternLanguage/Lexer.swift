@@ -5,8 +5,9 @@
 /// - Comments run from `#` to the end of the line.
 /// - A newline ends a statement, except inside `( )` and `[ ]`, where lines join (as in
 ///   Python), so a long call or list can span lines. Inside `{ }` newlines separate statements.
-/// - An open bracket or string at the end of the text is `incompleteInput`: a REPL then
-///   asks for another line rather than reporting an error.
+/// - An open bracket at the end of the text is `incompleteInput`: a REPL then asks for
+///   another line rather than reporting an error. An open string is a syntax error: strings
+///   end on the line where they start.
 struct Lexer {
     private let source: Source
     private var bytes: [UInt8] { source.bytes }
@@ -99,27 +100,39 @@ struct Lexer {
             if byte == UInt8(ascii: "\n") { break }
             if byte == UInt8(ascii: "\\") && position + 1 < bytes.count {
                 position += 1
-                byte = try escape(bytes[position], at: position)
+                byte = try escape(at: position)
             }
             text.append(byte)
             position += 1
         }
+        // Not incomplete input: a string ends on its line, so more lines could never close it.
         guard position < bytes.count && bytes[position] == quote else {
-            throw .incompleteInput("the string is not closed", SourceRange(start, start + 1))
+            throw .syntax("the string is not closed: a string ends on the line where it starts", SourceRange(start, start + 1))
         }
         position += 1
         return Token(kind: .string(String(decoding: text, as: UTF8.self)), range: SourceRange(start, position))
     }
 
-    private func escape(_ byte: UInt8, at offset: Int) throws(LanguageError) -> UInt8 {
+    /// The character an escape `\c` stands for; `offset` is where `c` starts.
+    private func escape(at offset: Int) throws(LanguageError) -> UInt8 {
+        let byte = bytes[offset]
         switch byte {
         case UInt8(ascii: "n"): return UInt8(ascii: "\n")
         case UInt8(ascii: "t"): return UInt8(ascii: "\t")
         case UInt8(ascii: "\\"), UInt8(ascii: "\""), UInt8(ascii: "'"): return byte
         default:
-            throw .syntax("unknown escape '\\\(Character(Unicode.Scalar(byte)))' (use \\n, \\t, \\\\, \\\" or \\')",
-                          SourceRange(offset - 1, offset + 1))
+            let (character, width) = self.character(at: offset)
+            throw .syntax("unknown escape '\\\(character)' (use \\n, \\t, \\\\, \\\" or \\')",
+                          SourceRange(offset - 1, offset + width))
         }
+    }
+
+    /// The character (one Unicode scalar) that starts at `offset`, and its width in bytes.
+    private func character(at offset: Int) -> (String, Int) {
+        let lead = bytes[offset]
+        let width = lead < 0xC0 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+        let end = Swift.min(offset + width, bytes.count)
+        return (String(decoding: bytes[offset..<end], as: UTF8.self), end - offset)
     }
 
     private mutating func name() -> Token {
@@ -137,9 +150,8 @@ struct Lexer {
             try track(symbol, at: start)
             return Token(kind: .symbol(symbol), range: SourceRange(start, position))
         }
-        let character = source.text(of: SourceRange(start, start + 1)).first ?? "?"
-        let width = String(character).utf8.count
-        throw .syntax("unexpected character '\(character)'", SourceRange(start, start + max(width, 1)))
+        let (character, width) = self.character(at: start)
+        throw .syntax("unexpected character '\(character)'", SourceRange(start, start + width))
     }
 
     /// Keeps count of open brackets, and reports a closing bracket that matches none.

@@ -5,7 +5,8 @@ import Synchronization
 public struct Limits: Sendable, Equatable {
     /// Statements, loop iterations and calls executed (an infinite loop ends here).
     public var maxSteps: Int
-    /// Elements in one tensor (a 10^6 x 10^6 request is refused before anything is allocated).
+    /// Elements in one tensor (a 10^6 x 10^6 request is refused before anything is allocated);
+    /// also the most bytes in one string and items in one list.
     public var maxTensorElements: Int
     /// Nested calls of user functions (unbounded recursion ends here).
     public var maxCallDepth: Int

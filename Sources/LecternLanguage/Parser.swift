@@ -2,8 +2,23 @@
 /// method's comment; `docs/language.md` has the whole grammar). The first error stops the
 /// parse: its message says what was expected, and where.
 struct Parser {
+    /// How deep brackets, blocks and prefix operators may nest. The parser recurses once per
+    /// level (a dozen frames for a bracket), so this keeps it far from the end of the stack;
+    /// the stack guard below is the backstop for threads with small stacks.
+    static let maxNesting = 200
+    /// How tall an expression's tree may be. A chain `a + b + c + ...` nests each operation in
+    /// the next without any brackets, and the interpreter walks the tree recursively.
+    static let maxHeight = 1000
+
     private let tokens: [Token]
     private var current = 0
+    /// The brackets, blocks and prefix operators open at this point.
+    private var nesting = 0
+    /// The loops around this point, inside the innermost function (break and continue need one).
+    private var loops = 0
+    /// The functions around this point (return needs one).
+    private var functions = 0
+    private let stack = StackGuard.current()
 
     /// Parses a whole program (a file, or a REPL cell).
     static func parse(_ source: Source) throws(LanguageError) -> [Stmt] {
@@ -38,13 +53,14 @@ struct Parser {
         case .keyword(.if): return try ifStatement()
         case .keyword(.for): return try forStatement()
         case .keyword(.while): return try whileStatement()
-        case .keyword(.break):
+        case .keyword(.break), .keyword(.continue):
             advance()
-            return Stmt(kind: .break, range: token.range)
-        case .keyword(.continue):
-            advance()
-            return Stmt(kind: .continue, range: token.range)
-        case .keyword(.return): return try returnStatement()
+            let isBreak = token.kind == .keyword(.break)
+            guard loops > 0 else { throw .syntax("'\(isBreak ? "break" : "continue")' outside a loop", token.range) }
+            return Stmt(kind: isBreak ? .break : .continue, range: token.range)
+        case .keyword(.return):
+            guard functions > 0 else { throw .syntax("'return' outside a function", token.range) }
+            return try returnStatement()
         case .keyword(.else):
             throw .syntax("'else' must follow the '}' of an if on the same line: } else {", token.range)
         default: return try simpleStatement()
@@ -56,7 +72,7 @@ struct Parser {
         let start = advance().range
         let nameToken = peek
         guard case let .name(name) = nameToken.kind else {
-            throw .syntax("expected a function name after 'fn', found \(nameToken.kind)", nameToken.range)
+            throw .syntax("expected a function name after 'fn', found \(nameToken.kind)", place(nameToken))
         }
         advance()
         let function = try functionRest(name: name, start: start)
@@ -65,6 +81,12 @@ struct Parser {
 
     /// The part of a function after its name: "(" parameters? ")" ( "=" expression | block )
     private mutating func functionRest(name: String?, start: SourceRange) throws(LanguageError) -> FunctionLiteral {
+        // A loop around the definition is not a loop of the body: break there is an error.
+        let outerLoops = loops
+        (loops, functions) = (0, functions + 1)
+        defer { (loops, functions) = (outerLoops, functions - 1) }
+        try enter(at: start)
+        defer { nesting -= 1 }
         try consume(.leftParen, "expected '(' to start the parameters")
         let parameters = try parameterList()
         if match(.assign) {
@@ -72,7 +94,7 @@ struct Parser {
             return FunctionLiteral(name: name, parameters: parameters, body: .expression(body), range: start.to(body.range))
         }
         guard check(.leftBrace) else {
-            throw .syntax("expected '=' and an expression, or '{' and a block, after the parameters", peek.range)
+            throw .syntax("expected '=' and an expression, or '{' and a block, after the parameters", place(peek))
         }
         let (body, range) = try block()
         return FunctionLiteral(name: name, parameters: parameters, body: .block(body), range: start.to(range))
@@ -84,7 +106,7 @@ struct Parser {
         while !check(.rightParen) {
             let token = peek
             guard case let .name(name) = token.kind else {
-                throw .syntax("expected a parameter name, found \(token.kind)", token.range)
+                throw .syntax("expected a parameter name, found \(token.kind)", place(token))
             }
             advance()
             if parameters.contains(where: { $0.name == name }) {
@@ -103,6 +125,8 @@ struct Parser {
 
     /// block → "{" { statement } "}"
     private mutating func block() throws(LanguageError) -> ([Stmt], SourceRange) {
+        try enter(at: peek.range)
+        defer { nesting -= 1 }
         let open = try consume(.leftBrace, "expected '{' to start a block")
         var statements: [Stmt] = []
         skipNewlines()
@@ -142,13 +166,13 @@ struct Parser {
         let start = advance().range
         let token = peek
         guard case let .name(name) = token.kind else {
-            throw .syntax("expected a loop variable name after 'for', found \(token.kind)", token.range)
+            throw .syntax("expected a loop variable name after 'for', found \(token.kind)", place(token))
         }
         advance()
         try consume(.in, "expected 'in' after the loop variable, as in: for i in range(10) { ... }")
         let sequence = try expression()
         try expectBlock(after: "the sequence of 'for'")
-        let (body, range) = try block()
+        let (body, range) = try loopBody()
         return Stmt(kind: .for(name, sequence, body), range: start.to(range))
     }
 
@@ -157,8 +181,15 @@ struct Parser {
         let start = advance().range
         let condition = try expression()
         try expectBlock(after: "the condition of 'while'")
-        let (body, range) = try block()
+        let (body, range) = try loopBody()
         return Stmt(kind: .while(condition, body), range: start.to(range))
+    }
+
+    /// The block of a loop, where break and continue are allowed.
+    private mutating func loopBody() throws(LanguageError) -> ([Stmt], SourceRange) {
+        loops += 1
+        defer { loops -= 1 }
+        return try block()
     }
 
     /// return → "return" [ expression ]
@@ -207,7 +238,7 @@ struct Parser {
         if check(.fn) && peekNext.kind == .symbol(.leftParen) {
             let start = advance().range
             let function = try functionRest(name: nil, start: start)
-            return Expr(kind: .function(function), range: function.range)
+            return try node(kind: .function(function), range: function.range)
         }
         return try or()
     }
@@ -217,7 +248,7 @@ struct Parser {
         var left = try and()
         while match(.or) {
             let right = try and()
-            left = Expr(kind: .logical(isAnd: false, left, right), range: left.range.to(right.range))
+            left = try node(kind: .logical(isAnd: false, left, right), range: left.range.to(right.range))
         }
         return left
     }
@@ -227,7 +258,7 @@ struct Parser {
         var left = try not()
         while match(.and) {
             let right = try not()
-            left = Expr(kind: .logical(isAnd: true, left, right), range: left.range.to(right.range))
+            left = try node(kind: .logical(isAnd: true, left, right), range: left.range.to(right.range))
         }
         return left
     }
@@ -235,9 +266,11 @@ struct Parser {
     /// not → "not" not | comparison
     private mutating func not() throws(LanguageError) -> Expr {
         if check(.not) {
+            try enter(at: peek.range)
+            defer { nesting -= 1 }
             let start = advance().range
             let operand = try not()
-            return Expr(kind: .not(operand), range: start.to(operand.range))
+            return try node(kind: .not(operand), range: start.to(operand.range))
         }
         return try comparison()
     }
@@ -251,7 +284,7 @@ struct Parser {
             throw .syntax("comparisons cannot be chained; write (a \(op.rawValue) b) and (b \(again.rawValue) c)",
                           tokens[current - 1].range)
         }
-        return Expr(kind: .binary(op, left, right), range: left.range.to(right.range))
+        return try node(kind: .binary(op, left, right), range: left.range.to(right.range))
     }
 
     /// additive → term { ( "+" | "-" ) term }
@@ -259,7 +292,7 @@ struct Parser {
         var left = try term()
         while let op = matchOperator([.plus, .minus]) {
             let right = try term()
-            left = Expr(kind: .binary(op, left, right), range: left.range.to(right.range))
+            left = try node(kind: .binary(op, left, right), range: left.range.to(right.range))
         }
         return left
     }
@@ -269,7 +302,7 @@ struct Parser {
         var left = try unary()
         while let op = matchOperator([.times, .divide, .matmul, .modulo]) {
             let right = try unary()
-            left = Expr(kind: .binary(op, left, right), range: left.range.to(right.range))
+            left = try node(kind: .binary(op, left, right), range: left.range.to(right.range))
         }
         return left
     }
@@ -277,11 +310,13 @@ struct Parser {
     /// unary → ( "-" | "+" ) unary | power        (so -x**2 is -(x**2), as in NumPy)
     private mutating func unary() throws(LanguageError) -> Expr {
         if check(.minus) || check(.plus) {
+            try enter(at: peek.range)
+            defer { nesting -= 1 }
             let token = advance()
             let operand = try unary()
-            if token.kind == .symbol(.plus) { return Expr(kind: operand.kind, range: token.range.to(operand.range)) }
-            if case let .number(value) = operand.kind { return Expr(kind: .number(-value), range: token.range.to(operand.range)) }
-            return Expr(kind: .negate(operand), range: token.range.to(operand.range))
+            if token.kind == .symbol(.plus) { return try node(kind: operand.kind, range: token.range.to(operand.range)) }
+            if case let .number(value) = operand.kind { return try node(kind: .number(-value), range: token.range.to(operand.range)) }
+            return try node(kind: .negate(operand), range: token.range.to(operand.range))
         }
         return try power()
     }
@@ -290,8 +325,10 @@ struct Parser {
     private mutating func power() throws(LanguageError) -> Expr {
         let base = try postfix()
         guard match(.power) else { return base }
+        try enter(at: previous.range)
+        defer { nesting -= 1 }
         let exponent = try unary()
-        return Expr(kind: .binary(.power, base, exponent), range: base.range.to(exponent.range))
+        return try node(kind: .binary(.power, base, exponent), range: base.range.to(exponent.range))
     }
 
     /// postfix → primary { "(" arguments? ")" | "[" subscripts "]" | "." NAME }
@@ -299,20 +336,24 @@ struct Parser {
         var expr = try primary()
         while true {
             if match(.leftParen) {
+                try enter(at: previous.range)
                 let arguments = try argumentList()
                 let close = try consume(.rightParen, "expected ')' after the arguments")
-                expr = Expr(kind: .call(expr, arguments), range: expr.range.to(close))
+                expr = try node(kind: .call(expr, arguments), range: expr.range.to(close))
+                nesting -= 1
             } else if match(.leftBracket) {
+                try enter(at: previous.range)
                 let subscripts = try subscriptList()
                 let close = try consume(.rightBracket, "expected ']' after the index")
-                expr = Expr(kind: .index(expr, subscripts), range: expr.range.to(close))
+                expr = try node(kind: .index(expr, subscripts), range: expr.range.to(close))
+                nesting -= 1
             } else if match(.dot) {
                 let token = peek
                 guard case let .name(name) = token.kind else {
-                    throw .syntax("expected an attribute name after '.', found \(token.kind)", token.range)
+                    throw .syntax("expected an attribute name after '.', found \(token.kind)", place(token))
                 }
                 advance()
-                expr = Expr(kind: .attribute(expr, name), range: expr.range.to(token.range))
+                expr = try node(kind: .attribute(expr, name), range: expr.range.to(token.range))
             } else {
                 return expr
             }
@@ -374,24 +415,50 @@ struct Parser {
         case let .name(name): advance(); return Expr(kind: .name(name), range: token.range)
         case .symbol(.leftParen):
             advance()
+            try enter(at: token.range)
+            defer { nesting -= 1 }
             let inner = try expression()
             let close = try consume(.rightParen, "expected ')' to close '('")
-            return Expr(kind: inner.kind, range: token.range.to(close))
+            return try node(kind: inner.kind, range: token.range.to(close))
         case .symbol(.leftBracket):
             advance()
+            try enter(at: token.range)
+            defer { nesting -= 1 }
             var elements: [Expr] = []
             while !check(.rightBracket) && !isAtEnd {
                 elements.append(try expression())
                 if !match(.comma) { break }
             }
             let close = try consume(.rightBracket, "expected ']' or ',' in the list")
-            return Expr(kind: .list(elements), range: token.range.to(close))
+            return try node(kind: .list(elements), range: token.range.to(close))
         default:
             throw unexpected(token)
         }
     }
 
     // MARK: Helpers
+
+    /// Enters one more level of nesting (a bracket, a block, a prefix operator, a function
+    /// body); the caller leaves it with `nesting -= 1` (an error ends the whole parse).
+    private mutating func enter(at range: SourceRange) throws(LanguageError) {
+        nesting += 1
+        if nesting > Self.maxNesting {
+            throw .syntax("too deeply nested: more than \(Self.maxNesting) levels of brackets, blocks and operators", range)
+        }
+        if stack.isNearlyFull {
+            throw .syntax("too deeply nested: \(nesting) levels of brackets, blocks and operators fill the stack", range)
+        }
+    }
+
+    /// A node of the tree, refused when it makes the expression too tall to evaluate.
+    private func node(kind: Expr.Kind, range: SourceRange) throws(LanguageError) -> Expr {
+        let expr = Expr(kind: kind, range: range)
+        guard expr.height <= Self.maxHeight else {
+            throw .syntax("expression too deeply nested: more than \(Self.maxHeight) operations inside one another"
+                          + " (a + b + c + ... counts every '+'); split it into several statements", range)
+        }
+        return expr
+    }
 
     /// The error for a token that cannot start an expression, with a suggestion when the
     /// previous name looks like a misspelled keyword (`whle x < 3 {`).
@@ -417,6 +484,9 @@ struct Parser {
     }
 
     private mutating func expectBlock(after what: String) throws(LanguageError) {
+        if check(.assign) {
+            throw .syntax("'=' assigns; to compare in \(what), use '=='", peek.range)
+        }
         guard check(.leftBrace) else {
             throw .syntax("expected '{' after \(what) (on the same line)", place(peek))
         }
@@ -436,6 +506,7 @@ struct Parser {
     private mutating func skipNewlines() { while peek.kind == .newline { advance() } }
 
     private var peek: Token { tokens[current] }
+    private var previous: Token { tokens[Swift.max(current - 1, 0)] }
     private var peekNext: Token { tokens[min(current + 1, tokens.count - 1)] }
     private var isAtEnd: Bool { peek.kind == .end }
 

@@ -39,7 +39,7 @@ extension Token.Kind: CustomStringConvertible {
     /// How a message names the token: `'+'`, `name 'x'`, `end of input`.
     var description: String {
         switch self {
-        case let .number(value): return "number \(value)"
+        case let .number(value): return "number \(formatNumber(value))"
         case .string: return "a string"
         case let .name(name): return "name '\(name)'"
         case let .keyword(keyword): return "'\(keyword.rawValue)'"
@@ -48,4 +48,13 @@ extension Token.Kind: CustomStringConvertible {
         case .end: return "end of input"
         }
     }
+}
+
+/// The words and symbols of the language, for tools outside it: completion, colouring, the
+/// fuzzer's token streams.
+public enum Vocabulary {
+    /// The reserved words, as written.
+    public static let keywords: [String] = Keyword.allCases.map(\.rawValue)
+    /// The operators and punctuation, as written.
+    public static let symbols: [String] = Symbol.allCases.map(\.rawValue)
 }

@@ -25,7 +25,7 @@ extension Value {
         case .none: return "none"
         case let .bool(b): return b ? "true" : "false"
         case let .number(x): return formatNumber(x)
-        case let .string(s): return "\"" + s.replacingAll("\\", with: "\\\\").replacingAll("\"", with: "\\\"") + "\""
+        case let .string(s): return quoted(s)
         case let .tensor(t): return t.rank == 0 ? formatNumber(t.scalars[0]) : t.description
         case let .variable(v): return v.rank == 0 ? formatNumber(v.value.scalars[0]) : v.value.description
         case let .list(items): return "[" + items.map(\.display).joined(separator: ", ") + "]"
@@ -40,6 +40,22 @@ extension Value {
         case let .object(object): return object.description
         }
     }
+}
+
+/// A string as it is written in a program: in double quotes, with `\`, `"`, newlines and tabs
+/// escaped, so that `"a\nb"` shows as one line.
+func quoted(_ s: String) -> String {
+    var result = "\""
+    for character in s {
+        switch character {
+        case "\\": result += "\\\\"
+        case "\"": result += "\\\""
+        case "\n": result += "\\n"
+        case "\t": result += "\\t"
+        default: result.append(character)
+        }
+    }
+    return result + "\""
 }
 
 extension String {

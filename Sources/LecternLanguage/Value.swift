@@ -35,6 +35,18 @@ public enum Value {
         }
     }
 
+    /// How deep lists nest in this value (0 for anything but a list, 1 for a list of numbers),
+    /// counted no further than just past `limit`.
+    func listNesting(upTo limit: Int) -> Int {
+        guard case let .list(items) = self else { return 0 }
+        guard limit >= 0 else { return 1 }
+        var deepest = 0
+        for item in items where deepest <= limit {
+            if case .list = item { deepest = Swift.max(deepest, item.listNesting(upTo: limit - 1)) }
+        }
+        return 1 + deepest
+    }
+
     /// The tensor inside a number, tensor or variable (numbers become rank-0 tensors).
     var tensorValue: Tensor? {
         switch self {
@@ -88,6 +100,14 @@ public final class Function {
 
     init(_ body: Body) {
         self.body = body
+    }
+
+    /// Whether two function values are the same function: the same user function value, or
+    /// the same builtin (each mention of a builtin's name makes a new value for it).
+    func isSame(as other: Function) -> Bool {
+        if self === other { return true }
+        if case let .builtin(a) = body, case let .builtin(b) = other.body { return a.name == b.name }
+        return false
     }
 
     /// The function's name, or "<anonymous>".

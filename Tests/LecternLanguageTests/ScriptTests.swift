@@ -7,6 +7,8 @@ import Testing
 /// Each `.lec` file under `Scripts/` holds cases separated by lines that are exactly `# ---`;
 /// each case runs in a fresh interpreter. Within a case:
 /// - `# expect: TEXT` after a statement: the next line the case prints must be TEXT;
+/// - `# expect repeated: TEXT`: after the lines expected so far, the case prints TEXT one or
+///   more times, and nothing else (an endless print stopped by the output limit);
 /// - `# expect error: MESSAGE` on a line: the case must stop with an error there whose
 ///   message is MESSAGE; `# expect error 5: MESSAGE` also requires column 5; the kinds
 ///   `expect syntax error`, `expect limit` work the same way.
@@ -30,7 +32,15 @@ struct ScriptTests {
 
     @Test("the corpus is large enough to cover the language")
     func corpusSize() {
-        #expect(Self.cases.count >= 10, "only \(Self.cases.count) cases")
+        #expect(Self.cases.count >= 200, "only \(Self.cases.count) cases")
+    }
+
+    @Test("every registered builtin is called in some case")
+    func everyBuiltin() {
+        let corpus = Self.cases.map(\.text).joined(separator: "\n")
+        for builtin in Builtins.all where !corpus.contains(builtin.name + "(") {
+            Issue.record("no script case calls \(builtin.name)(...): add one to Scripts/09-builtins.lec")
+        }
     }
 }
 
@@ -41,6 +51,8 @@ struct ScriptCase: CustomTestStringConvertible, Sendable {
     /// The case's text, preceded by blank lines so line numbers match the file.
     let text: String
     let outputs: [(line: Int, text: String)]
+    /// The line printed over and over after `outputs`, if any.
+    let repeated: String?
     let error: ExpectedError?
 
     struct ExpectedError: Sendable {
@@ -71,17 +83,19 @@ struct ScriptCase: CustomTestStringConvertible, Sendable {
     }
 
     private static func make(file: String, lines: [String], start: Int) -> ScriptCase {
-        var outputs: [(Int, String)] = [], error: ExpectedError? = nil
+        var outputs: [(Int, String)] = [], error: ExpectedError? = nil, repeated: String? = nil
         for (offset, line) in lines.enumerated() {
             let number = start + offset
             if let range = line.range(of: "# expect: ") {
                 outputs.append((number, String(line[range.upperBound...])))
+            } else if let range = line.range(of: "# expect repeated: ") {
+                repeated = String(line[range.upperBound...])
             } else if let found = expectedError(line, number) {
                 error = found
             }
         }
         let text = String(repeating: "\n", count: start - 1) + lines.joined(separator: "\n")
-        return ScriptCase(file: file, firstLine: start, text: text, outputs: outputs, error: error)
+        return ScriptCase(file: file, firstLine: start, text: text, outputs: outputs, repeated: repeated, error: error)
     }
 
     private static func expectedError(_ line: String, _ number: Int) -> ExpectedError? {
@@ -123,7 +137,14 @@ struct ScriptCase: CustomTestStringConvertible, Sendable {
                 failures.append("\(file):\(expected.line): expected '\(expected.text)'\n     got '\(lines[index])'")
             }
         }
-        if lines.count > outputs.count {
+        if let repeated, lines.count > outputs.count {
+            let rest = lines[outputs.count...]
+            if let other = rest.first(where: { $0 != repeated }) {
+                failures.append("\(file):\(firstLine): expected only '\(repeated)' repeated, got '\(other)'")
+            }
+        } else if let repeated {
+            failures.append("\(file):\(firstLine): expected '\(repeated)' repeated, but nothing more was printed")
+        } else if lines.count > outputs.count {
             failures.append("\(file):\(firstLine): unexpected output: \(lines[outputs.count...].joined(separator: " | "))")
         }
         return failures

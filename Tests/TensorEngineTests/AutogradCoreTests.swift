@@ -87,6 +87,18 @@ struct AutogradCoreTests {
         expectClose(x.grad!, shape: [], [1])
     }
 
+    @Test("freeing a chain of 200000 operations does not overflow the stack")
+    func deepGraphDeinit() throws {
+        // Found by fuzzing the language: total = total + loss in a long loop, then dropped.
+        let x = Variable(Tensor(1), requiresGrad: true)
+        var y = try x * 2
+        for _ in 0..<200_000 { y = try y + x }
+        try y.backward()
+        expectClose(x.grad!, shape: [], [200_002])
+        y = x  // the chain is freed here
+        #expect(y === x)
+    }
+
     @Test("the spiral MLP (2 -> 100 -> 3, He init, SGD lr 1.0, 1000 full-batch steps) fits its training set")
     func spiralSmoke() throws {
         var rng = RandomGenerator(seed: 0)

@@ -142,7 +142,11 @@ public struct Arguments {
     /// (`zeros([2, 3])`, `zeros(x.shape)`).
     public func shape() throws(LanguageError) -> [Int] {
         if rest.count == 1, case let .list(items) = rest[0].value {
-            return try items.map { item throws(LanguageError) in try wholeNumber(item, "shape") }
+            return try items.map { item throws(LanguageError) in try wholeNumber(item, "shape", rest[0].range) }
+        }
+        // `[2, 3]` is a tensor (a list literal of numbers), and so is `tensor(x.shape)`.
+        if rest.count == 1, case let .tensor(t) = rest[0].value, t.rank == 1 {
+            return try t.scalars.map { x throws(LanguageError) in try wholeNumber(.number(x), "shape", rest[0].range) }
         }
         return try rest.map { item throws(LanguageError) in try wholeNumber(item.value, "shape", item.range) }
     }

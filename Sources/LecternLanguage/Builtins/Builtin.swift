@@ -35,7 +35,7 @@ public struct Builtin: Sendable {
             case .null: "none"
             case let .bool(b): b ? "true" : "false"
             case let .number(x): formatNumber(x)
-            case let .string(s): "\"\(s)\""
+            case let .string(s): quoted(s)
             }
         }
     }

@@ -14,6 +14,11 @@ extension Builtins {
                 throw LanguageError.runtime("backward: the loss does not depend on any param, so it has no gradient;"
                                             + " make the weights with param(...)", args.range("loss"))
             }
+            // The engine's own message offers a seed gradient, which the language has no way to pass.
+            guard loss.value.count == 1 else {
+                throw LanguageError.runtime("backward: the loss must be one number, but it has shape \(loss.shape);"
+                                            + " reduce it first, e.g. with sum(...) or mean(...)", args.range("loss"))
+            }
             try loss.backward(accumulate: try args.bool("accumulate"))
             return .none
         },

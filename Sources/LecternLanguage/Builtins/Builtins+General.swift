@@ -16,7 +16,12 @@ extension Builtins {
             if stop == nil { (start, stop) = (0, start) }
             let step = try args.number("step")
             guard step != 0 else { throw LanguageError.runtime("range: step must not be 0", args.range("step")) }
-            return .object(RangeObject(start: start, stop: stop!, step: step))
+            guard start.isFinite, stop!.isFinite, step.isFinite else {
+                throw LanguageError.runtime("range: start, stop and step must be finite numbers, got"
+                                            + " \(formatNumber(start)), \(formatNumber(stop!)) and \(formatNumber(step))", args.callRange)
+            }
+            let count = try RangeObject.items(start: start, stop: stop!, step: step, args.callRange)
+            return .object(RangeObject(start: start, stop: stop!, step: step, count: count))
         },
         Builtin("len", [.init("x")], category: .general,
                 summary: "The number of items of a list or string, or the first dimension of a tensor.",

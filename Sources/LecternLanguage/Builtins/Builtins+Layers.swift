@@ -31,12 +31,35 @@ extension Builtins {
         Builtin("Flatten", [], category: .layers, summary: "Each example flattened to one row, before a Linear layer.",
                 example: "Flatten()", shapes: "x (N, C, H, W) -> (N, C*H*W)") { _, _ in layer(Flatten()) },
         Builtin("ReLU", [], category: .layers, summary: "max(x, 0) as a layer.", example: "ReLU()") { _, _ in layer(ReLU()) },
+        Builtin("LeakyReLU", [.init("slope", .number(0.01))], category: .layers, summary: "leaky_relu as a layer.",
+                example: "LeakyReLU(0.1)") { args, _ in layer(LeakyReLU(slope: try args.number("slope"))) },
+        Builtin("Tanh", [], category: .layers, summary: "tanh as a layer.", example: "Tanh()") { _, _ in layer(Tanh()) },
+        Builtin("Sigmoid", [], category: .layers, summary: "sigmoid as a layer.", example: "Sigmoid()") { _, _ in layer(Sigmoid()) },
+        Builtin("BatchNorm1d", [.init("features"), .init("momentum", .number(0.1)), .init("eps", .number(1e-5))],
+                category: .layers,
+                summary: "Batch normalisation of each feature: batch statistics in training, running ones in eval.",
+                example: "BatchNorm1d(100)", shapes: "x (N, features) -> same shape") { args, _ in
+            layer(try BatchNorm1d(try args.integer("features"), momentum: try args.number("momentum"), eps: try args.number("eps")))
+        },
+        Builtin("BatchNorm2d", [.init("channels"), .init("momentum", .number(0.1)), .init("eps", .number(1e-5))],
+                category: .layers,
+                summary: "Batch normalisation of each channel over (N, H, W): batch statistics in training, running in eval.",
+                example: "BatchNorm2d(6)", shapes: "x (N, channels, H, W) -> same shape") { args, _ in
+            layer(try BatchNorm2d(try args.integer("channels"), momentum: try args.number("momentum"), eps: try args.number("eps")))
+        },
+        Builtin("Dropout", [.init("p", .number(0.5)), .init("seed", .number(0))], category: .layers,
+                summary: "Inverted dropout: in training, zeroes each value with probability p and scales the rest by 1/(1-p).",
+                example: "Dropout(0.5)") { args, _ in
+            let seed = try args.integer("seed")
+            guard seed >= 0 else { throw LanguageError.runtime("Dropout: seed must not be negative", args.range("seed")) }
+            return layer(try Dropout(try args.number("p"), seed: UInt64(seed)))
+        },
         Builtin("Sequential", [.init("layers", variadic: true)], category: .layers,
                 summary: "Layers applied in order: a model.", example: "Sequential(Linear(2, 100), ReLU(), Linear(100, 3))") { args, _ in
             layer(Sequential(try args.restValues.flatMap { value in try layerList(value, args) }))
         },
         Builtin("ResidualBlock", [.init("in_channels"), .init("out_channels"), .init("stride", .number(1))], category: .layers,
-                summary: "Two 3x3 convolutions with normalisation and a shortcut: relu(f(x) + x).",
+                summary: "Two 3x3 convolutions with batch norm and a shortcut: relu(f(x) + x).",
                 example: "ResidualBlock(8, 16, stride=2)",
                 shapes: "x (N, in, H, W) -> (N, out, H / stride, W / stride)") { args, interpreter in
             layer(try ResidualBlock(try args.integer("in_channels"), try args.integer("out_channels"),

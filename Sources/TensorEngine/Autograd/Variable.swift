@@ -21,10 +21,12 @@ public final class Variable {
     public var name: String?
     /// The operation that made this variable ("matmul", "relu", ...), or "leaf".
     public let op: String
-    /// The variables this one was computed from (empty for leaves and constants).
-    let parents: [Variable]
+    /// The variables this one was computed from (empty for leaves and constants). Changed
+    /// only by `deinit`.
+    private(set) var parents: [Variable]
     /// Given dLoss/dValue, returns dLoss/dParent for each parent (nil: no gradient for it).
-    let backwardRule: ((Tensor) throws -> [Tensor?])?
+    /// Changed only by `deinit`.
+    private(set) var backwardRule: ((Tensor) throws -> [Tensor?])?
 
     /// A leaf: data, or a parameter when `requiresGrad`.
     public init(_ value: Tensor, requiresGrad: Bool = false, name: String? = nil) {
@@ -42,6 +44,25 @@ public final class Variable {
         self.op = op
         self.parents = parents
         self.backwardRule = backward
+    }
+
+    // NOTE: freeing a graph must not recurse once per node. A loop of 100,000 steps that
+    // accumulates a loss (total = total + loss) builds a chain that deep, and the default
+    // deinit (release the parents, whose deinit releases theirs, ...) overflowed the stack.
+    // Here the parents this node holds the last reference to are taken over and freed in a
+    // loop: each is emptied (parents first, then the backward rule, whose closure captures
+    // them) while the worklist still holds them, so that no release reaches zero mid-chain.
+    deinit {
+        guard !parents.isEmpty else { return }
+        var pending = parents
+        parents = []
+        backwardRule = nil
+        while var node = pending.popLast() {
+            guard isKnownUniquelyReferenced(&node) else { continue }
+            pending += node.parents
+            node.backwardRule = nil
+            node.parents = []
+        }
     }
 
     /// The result of an operation on `parents`. The backward rule is kept only when some

@@ -22,12 +22,12 @@ public final class ResidualBlock: Layer {
 
     /// - Parameters:
     ///   - normalization: makes the normalisation layer for a number of channels; the
-    ///     default is `Identity` (none).
+    ///     default is batch normalisation (`BatchNorm2d`), as in ResNet.
     ///   - initializer: for the convolutions (He by default); drawn from `rng` in the order
     ///     conv1, conv2, projection.
     /// - Throws: on channel counts below 1 or a stride below 1.
     public init(_ inChannels: Int, _ outChannels: Int, stride: Int = 1, initializer: Initializer = .he,
-                normalization: (Int) throws -> any Layer = { _ in Identity() },
+                normalization: (Int) throws -> any Layer = { try BatchNorm2d($0) },
                 using rng: inout RandomGenerator) throws {
         try Conv2d.check(sizes: [("inChannels", inChannels, 1), ("outChannels", outChannels, 1), ("stride", stride, 1)],
                          op: "ResidualBlock")

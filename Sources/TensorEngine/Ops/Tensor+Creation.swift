@@ -23,7 +23,9 @@ extension Tensor {
         guard steps <= Double(Shape.maxElements) else {
             throw TensorError.argument(op: "arange", name: "range", problem: "has \(steps) numbers, more than \(Shape.maxElements)")
         }
-        let count = Swift.max(0, Int(steps))
+        // NOTE: and clamp before converting: a step away from a far stop (arange(1e35, 0.5))
+        // is a hugely negative count, which traps in Int() just the same.
+        let count = steps > 0 ? Int(steps) : 0
         return Tensor((0..<count).map { start + Double($0) * step })
     }
 

@@ -1,0 +1,59 @@
+import Testing
+@testable import LecternLanguage
+
+/// A session runs cells one after another in one interpreter (a REPL, a lesson); an error
+/// must point into the cell where it happened, and leave the session's variables.
+@Suite("sessions")
+struct SessionTests {
+    /// Runs `cells` in one interpreter; returns the error of the last one, if any.
+    func lastError(_ cells: [String]) -> LanguageError? {
+        let interpreter = Interpreter { _ in }
+        for (number, text) in cells.enumerated() {
+            do throws(LanguageError) {
+                try interpreter.run(Source(name: "cell \(number + 1)", text: text))
+            } catch {
+                if number == cells.count - 1 { return error }
+            }
+        }
+        return nil
+    }
+
+    @Test("wrong arguments to a function of an earlier cell are reported at the call")
+    func argumentsAtTheCall() throws {
+        for call in ["f()", "f(1, 2)", "f(1, b=2)", "f(1, a=2)"] {
+            let error = try #require(lastError(["fn f(a) = a", "x = 1\ny = " + call]))
+            #expect(error.source?.name == "cell 2", "\(call): \(error.message)")
+            #expect(error.source.map { Diagnostic.place($0, error.range.start) }?.hasPrefix("cell 2, line 2, column") == true)
+            #expect(error.trace.isEmpty)
+        }
+    }
+
+    @Test("a limit reached at the call of a function of an earlier cell is reported at the call")
+    func limitAtTheCall() throws {
+        // Step 1 is the statement, step 2 the call: the limit of 1 step stops the call itself.
+        let interpreter = Interpreter(limits: Limits(maxSteps: 1)) { _ in }
+        try interpreter.run(Source(name: "cell 1", text: "fn f() = 1"))
+        do throws(LanguageError) {
+            try interpreter.run(Source(name: "cell 2", text: "y = f()"))
+            Issue.record("the call ran")
+        } catch {
+            #expect(error.kind == .limit)
+            #expect(error.source.map { Diagnostic.place($0, error.range.start) } == "cell 2, line 1, column 5")
+        }
+    }
+
+    @Test("an error in a default value is reported in the function's cell, with the call in the trace")
+    func defaultsInTheFunction() throws {
+        let error = try #require(lastError(["fn f(a, b=missing) = a + b", "x = 1\ny = f(1)"]))
+        #expect(error.message == "'missing' is not defined")
+        #expect(error.source?.name == "cell 1")
+        #expect(error.trace.first?.source.name == "cell 2")
+    }
+
+    @Test("an error in a function's body is reported where the body is")
+    func bodyInTheFunction() throws {
+        let error = try #require(lastError(["fn f(a) {\n  return a + \"s\"\n}", "y = f(1)"]))
+        #expect(error.source.map { Diagnostic.place($0, error.range.start) } == "cell 1, line 2, column 10")
+        #expect(error.trace.count == 1)
+    }
+}
