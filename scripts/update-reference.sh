@@ -4,9 +4,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 lectern=${1:-.build/debug/lectern}
-reference=$("$lectern" reference)
-awk -v ref="$reference" '
-  /<!-- BEGIN REFERENCE -->/ { print; print ""; print ref; skip = 1; next }
+# Passed through the environment: `awk -v` would turn the "\n" in signatures into newlines.
+export REFERENCE=$("$lectern" reference)
+awk '
+  /<!-- BEGIN REFERENCE -->/ { print; print ""; print ENVIRON["REFERENCE"]; skip = 1; next }
   /<!-- END REFERENCE -->/   { skip = 0 }
   !skip { print }
 ' docs/language.md > docs/language.md.new
