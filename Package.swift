@@ -10,6 +10,7 @@
 //   _GEMMKernel       the GEMM micro-kernel, built for the default target of the machine.
 //   _GEMMKernelAVX2   the same source files (symlinks), built for x86-64-v3 (AVX2 + FMA);
 //                     TensorEngine calls it only when _CSupport says the CPU has both.
+//   CEditLine         libedit (BSD line editing) for the REPL, as a system library.
 // Dependencies run one way: TensorEngine <- LecternLanguage <- lectern.
 import PackageDescription
 
@@ -44,6 +45,9 @@ let package = Package(
     ],
     targets: [
         .target(name: "_CSupport"),
+        .systemLibrary(
+            name: "CEditLine", pkgConfig: "libedit",
+            providers: [.apt(["libedit-dev"]), .brew(["libedit"])]),
         .target(name: "_GEMMKernel", dependencies: ["_CSupport"], swiftSettings: optimizedInDebug),
         .target(name: "_GEMMKernelAVX2", dependencies: ["_CSupport"], swiftSettings: avx2Settings + optimizedInDebug),
         .target(
@@ -55,6 +59,7 @@ let package = Package(
             dependencies: [
                 "TensorEngine",
                 "LecternLanguage",
+                "CEditLine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .testTarget(
@@ -73,5 +78,8 @@ let package = Package(
             name: "LecternLanguageTests", dependencies: ["LecternLanguage", "LecternFuzzSupport"],
             // Script tests: .lec programs with inline expectations, read by ScriptTests.swift.
             exclude: ["Scripts"]),
+        // The REPL end to end: the built `lectern` in a pseudo-terminal and with piped input.
+        // The dependency on the executable makes `swift test` build it first.
+        .testTarget(name: "LecternREPLTests", dependencies: ["lectern", "LecternLanguage"]),
     ]
 )

@@ -1,0 +1,84 @@
+import LecternLanguage
+
+/// A command of the REPL itself, typed after `:`.
+struct MetaCommand: Sendable {
+    /// What follows the name, for usage lines and for what Tab completes there.
+    enum Argument {
+        case none, name, file, expression, lesson, exercise, number
+    }
+
+    let name: String
+    /// `:help [NAME]`.
+    let usage: String
+    let summary: String
+    let argument: Argument
+    /// Runs the command with the text after its name (trimmed).
+    let action: @Sendable (REPL, String) -> Void
+}
+
+/// The dispatch table. The lesson and exercise commands are here already, so that their
+/// issues only have to fill in the actions.
+enum MetaCommands {
+    static let all: [MetaCommand] = [
+        MetaCommand(name: "help", usage: ":help [NAME]", summary: "this overview, or the help of a builtin (also ?NAME)",
+                    argument: .name) { $0.help($1) },
+        MetaCommand(name: "vars", usage: ":vars", summary: "the session's variables: name, kind, shape, size",
+                    argument: .none) { repl, _ in repl.listVariables() },
+        MetaCommand(name: "time", usage: ":time EXPR", summary: "runs EXPR and says how long it took",
+                    argument: .expression) { $0.time($1) },
+        MetaCommand(name: "reset", usage: ":reset", summary: "forgets every variable and reseeds the random generator with 0",
+                    argument: .none) { repl, _ in repl.reset() },
+        MetaCommand(name: "save", usage: ":save FILE", summary: "writes the entries that ran without error, as a script",
+                    argument: .file) { $0.save($1) },
+        MetaCommand(name: "load", usage: ":load FILE", summary: "runs a script in this session",
+                    argument: .file) { $0.load($1) },
+        MetaCommand(name: "lesson", usage: ":lesson [NAME]", summary: "starts a lesson, or lists them",
+                    argument: .lesson) { repl, _ in repl.notYet() },
+        MetaCommand(name: "next", usage: ":next", summary: "the next step of the lesson",
+                    argument: .none) { repl, _ in repl.notYet() },
+        MetaCommand(name: "back", usage: ":back", summary: "the previous step of the lesson",
+                    argument: .none) { repl, _ in repl.notYet() },
+        MetaCommand(name: "goto", usage: ":goto N", summary: "step N of the lesson",
+                    argument: .number) { repl, _ in repl.notYet() },
+        MetaCommand(name: "check", usage: ":check [EXERCISE]", summary: "checks your answer to the exercise",
+                    argument: .exercise) { repl, _ in repl.notYet() },
+        MetaCommand(name: "quit", usage: ":quit", summary: "leaves Lectern (also Ctrl-D)",
+                    argument: .none) { repl, _ in repl.quitRequested = true },
+    ]
+
+    /// Other names for commands.
+    static let aliases = ["q": "quit", "exit": "quit", "h": "help"]
+
+    static func named(_ name: String) -> MetaCommand? {
+        let name = aliases[name] ?? name
+        return all.first { $0.name == name }
+    }
+}
+
+extension REPL {
+    /// `:name argument` or `?NAME`. An unknown command suggests the nearest one.
+    func runMetaCommand(_ line: String) {
+        if line.hasPrefix("?") { return help(String(line.dropFirst()).trimmingBlanks) }
+        let body = line.dropFirst()
+        let name = String(body.prefix { $0 != " " && $0 != "\t" })
+        let argument = String(body.dropFirst(name.count)).trimmingBlanks
+        guard let command = MetaCommands.named(name) else {
+            let nearest = Spelling.nearest(to: name, in: MetaCommands.all.map(\.name)).map { "; did you mean ':\($0)'?" }
+            return fail("unknown command ':\(name)'" + (nearest ?? " (:help lists the commands)"))
+        }
+        if command.argument == .none, !argument.isEmpty {
+            return fail(":\(command.name) takes nothing after it (usage: \(command.usage))")
+        }
+        command.action(self, argument)
+    }
+
+    /// A meta-command went wrong: a message, and the session counts as failed.
+    func fail(_ message: String) {
+        console.error(message)
+        anyFailed = true
+    }
+
+    func notYet() {
+        console.writeLine("Lessons and exercises arrive in a later version of Lectern.")
+    }
+}

@@ -1,0 +1,135 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import LecternLanguage
+import TensorEngine
+
+/// The read-eval-print loop. Each entry (one line, or several while a bracket, block or
+/// string is open) runs as one cell of one session; a line starting with `:` or `?` is a
+/// meta-command instead.
+///
+/// On a terminal: prompts, colour, line editing, history, completion, Ctrl-C. With piped
+/// input: no prompt and no colour, each entry still runs as typed and the values of bare
+/// expressions are still printed (so `lectern < notes.lec` shows what a session would), and
+/// the exit status is 1 if any entry failed.
+final class REPL {
+    let interpreter: Interpreter
+    let console: Console
+    /// Whether a person is typing: a terminal on standard input and output.
+    let interactive: Bool
+    let catalog: any CourseCatalog
+    let progress: ProgressLine
+    /// The history file; nil with piped input (a script does not belong in the history).
+    let historyFile: LineHistory?
+    private(set) var reader: (any LineReader)?
+
+    /// The lines of the entry being typed, while it is unfinished.
+    var pending: [String] = []
+    /// Cells run so far: the next is "cell \(cellCount + 1)".
+    var cellCount = 0
+    /// The line of the input where the current entry started (for messages in piped mode).
+    var entryLine = 1
+    /// The code of the entries that ran without error, for `:save`.
+    var inputs: [String] = []
+    var anyFailed = false
+    var quitRequested = false
+
+    init(interactive: Bool, color: Bool, catalog: any CourseCatalog = EmptyCatalog()) {
+        let console = Console(color: color)
+        let progress = ProgressLine(enabled: interactive, console: console)
+        self.console = console
+        self.progress = progress
+        self.interactive = interactive
+        self.catalog = catalog
+        self.historyFile = interactive ? LineHistory(warn: { console.error($0) }) : nil
+        // The REPL is where a person works: it may read and write the files they name.
+        interpreter = Interpreter(capabilities: [.readFiles, .writeFiles], output: { text in
+            progress.clear()
+            console.write(text)
+        })
+        interpreter.progress = { progress.update($0) }
+    }
+
+    /// Reads and runs entries until the input ends or `:quit`; returns the exit status.
+    func run(_ reader: any LineReader) -> Int32 {
+        self.reader = reader
+        var lineNumber = 0
+        while !quitRequested {
+            switch reader.read(prompt: pending.isEmpty ? .primary(color: console.color) : .secondary(color: console.color)) {
+            case .end:
+                finishAtEnd()
+                return interactive || !anyFailed ? 0 : 1
+            case .interrupted:
+                pending = []
+                console.write("\n")
+            case let .line(text):
+                lineNumber += 1
+                if pending.isEmpty { entryLine = lineNumber }
+                pending.append(text)
+                if submit(pending) { pending = [] }
+            }
+        }
+        console.flush()
+        return interactive || !anyFailed ? 0 : 1
+    }
+
+    /// Runs the entry typed so far; false when it is unfinished and the next line continues it.
+    private func submit(_ lines: [String]) -> Bool {
+        let text = lines.joined(separator: "\n")
+        let trimmed = text.trimmingBlanks
+        if lines.count == 1, trimmed.hasPrefix(":") || trimmed.hasPrefix("?") {
+            remember(text)
+            runMetaCommand(trimmed)
+            return true
+        }
+        if trimmed.isEmpty { return true }
+        if case let .incomplete(error) = runCell(text, firstLine: entryLine) {
+            // Two empty lines in a row end an entry that would otherwise never end (a typo
+            // such as an unclosed string), showing what is open.
+            guard interactive, lines.count >= 3, lines.suffix(2).allSatisfy({ $0.trimmingBlanks.isEmpty }) else { return false }
+            report(error)
+        }
+        remember(text)
+        return true
+    }
+
+    /// The input ended (Ctrl-D, or the end of a pipe) in the middle of an entry.
+    private func finishAtEnd() {
+        if !pending.isEmpty {
+            let text = pending.joined(separator: "\n")
+            remember(text)
+            if !interactive, case let .incomplete(error) = runCell(text, firstLine: entryLine) { report(error) }
+        }
+        if interactive { console.write("\n") }
+        console.flush()
+    }
+
+    /// Keeps an entry in the history: the editor's, and the file's.
+    func remember(_ entry: String) {
+        reader?.remember(entry)
+        historyFile?.append(entry)
+    }
+
+    /// A diagnostic on standard error; the session has failed (for the exit status).
+    func report(_ error: LanguageError) {
+        progress.clear()
+        var error = error
+        if error.kind == .cancelled, interactive {
+            // The terminal has echoed "^C" where the cursor was: on a line of its own, it goes.
+            console.write(console.atLineStart ? "\r\u{1B}[K" : "\n")
+            error.message = "stopped by Ctrl-C; every variable keeps the value it had"
+        }
+        console.error(Diagnostic.render(error, color: console.color))
+        anyFailed = true
+    }
+}
+
+extension String {
+    /// Without spaces, tabs and line breaks at either end.
+    var trimmingBlanks: String {
+        let blank: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }
+        return String(drop(while: blank).reversed().drop(while: blank).reversed())
+    }
+}

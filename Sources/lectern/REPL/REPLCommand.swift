@@ -1,0 +1,54 @@
+import ArgumentParser
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import TensorEngine
+
+/// `lectern` and `lectern repl`: the interactive notebook.
+struct REPLCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "repl",
+        abstract: "The interactive notebook (what 'lectern' alone starts).",
+        discussion: """
+            On a terminal: line editing, history, Tab completion, Ctrl-C to stop a computation; \
+            :help lists the commands. With piped input (lectern < notes.lec): no prompt or colour, \
+            each entry runs as typed and values are printed; the exit status is 1 if any entry failed.
+            """)
+
+    @Flag(name: .customLong("no-color"), help: "No colour, even on a terminal.")
+    var noColor = false
+
+    func run() throws {
+        Terminal.forceNoColor = noColor
+        let status = REPL.start()
+        if status != 0 { throw ExitCode(status) }
+    }
+}
+
+extension REPL {
+    /// Starts the REPL on standard input and output; returns the exit status.
+    static func start() -> Int32 {
+        // Multibyte input (UTF-8) needs the locale; where it names none, C.UTF-8. Only the
+        // character type: numbers print the same in every locale.
+        setlocale(LC_CTYPE, "")
+        if String(cString: nl_langinfo(nl_item(CODESET))) != "UTF-8" { setlocale(LC_CTYPE, "C.UTF-8") }
+        Kernels.keepFreedMemory()
+        let interactive = isatty(0) == 1 && isatty(1) == 1
+        let repl = REPL(interactive: interactive, color: interactive && Terminal.colorAllowed())
+        guard interactive else { return repl.run(PlainLines(showsPrompt: false)) }
+        Signals.cancelOnInterrupt(repl.interpreter.cancellation)
+        let entries = repl.historyFile?.load() ?? []
+        repl.banner()
+        guard let editor = LineEditor(name: "lectern", history: entries) else { return repl.run(PlainLines(showsPrompt: true)) }
+        editor.complete = { [unowned repl] line in repl.completions(forLine: line) }
+        return repl.run(editor)
+    }
+
+    /// The first lines on a terminal.
+    func banner() {
+        console.writeLine(console.bold("Lectern \(Lectern.version)") + " — a notebook for learning convolutional networks.")
+        console.writeLine(":help for help, :lesson to start the first lesson, Ctrl-D to leave.")
+    }
+}

@@ -1,0 +1,34 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import LecternLanguage
+
+/// Ctrl-C during a computation: the terminal sends SIGINT, and the handler asks the
+/// interpreter to stop at its next step (every variable stays as it was).
+///
+/// While the line editor reads, Ctrl-C is not a signal but a key (`LineEditor` turns the
+/// terminal's interrupt character off for that time), so this handler only ever sees the
+/// computations.
+enum Signals {
+    /// The flag the handler sets. Kept retained for the life of the process, and set before
+    /// the handler is installed, so the handler only reads it.
+    nonisolated(unsafe) private static var target: Unmanaged<CancellationFlag>?
+
+    /// Makes SIGINT cancel what `flag` belongs to.
+    static func cancelOnInterrupt(_ flag: CancellationFlag) {
+        target = .passRetained(flag)
+        var action = sigaction()
+        // NOTE: a signal handler may only do async-signal-safe work: here, one atomic store.
+        // `_withUnsafeGuaranteedRef` avoids even a retain of the flag.
+        #if canImport(Glibc)
+        action.__sigaction_handler.sa_handler = { _ in Signals.target?._withUnsafeGuaranteedRef { $0.cancel() } }
+        #else
+        action.__sigaction_u.__sa_handler = { _ in Signals.target?._withUnsafeGuaranteedRef { $0.cancel() } }
+        #endif
+        sigemptyset(&action.sa_mask)
+        action.sa_flags = SA_RESTART
+        sigaction(SIGINT, &action, nil)
+    }
+}
