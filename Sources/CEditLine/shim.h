@@ -76,4 +76,9 @@ static inline int lectern_history_enter(History *h, const char *line) {
     return history(h, &event, H_ENTER, line);
 }
 
+/// C's standard streams, which Swift 6 refuses to read as shared mutable globals.
+static inline FILE *lectern_stdin(void) { return stdin; }
+static inline FILE *lectern_stdout(void) { return stdout; }
+static inline FILE *lectern_stderr(void) { return stderr; }
+
 #endif

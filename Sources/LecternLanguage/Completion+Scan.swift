@@ -10,6 +10,8 @@ struct CompletionScan {
     let openParenthesis: Int?
     /// The keyword arguments written so far in that call, at its own level of nesting.
     let keywordsGiven: Set<String>
+    /// How many positional arguments come before the one being typed in that call.
+    let positionalGiven: Int
 
     /// Nil when the text ends inside a string or a comment.
     init?(_ bytes: [UInt8]) {
@@ -33,7 +35,9 @@ struct CompletionScan {
         while start > 0, Self.isNameByte(bytes[start - 1]) { start -= 1 }
         wordStart = start
         openParenthesis = open.last.flatMap { bytes[$0] == UInt8(ascii: "(") ? $0 : nil }
-        keywordsGiven = openParenthesis.map { Self.keywords(bytes, from: $0 + 1, to: start) } ?? []
+        let given = openParenthesis.map { Self.arguments(bytes, from: $0 + 1, to: start) }
+        keywordsGiven = given?.keywords ?? []
+        positionalGiven = given?.positional ?? 0
     }
 
     /// The offset of the quote that closes the string opening at `start`, skipping escapes.
@@ -47,24 +51,31 @@ struct CompletionScan {
         return nil
     }
 
-    /// The names followed by a single `=` in `bytes[from..<to]`, outside nested brackets.
-    private static func keywords(_ bytes: [UInt8], from: Int, to: Int) -> Set<String> {
-        var names: Set<String> = [], depth = 0, i = from
-        while i < to {
-            let byte = bytes[i]
-            if byte == UInt8(ascii: "(") || byte == UInt8(ascii: "[") || byte == UInt8(ascii: "{") { depth += 1 }
-            if byte == UInt8(ascii: ")") || byte == UInt8(ascii: "]") || byte == UInt8(ascii: "}") { depth -= 1 }
-            guard depth == 0, isNameByte(byte), i == from || !isNameByte(bytes[i - 1]) else { i += 1; continue }
-            var end = i
-            while end < to, isNameByte(bytes[end]) { end += 1 }
-            var next = end
-            while next < to, bytes[next] == UInt8(ascii: " ") { next += 1 }
-            if next < to, bytes[next] == UInt8(ascii: "="), next + 1 >= to || bytes[next + 1] != UInt8(ascii: "=") {
-                names.insert(String(decoding: bytes[i..<end], as: UTF8.self))
+    /// The arguments before the one being typed in `bytes[from..<to]` (split at commas
+    /// outside nested brackets): the names given by keyword, and how many are positional.
+    private static func arguments(_ bytes: [UInt8], from: Int, to: Int) -> (keywords: Set<String>, positional: Int) {
+        var keywords: Set<String> = [], positional = 0, depth = 0, segmentStart = from
+        for i in from..<to {
+            switch bytes[i] {
+            case UInt8(ascii: "("), UInt8(ascii: "["), UInt8(ascii: "{"): depth += 1
+            case UInt8(ascii: ")"), UInt8(ascii: "]"), UInt8(ascii: "}"): depth -= 1
+            case UInt8(ascii: ",") where depth == 0:
+                if let name = keyword(bytes[segmentStart..<i]) { keywords.insert(name) } else { positional += 1 }
+                segmentStart = i + 1
+            default: break
             }
-            i = end
         }
-        return names
+        return (keywords, positional)
+    }
+
+    /// `name` when an argument is written `name = value`.
+    private static func keyword(_ argument: ArraySlice<UInt8>) -> String? {
+        let blank: (UInt8) -> Bool = { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") || $0 == UInt8(ascii: "\n") }
+        let text = argument.drop(while: blank)
+        let name = text.prefix(while: isNameByte)
+        let rest = text.dropFirst(name.count).drop(while: blank)
+        guard !name.isEmpty, rest.first == UInt8(ascii: "="), rest.dropFirst().first != UInt8(ascii: "=") else { return nil }
+        return String(decoding: name, as: UTF8.self)
     }
 
     static func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }

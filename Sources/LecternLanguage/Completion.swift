@@ -6,8 +6,8 @@
 public struct Completions: Equatable, Sendable {
     /// The part of the word already typed: every candidate starts with it.
     public var prefix: String
-    /// What the word may become, whole: keyword arguments (`stride=`) first, then names, each
-    /// group sorted.
+    /// What the word may become, whole: keyword arguments (`stride=`) first, in the order of
+    /// the signature, then names, sorted.
     public var candidates: [String]
 
     public init(prefix: String, candidates: [String]) {
@@ -48,21 +48,24 @@ extension Interpreter {
     }
 
     /// `name=` for each parameter of the function being called around `start` that is not
-    /// given by keyword yet, when the word starts an argument (after `(` or `,`).
+    /// given yet (by keyword, or by position before it), when the word starts an argument
+    /// (after `(` or `,`); in the order of the function's signature.
     private func keywordArguments(_ bytes: [UInt8], _ scan: CompletionScan, _ start: Int) -> [String] {
         guard let open = scan.openParenthesis,
               let before = lastNonBlank(bytes, before: start), before == open || bytes[before] == UInt8(ascii: ","),
               case let .function(function)? = resolveChain(bytes, endingBefore: open)
         else { return [] }
-        let given = scan.keywordsGiven
-        return parameterNames(of: function).filter { !given.contains($0) }.map { $0 + "=" }
+        let all = parameters(of: function)
+        // Positional arguments fill the parameters in order; those past a variadic one go to it.
+        let filled = min(scan.positionalGiven, all.firstIndex(where: \.isVariadic) ?? all.count)
+        return all.dropFirst(filled).filter { !$0.isVariadic && !scan.keywordsGiven.contains($0.name) }.map { $0.name + "=" }
     }
 
-    /// The parameters a function takes by keyword.
-    private func parameterNames(of function: Function) -> [String] {
+    /// The parameters of a function, in order.
+    private func parameters(of function: Function) -> [(name: String, isVariadic: Bool)] {
         switch function.body {
-        case let .builtin(builtin): builtin.parameters.filter { !$0.isVariadic }.map(\.name)
-        case let .user(literal, _, _): literal.parameters.map(\.name)
+        case let .builtin(builtin): builtin.parameters.map { (name: $0.name, isVariadic: $0.isVariadic) }
+        case let .user(literal, _, _): literal.parameters.map { (name: $0.name, isVariadic: false) }
         }
     }
 

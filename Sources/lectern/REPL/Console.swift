@@ -1,5 +1,6 @@
+@preconcurrency import CEditLine
 #if canImport(Glibc)
-@preconcurrency import Glibc
+import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
@@ -21,7 +22,7 @@ final class Console {
     func write(_ text: String) {
         guard !text.isEmpty else { return }
         var text = text
-        text.withUTF8 { bytes in _ = fwrite(bytes.baseAddress, 1, bytes.count, stdout) }
+        text.withUTF8 { bytes in _ = fwrite(bytes.baseAddress, 1, bytes.count, lectern_stdout()) }
         atLineStart = text.hasSuffix("\n") || text.hasSuffix("\r\u{1B}[K")
     }
 
@@ -33,7 +34,7 @@ final class Console {
         StandardError.write(text.hasSuffix("\n") ? text : text + "\n")
     }
 
-    func flush() { fflush(stdout) }
+    func flush() { fflush(lectern_stdout()) }
 
     func bold(_ text: String) -> String { color ? "\u{1B}[1m\(text)\u{1B}[0m" : text }
     func dim(_ text: String) -> String { color ? "\u{1B}[2m\(text)\u{1B}[0m" : text }

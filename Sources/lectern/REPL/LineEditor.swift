@@ -1,6 +1,6 @@
 @preconcurrency import CEditLine
 #if canImport(Glibc)
-@preconcurrency import Glibc
+import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
@@ -38,7 +38,7 @@ final class LineEditor: LineReader {
     var complete: ((String) -> Completions)?
 
     init?(name: String, history entries: [String]) {
-        guard let editLine = el_init(name, stdin, stdout, stderr), let history = history_init() else { return nil }
+        guard let editLine = el_init(name, lectern_stdin(), lectern_stdout(), lectern_stderr()), let history = history_init() else { return nil }
         self.editLine = editLine
         self.history = history
         lectern_history_set_size(history, Int32(LineHistory.capacity))
@@ -94,7 +94,7 @@ final class LineEditor: LineReader {
         free(promptText)
         promptText = strdup(prompt.text)
         interrupted = false
-        fflush(stdout)
+        fflush(lectern_stdout())
         var count: Int32 = 0
         setInterruptCharacter("")
         let line = el_gets(editLine, &count)
@@ -124,10 +124,10 @@ final class LineEditor: LineReader {
     private func moveToEndAndMark(_ editLine: OpaquePointer) {
         let line = el_line(editLine).pointee
         if let cursor = line.cursor, let end = line.lastchar, end > cursor {
-            fwrite(cursor, 1, end - cursor, stdout)
+            fwrite(cursor, 1, end - cursor, lectern_stdout())
         }
-        fputs("^C", stdout)
-        fflush(stdout)
+        fputs("^C", lectern_stdout())
+        fflush(lectern_stdout())
     }
 
     /// The text of the current line before the cursor.
@@ -152,7 +152,7 @@ final class LineEditor: LineReader {
             return UInt8(CC_REFRESH)
         }
         if result.candidates.count == 1 { return UInt8(CC_REFRESH) }
-        fputs("\n" + CompletionList.columns(result.candidates, width: TerminalSize.columns), stdout)
+        fputs("\n" + CompletionList.columns(result.candidates, width: TerminalSize.columns), lectern_stdout())
         return UInt8(CC_REDISPLAY)
     }
 }

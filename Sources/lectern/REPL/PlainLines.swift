@@ -1,5 +1,6 @@
+@preconcurrency import CEditLine
 #if canImport(Glibc)
-@preconcurrency import Glibc
+import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
@@ -19,9 +20,9 @@ final class PlainLines: LineReader {
 
     func read(prompt: Prompt) -> LineInput {
         if showsPrompt {
-            fputs(prompt.text.filter { $0 != Character(UnicodeScalar(UInt8(Prompt.escape))) }, stdout)
+            fputs(prompt.text.filter { $0 != Character(UnicodeScalar(UInt8(Prompt.escape))) }, lectern_stdout())
         }
-        fflush(stdout)
+        fflush(lectern_stdout())
         while !ended, !buffer.contains(UInt8(ascii: "\n")) { fill() }
         guard !buffer.isEmpty else { return .end }
         let end = buffer.firstIndex(of: UInt8(ascii: "\n")) ?? buffer.count

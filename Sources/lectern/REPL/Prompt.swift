@@ -7,12 +7,15 @@ struct Prompt: Equatable {
     /// The prompt as libedit takes it.
     let text: String
 
-    static func primary(color: Bool) -> Prompt { make(">>> ", color: color) }
-    static func secondary(color: Bool) -> Prompt { make("... ", color: color) }
+    static func primary(color: Bool) -> Prompt { make(">>>", color: color) }
+    static func secondary(color: Bool) -> Prompt { make("...", color: color) }
 
-    private static func make(_ plain: String, color: Bool) -> Prompt {
-        guard color else { return Prompt(text: plain) }
+    /// `marker` and a space; in colour, the marker green.
+    private static func make(_ marker: String, color: Bool) -> Prompt {
+        guard color else { return Prompt(text: marker + " ") }
         let mark = String(UnicodeScalar(UInt8(escape)))
-        return Prompt(text: mark + "\u{1B}[1;32m" + mark + plain + mark + "\u{1B}[0m" + mark)
+        // NOTE: the space after the colour's end is needed: libedit drops a sequence at the
+        // very end of the prompt, and the text typed would be green too.
+        return Prompt(text: mark + "\u{1B}[1;32m" + mark + marker + mark + "\u{1B}[0m" + mark + " ")
     }
 }
