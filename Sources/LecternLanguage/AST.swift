@@ -8,7 +8,7 @@ struct Expr {
         case string(String)
         case bool(Bool)
         case none
-        case name(String)
+        case name(Name)
         /// `[a, b, c]`: a tensor when every element is a number or a tensor of one shape,
         /// otherwise a list.
         case list([Expr])
@@ -89,7 +89,7 @@ struct Stmt {
         case update(BinaryOperator, Target, Expr)
         case function(FunctionLiteral)
         case `if`(Expr, [Stmt], else: [Stmt]?)
-        case `for`(String, Expr, [Stmt])
+        case `for`(Name, Expr, [Stmt])
         case `while`(Expr, [Stmt])
         case `break`
         case `continue`
@@ -102,7 +102,7 @@ struct Stmt {
 
 /// What can stand left of `=`.
 enum Target {
-    case name(String, SourceRange)
+    case name(Name, SourceRange)
     case index(Expr, [Subscript], SourceRange)
     case attribute(Expr, String, SourceRange)
 }
@@ -130,7 +130,7 @@ final class FunctionLiteral {
 
 /// A parameter of a user function, with its default value if it has one.
 struct Parameter {
-    var name: String
+    var name: Name
     var defaultValue: Expr?
     var range: SourceRange
 }

@@ -35,7 +35,7 @@ extension Value {
             switch f.body {
             case let .builtin(builtin): return "<builtin \(builtin.signature)>"
             case let .user(literal, _, _):
-                return "<function \(f.name)(\(literal.parameters.map(\.name).joined(separator: ", ")))>"
+                return "<function \(f.name)(\(literal.parameters.map(\.name.text).joined(separator: ", ")))>"
             }
         case let .object(object): return object.description
         }
