@@ -38,10 +38,10 @@ extension Interpreter {
     /// A variable, or else a builtin; an unknown name suggests the nearest known one.
     func lookup(_ name: Name, _ range: SourceRange, in scope: Environment) throws(LanguageError) -> Value {
         if let value = scope.lookup(name) { return value }
-        if let builtin = Builtins.named[name.text] { return .function(Function(.builtin(builtin))) }
+        if let builtin = builtinsByName[name.text] { return .function(Function(.builtin(builtin))) }
         var message = "'\(name.text)' is not defined"
         // Of the keywords, only those that are values: `f` should not suggest 'fn', but `True` 'true'.
-        let candidates = scope.visibleNames + Builtins.names + ["true", "false", "none"]
+        let candidates = scope.visibleNames + builtinNames + ["true", "false", "none"]
         if let nearest = Suggestions.nearest(to: name.text, in: candidates) { message += "; did you mean '\(nearest)'?" }
         throw .runtime(message, range)
     }
