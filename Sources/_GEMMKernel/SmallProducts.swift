@@ -16,32 +16,57 @@ private func fusedMultiplyAdd(_ c: Double, _ a: Double, _ b: Double) -> Double {
 /// C[i, :] (+)= Σ_p A[i, p] · B[p, :], p in order, for B with contiguous rows (`ldb` apart)
 /// and A read through strides: a packing-free kernel for products with k or m of a few.
 /// Tiles of 2 rows x 16 columns of C are held in eight 4-wide registers while p runs, each
-/// step loading 16 numbers of B for two broadcast numbers of A; narrower tiles finish the
-/// right edge. Each element of C is summed over p in order (from C itself when `accumulate`).
+/// step loading 16 numbers of B for two broadcast numbers of A (a last odd row gets a tile of
+/// its own); the columns past the last multiple of 16 are plain dot products. Each element of C is summed over p in order (from C itself when `accumulate`).
 /// - Complexity: m·n·k multiply-adds.
 public func multiplyAlongRows(m: Int, n: Int, k: Int, a: UnsafePointer<Double>, aRowStride: Int, aColumnStride: Int,
                               b: UnsafePointer<Double>, ldb: Int, c: UnsafeMutablePointer<Double>, ldc: Int,
                               accumulate: Bool) {
-    withUnsafeTemporaryAllocation(of: Double.self, capacity: 16) { scratch in
-        var i = 0
-        while i < m {
-            // A lone last row is paired with itself; its twin's results go to scratch.
-            let pair = i + 1 < m
-            let a0 = a + i * aRowStride, a1 = pair ? a0 + aRowStride : a0
-            let c0 = c + i * ldc, c1 = pair ? c0 + ldc : scratch.baseAddress!
-            var j = 0
-            while j + 16 <= n {
-                tile16(a0, a1, aColumnStride, b + j, ldb, k, c0 + j, pair ? c1 + j : c1, accumulate)
-                j += 16
+    var i = 0
+    while i < m {
+        // Rows go in pairs (two rows of C share each load of B); a last odd row goes alone.
+        let pair = i + 1 < m
+        let a0 = a + i * aRowStride, a1 = pair ? a0 + aRowStride : a0
+        let c0 = c + i * ldc, c1 = c0 + ldc
+        var j = 0
+        while j + 16 <= n {
+            if pair {
+                tile16(a0, a1, aColumnStride, b + j, ldb, k, c0 + j, c1 + j, accumulate)
+            } else {
+                tile16(a0, aColumnStride, b + j, ldb, k, c0 + j, accumulate)
             }
-            while j < n {
-                let width = min(4, n - j)
-                edgeTile(a0, a1, aColumnStride, b + j, ldb, k, c0 + j, pair ? c1 + j : c1, width, accumulate)
-                j += width
-            }
-            i += pair ? 2 : 1
+            j += 16
         }
+        for jj in j..<n {
+            c0[jj] = dot(a0, aColumnStride, b + jj, ldb, k, accumulate ? c0[jj] : 0)
+            if pair { c1[jj] = dot(a1, aColumnStride, b + jj, ldb, k, accumulate ? c1[jj] : 0) }
+        }
+        i += pair ? 2 : 1
     }
+}
+
+/// One row x 16 columns of C over all of k.
+@inline(__always)
+private func tile16(_ a0: UnsafePointer<Double>, _ aStep: Int, _ b: UnsafePointer<Double>, _ ldb: Int, _ k: Int,
+                    _ c0: UnsafeMutablePointer<Double>, _ accumulate: Bool) {
+    var r0 = accumulate ? loadRow(c0) : (SIMD4(), SIMD4(), SIMD4(), SIMD4())
+    var pb = b
+    for p in 0..<k {
+        let row = loadRow(pb), x0 = SIMD4(repeating: a0[p * aStep])
+        r0 = (fusedMultiplyAdd(r0.0, x0, row.0), fusedMultiplyAdd(r0.1, x0, row.1),
+              fusedMultiplyAdd(r0.2, x0, row.2), fusedMultiplyAdd(r0.3, x0, row.3))
+        pb += ldb
+    }
+    storeRow(r0, c0)
+}
+
+/// start + Σ_p a[p·aStep]·b[p·ldb], p in order: one element at the right edge.
+@inline(__always)
+private func dot(_ a: UnsafePointer<Double>, _ aStep: Int, _ b: UnsafePointer<Double>, _ ldb: Int, _ k: Int,
+                 _ start: Double) -> Double {
+    var sum = start
+    for p in 0..<k { sum = fusedMultiplyAdd(sum, a[p * aStep], b[p * ldb]) }
+    return sum
 }
 
 /// Two rows x 16 columns of C over all of k.
@@ -63,24 +88,6 @@ private func tile16(_ a0: UnsafePointer<Double>, _ a1: UnsafePointer<Double>, _ 
     }
     storeRow(r0, c0)
     storeRow(r1, c1)
-}
-
-/// Two rows x `width` (at most 4) columns of C over all of k, one number at a time.
-@inline(__always)
-private func edgeTile(_ a0: UnsafePointer<Double>, _ a1: UnsafePointer<Double>, _ aStep: Int,
-                      _ b: UnsafePointer<Double>, _ ldb: Int, _ k: Int,
-                      _ c0: UnsafeMutablePointer<Double>, _ c1: UnsafeMutablePointer<Double>, _ width: Int,
-                      _ accumulate: Bool) {
-    for j in 0..<width {
-        var s0 = accumulate ? c0[j] : 0, s1 = accumulate ? c1[j] : 0
-        for p in 0..<k {
-            let bpj = b[p * ldb + j]
-            s0 = fusedMultiplyAdd(s0, a0[p * aStep], bpj)
-            s1 = fusedMultiplyAdd(s1, a1[p * aStep], bpj)
-        }
-        c0[j] = s0
-        c1[j] = s1
-    }
 }
 
 private typealias Row16 = (SIMD4<Double>, SIMD4<Double>, SIMD4<Double>, SIMD4<Double>)
