@@ -32,7 +32,7 @@ extension Builtins {
         Builtin("clip", [.init("x"), .init("low", .null), .init("high", .null)], category: .math,
                 summary: "x limited to [low, high] (none: no limit on that side).", example: "clip([-2, 0.5, 3], 0, 1)",
                 shapes: "x (any) -> same shape") { args, _ in
-            let (low, high) = (try args.optionalNumber("low"), try args.optionalNumber("high"))
+            let (low, high) = try clipBounds(args)
             return try either(args, ["x"], tensor: { try args.tensor("x").clip(low, high) },
                               variable: { try args.variable("x").clip(low, high) })
         },
@@ -47,6 +47,18 @@ extension Builtins {
         Builtin("all", [.init("x")], category: .math, summary: "Whether every element of x is nonzero.",
                 example: "all([1, 1, 0])") { args, _ in .bool(try args.tensor("x").scalars.allSatisfy { $0 != 0 }) },
     ]
+
+    /// `clip`'s bounds, each a number or none, and low at most high.
+    static func clipBounds(_ args: Arguments) throws -> (Double?, Double?) {
+        let bound = { (name: String) throws -> Double? in
+            try args.isNone(name) ? nil : args.number(name, "must be a number") { !$0.isNaN }
+        }
+        let (low, high) = (try bound("low"), try bound("high"))
+        if let low, let high, low > high {
+            throw LanguageError.runtime("clip: 'low' (\(formatNumber(low))) is above 'high' (\(formatNumber(high)))", args.range("low"))
+        }
+        return (low, high)
+    }
 
     /// A builtin of one tensor argument `x`, elementwise: a number gives a number, a tensor a
     /// tensor, a tensor that tracks gradients a tensor that tracks gradients.
