@@ -44,7 +44,7 @@ extension Builtins {
              example: "stack([zeros(3), ones(3)]).shape", shapes: "k tensors (n) -> (k, n)",
              { try Tensor.stack($0, axis: $1) }, { try Variable.stack($0, axis: $1) }),
         Builtin("pad", [.init("x"), .init("width"), .init("value", .number(0))], category: .shape,
-                summary: "x with width values added before and after every axis (or [[before, after], ...] per axis).",
+                summary: "x with width values added before and after every axis (or a pair [before, after], or one pair per axis).",
                 example: "pad([[1, 2], [3, 4]], 1)", shapes: "(h, w) with width p -> (h + 2p, w + 2p)") { args, _ in
             let widths = try padWidths(args)
             let fill = try args.number("value")
@@ -61,7 +61,7 @@ extension Builtins {
         Builtin("one_hot", [.init("labels"), .init("classes")], category: .shape,
                 summary: "Class labels as rows with a single 1.", example: "one_hot([0, 2], 3)",
                 shapes: "labels (N) -> (N, classes)") { args, _ in
-            .tensor(try Tensor.oneHot(try args.tensor("labels"), classes: try args.integer("classes")))
+            .tensor(try Tensor.oneHot(try args.tensor("labels"), classes: try args.integer("classes", atLeast: 1)))
         },
     ]
 
@@ -78,18 +78,4 @@ extension Builtins {
         }
     }
 
-    /// `pad`'s width: one number for every side of every axis, or a [before, after] pair per axis.
-    static func padWidths(_ args: Arguments) throws -> [(before: Int, after: Int)] {
-        if case let .list(pairs) = args.value("width"), pairs.contains(where: { if case .list = $0 { true } else { false } }) {
-            return try pairs.map { pair in
-                guard case let .list(ends) = pair, ends.count == 2, case let .number(a) = ends[0], case let .number(b) = ends[1],
-                      a == a.rounded(), b == b.rounded() else {
-                    throw LanguageError.runtime("pad: each width must be a pair [before, after] of whole numbers", args.range("width"))
-                }
-                return (Int(a), Int(b))
-            }
-        }
-        let width = try args.integer("width")
-        return [(width, width)]
-    }
 }
