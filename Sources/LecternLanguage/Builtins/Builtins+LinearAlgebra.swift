@@ -27,7 +27,8 @@ extension Builtins {
                 summary: "2-D convolution (cross-correlation) of images with filters, as in CNNs.",
                 example: "conv2d(randn(1, 3, 32, 32), randn(6, 3, 5, 5)).shape",
                 shapes: "x (N, C, H, W), w (K, C, F, F), bias (K) -> (N, K, (H + 2*pad - F) / stride + 1, ...)") { args, _ in
-            let (stride, pad, dilation) = (try args.integer("stride"), try args.integer("pad"), try args.integer("dilation"))
+            let (stride, pad) = (try args.integer("stride", atLeast: 1), try args.integer("pad", atLeast: 0))
+            let dilation = try args.integer("dilation", atLeast: 1)
             return try either(args, ["x", "w", "bias"], tensor: {
                 try Tensor.conv2d(try args.tensor("x"), try args.tensor("w"), bias: try args.optionalTensor("bias"),
                                   stride: stride, padding: pad, dilation: dilation)
@@ -47,7 +48,8 @@ extension Builtins {
                 category: .linearAlgebra,
                 summary: "The patches of images as columns: conv2d(x, w) is w reshaped to (K, C*F*F) @ im2col(x, F).",
                 example: "im2col(randn(1, 3, 4, 4), 3).shape", shapes: "x (N, C, H, W) -> (C*F*F, N*OH*OW)") { args, interpreter in
-            let (size, stride, pad) = (try args.integer("size"), try args.integer("stride"), try args.integer("pad"))
+            let size = try args.integer("size", atLeast: 1)
+            let (stride, pad) = (try args.integer("stride", atLeast: 1), try args.integer("pad", atLeast: 0))
             return try either(args, ["x"], tensor: {
                 try Tensor.im2col(try args.tensor("x"), kernelHeight: size, kernelWidth: size, stride: stride, padding: pad)
             }, variable: {
@@ -63,9 +65,26 @@ extension Builtins {
         Builtin(name, [.init("x"), .init("size"), .init("stride", .null), .init("pad", .number(0))], category: .linearAlgebra,
                 summary: summary + " The stride defaults to the size.", example: "\(name)(randn(1, 1, 4, 4), 2).shape",
                 shapes: "x (N, C, H, W) -> (N, C, (H + 2*pad - size) / stride + 1, ...)") { args, _ in
-            let (size, stride, pad) = (try args.integer("size"), try args.optionalInteger("stride"), try args.integer("pad"))
+            let (size, stride, pad) = try poolingSizes(args)
+            let x = try args.tensor("x").shape
+            guard x.count == 4 else {
+                throw LanguageError.runtime("\(name) expects x of rank 4 (N, C, H, W), got shape \(x)", args.range("x"))
+            }
             return try either(args, ["x"], tensor: { try onTensor(try args.tensor("x"), size, stride, pad) },
                               variable: { try onVariable(try args.variable("x"), size, stride, pad) })
         }
     }
+
+    /// The size, stride (nil: the size) and padding of a pooling window, checked as PyTorch
+    /// does: the padding at most half the window, so that every window covers the input.
+    static func poolingSizes(_ args: Arguments) throws -> (Int, Int?, Int) {
+        let size = try args.integer("size", atLeast: 1)
+        let (stride, pad) = (try args.optionalInteger("stride", atLeast: 1), try args.integer("pad", atLeast: 0))
+        guard pad <= size / 2 else {
+            throw LanguageError.runtime("\(args.builtin.name): 'pad' must be at most half the size (\(size / 2) for a"
+                                        + " \(size)x\(size) window), got \(pad)", args.range("pad"))
+        }
+        return (size, stride, pad)
+    }
+
 }
