@@ -41,19 +41,37 @@ extension Builtins {
         Builtin("zero_grad", [.init("x")], category: .autograd,
                 summary: "Clears the gradient of a param, a list of params, a model or an optimizer's params.",
                 example: "zero_grad(w)") { args, _ in
-            for v in try parameters(in: args.value("x"), args) { v.zeroGrad() }
+            for v in try parameters(args, "x") { v.zeroGrad() }
             return .none
         },
     ]
 
-    /// The parameters a value holds: one param, a list of them, or a model's.
-    static func parameters(in value: Value, _ args: Arguments) throws -> [Variable] {
+    /// The parameters in argument `name`: one param, a list of them, or a model's (or an
+    /// optimizer's).
+    static func parameters(_ args: Arguments, _ name: String) throws -> [Variable] {
+        let value = args.value(name)
+        if let found = parameters(in: value) { return found }
+        guard case let .list(items) = value, let bad = items.first(where: { parameters(in: $0) == nil }) else {
+            throw args.wrongType(name, expected: "a param, a list of params or a model")
+        }
+        throw LanguageError.runtime("\(args.builtin.name): '\(name)' must be a param, a list of params or a model,"
+                                    + " got a list holding a \(bad.typeName)", args.range(name))
+    }
+
+    /// The parameters a value holds, or nil when it holds something else.
+    static func parameters(in value: Value) -> [Variable]? {
         switch value {
         case let .variable(v): return [v]
-        case let .list(items): return try items.flatMap { try parameters(in: $0, args) }
         case let .object(object as LayerObject): return object.layer.parameters
         case let .object(object as OptimizerObject): return object.optimizer.parameters
-        default: throw LanguageError.runtime("expected a param, a list of params or a model, got a \(value.typeName)", args.callRange)
+        case let .list(items):
+            var all: [Variable] = []
+            for item in items {
+                guard let found = parameters(in: item) else { return nil }
+                all += found
+            }
+            return all
+        default: return nil
         }
     }
 
