@@ -82,9 +82,11 @@ extension Builtins {
                 example: "parameters(Linear(2, 3))") { args, _ in
             .list(try model(args).parameters.map(Value.variable))
         },
-        Builtin("count_params", [.init("model")], category: .layers, summary: "The number of trainable numbers in a model.",
+        Builtin("count_params", [.init("model"), .init("trainable", .bool(false))], category: .layers,
+                summary: "The number of numbers in a model's parameters (only those not frozen, with trainable=true).",
                 example: "count_params(Conv2d(3, 6, 5))") { args, _ in
-            .number(Double(try model(args).parameterCount))
+            let parameters = try model(args).parameters, trainable = try args.bool("trainable")
+            return .number(Double(parameters.filter { $0.requiresGrad || !trainable }.reduce(0) { $0 + $1.value.count }))
         },
     ]
 
