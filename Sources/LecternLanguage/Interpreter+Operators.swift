@@ -39,6 +39,7 @@ extension Interpreter {
         if op != .matmul, x.shape != y.shape, x.count > 1, y.count > 1 {
             try checkSize(try engine(range) { try Shape.broadcast(x.shape, y.shape, op: op.rawValue) }, range)
         }
+        if op == .matmul, let shape = Builtins.productShape(x.shape, y.shape) { try checkSize(shape, range) }
         if case .variable = a { return try variableOperation(op, a, b, range) }
         if case .variable = b { return try variableOperation(op, a, b, range) }
         return .tensor(try tensorOperation(op, x, y, range))

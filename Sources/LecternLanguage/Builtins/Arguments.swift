@@ -59,7 +59,8 @@ public struct Arguments {
 
     /// The error for a parameter whose argument is not of the right kind.
     public func wrongType(_ name: String, expected: String) -> LanguageError {
-        .runtime("\(builtin.name): '\(name)' must be \(expected), got a \(value(name).typeName)", range(name))
+        let got = if case .none = value(name) { "none" } else { "a \(value(name).typeName)" }
+        return .runtime("\(builtin.name): '\(name)' must be \(expected), got \(got)", range(name))
     }
 
     /// A number (or a one-element tensor).
