@@ -58,6 +58,14 @@ enum BinaryOperator: String {
     case times = "*", divide = "/", matmul = "@", modulo = "%"
     case plus = "+", minus = "-"
     case equal = "==", notEqual = "!=", less = "<", lessEqual = "<=", greater = ">", greaterEqual = ">="
+
+    /// `==`, `!=`, `<`, `<=`, `>`, `>=`.
+    var isComparison: Bool {
+        switch self {
+        case .equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual: true
+        default: false
+        }
+    }
 }
 
 /// `name = value` or `f(x, bias=b)`: an argument of a call, with its label if it has one.

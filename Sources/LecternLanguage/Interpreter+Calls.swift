@@ -37,11 +37,11 @@ extension Interpreter {
             }
         case let .object(object as any CallableObject):
             guard keywords.isEmpty else {
-                throw .runtime("a \(object.typeName) takes no keyword arguments", keywords[0].2)
+                throw .runtime("\(withArticle(object.typeName)) takes no keyword arguments", keywords[0].2)
             }
             do { return try object.call(positional.map(\.0), range, self) } catch { throw LanguageError.wrapping(error, range) }
         default:
-            throw .runtime("a \(function.typeName) cannot be called; only functions and models can", range)
+            throw .runtime("\(function.aTypeName) cannot be called; only functions and models can", range)
         }
     }
 

@@ -131,11 +131,11 @@ extension Interpreter {
         case let .bool(b): number = b ? 1 : 0
         case .tensor, .variable:
             guard let t = value.tensorValue, t.count == 1 else {
-                throw .runtime("\(what) must be a whole number, got a \(value.typeName)", range)
+                throw .runtime("\(what) must be a whole number, got \(value.aTypeName)", range)
             }
             number = t.scalars[0]
         default:
-            throw .runtime("\(what) must be a whole number, got a \(value.typeName)", range)
+            throw .runtime("\(what) must be a whole number, got \(value.aTypeName)", range)
         }
         guard number == number.rounded(), Swift.abs(number) < 1e15 else {
             throw .runtime("\(what) must be a whole number, got \(formatNumber(number))", range)

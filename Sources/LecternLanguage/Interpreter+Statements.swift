@@ -101,7 +101,7 @@ extension Interpreter {
         case let .tensor(t) where t.rank > 0: return t.shape[0]
         case let .variable(v) where v.rank > 0: return v.shape[0]
         default:
-            throw .runtime("cannot loop over a \(sequence.typeName); use range(n), a list or a tensor", range)
+            throw .runtime("cannot loop over \(sequence.aTypeName); use range(n), a list or a tensor", range)
         }
     }
 

@@ -70,3 +70,16 @@ extension String {
         return result + rest
     }
 }
+
+extension Value {
+    /// The type's name with its article, for messages: "a tensor", "an epoch", "none".
+    public var aTypeName: String { withArticle(typeName) }
+}
+
+/// "a tensor", "an epoch", "an SGD" (letters said with a vowel sound), "none".
+func withArticle(_ noun: String) -> String {
+    guard noun != "none", let first = noun.first else { return noun }
+    let isAcronym = noun.count > 1 && noun.allSatisfy { $0.isUppercase || $0.isNumber }
+    let vowelSound = isAcronym ? "AEFHILMNORSX".contains(first) : "aeiouAEIOU".contains(first)
+    return (vowelSound ? "an " : "a ") + noun
+}

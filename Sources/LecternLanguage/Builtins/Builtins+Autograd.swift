@@ -55,7 +55,7 @@ extension Builtins {
             throw args.wrongType(name, expected: "a param, a list of params or a model")
         }
         throw LanguageError.runtime("\(args.builtin.name): '\(name)' must be a param, a list of params or a model,"
-                                    + " got a list holding a \(bad.typeName)", args.range(name))
+                                    + " got a list holding \(bad.aTypeName)", args.range(name))
     }
 
     /// The parameters a value holds, or nil when it holds something else.
@@ -91,7 +91,7 @@ extension Builtins {
         }
         return try args.rest.map { value, range in
             guard let t = value.tensorValue else {
-                throw LanguageError.runtime("gradcheck: the inputs must be tensors, got a \(value.typeName)", range)
+                throw LanguageError.runtime("gradcheck: the inputs must be tensors, got \(value.aTypeName)", range)
             }
             return t
         }
@@ -101,7 +101,7 @@ extension Builtins {
     /// (the engine would only say that nothing requires a gradient).
     static func checkGradcheckOutput(_ output: Value, _ args: Arguments) throws {
         guard output.tensorValue != nil else {
-            throw LanguageError.runtime("gradcheck: f must return a tensor computed from its inputs, got a \(output.typeName)",
+            throw LanguageError.runtime("gradcheck: f must return a tensor computed from its inputs, got \(output.aTypeName)",
                                         args.callRange)
         }
         guard case let .variable(v) = output, v.requiresGrad else {

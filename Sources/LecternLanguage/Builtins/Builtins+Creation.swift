@@ -62,7 +62,7 @@ extension Builtins {
                 example: "shuffle([[1, 2], [3, 4], [5, 6]])", shapes: "x (N, ...) -> (N, ...)") { args, interpreter in
             let x = try args.tensor("x")
             guard x.rank >= 1 else {
-                throw LanguageError.runtime("shuffle: 'x' must have rows to shuffle, got a \(args.value("x").typeName)"
+                throw LanguageError.runtime("shuffle: 'x' must have rows to shuffle, got \(args.value("x").aTypeName)"
                                             + " (for 0 to n-1 in a random order, use permutation(n))", args.range("x"))
             }
             return .tensor(x.shuffled(using: &interpreter.rng))

@@ -24,7 +24,7 @@ extension Builtins {
     static func tensors(_ args: Arguments, _ name: String) throws -> [Value] {
         guard case let .list(items) = args.value(name) else { throw args.wrongType(name, expected: "a list of tensors") }
         for item in items where item.tensorValue == nil {
-            throw LanguageError.runtime("\(args.builtin.name): '\(name)' must hold tensors, got a \(item.typeName)", args.range(name))
+            throw LanguageError.runtime("\(args.builtin.name): '\(name)' must hold tensors, got \(item.aTypeName)", args.range(name))
         }
         return items
     }

@@ -111,7 +111,7 @@ extension Builtins {
         switch value {
         case let .object(object as LayerObject): return [object.layer]
         case let .list(items): return try items.flatMap { try layerList($0, args) }
-        default: throw LanguageError.runtime("Sequential takes layers, got a \(value.typeName)", args.callRange)
+        default: throw LanguageError.runtime("Sequential takes layers, got \(value.aTypeName)", args.callRange)
         }
     }
 

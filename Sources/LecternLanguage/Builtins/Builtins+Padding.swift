@@ -25,7 +25,7 @@ extension Builtins {
         case let .list(items) where items.allSatisfy(isPadPair):
             pairs = try items.map { item in try args.padPair(item) }
         case let other:
-            let got = other.tensorValue.map { "shape \($0.shape)" } ?? "a \(other.typeName)"
+            let got = other.tensorValue.map { "shape \($0.shape)" } ?? "\(other.aTypeName)"
             throw LanguageError.runtime("pad: 'width' must be a number, a pair [before, after], or one pair per axis,"
                                         + " got \(got)", args.range("width"))
         }
