@@ -3,9 +3,9 @@ import TensorEngine
 
 extension Pictures {
     static let hist = Builtin(
-        "hist", [.init("x"), .init("bins", .number(20)), .init("range", .null)] + axesOptions,
+        "hist", [.init("x"), .init("bins", .null), .init("range", .null)] + axesOptions,
         category: .pictures,
-        summary: "A histogram of every value of x in equal bins (over range=[low, high], or the values' own range).",
+        summary: "A histogram of every value of x in equal bins (default: one per column) over range=[low, high] or the values' range.",
         example: "hist(randn(1000), bins=30)",
         shapes: "x (any shape)"
     ) { args, _ in
@@ -36,7 +36,7 @@ extension Pictures {
         }
         let titles = try a.names("titles", count: tensors.count, of: "tensors") ?? tensors.indices.map(String.init)
         let range = try a.range("range") ?? .covering(tensors.flatMap { $0 })
-        let binCount = try args.isNone("bins") ? 12 : bins(a)
+        let binCount = try bins(a)
         let panels = tensors.map { Histogram($0, bins: binCount, range: range) }
         let grid = HistogramGrid(panels: panels, titles: titles, title: try a.text("title"))
         return .object(Figure(.histograms(grid), canvas: try a.canvas()))
@@ -59,8 +59,10 @@ extension Pictures {
         return .object(Figure(.bars(chart), canvas: try a.canvas()))
     }
 
-    /// The `bins` argument: a whole number from 1 to 1000.
+    /// The `bins` argument: a whole number from 1 to 1000; for none, `Histogram.fine` bins,
+    /// which any number of columns shows as one bin per column.
     static func bins(_ a: PictureArguments) throws -> Int {
+        if a.args.isNone("bins") { return Histogram.fine }
         let bins = try a.args.integer("bins")
         guard (1...1000).contains(bins) else { throw a.error("bins must be from 1 to 1000, got \(bins)", at: "bins") }
         return bins

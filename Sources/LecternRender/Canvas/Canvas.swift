@@ -28,6 +28,7 @@ struct Canvas {
                 if let regions {
                     let region = regions[row * columns + column]
                     if colour != .none && kind != .ascii {
+                        if cell.foreground != nil && cell.background == nil { cell.foreground = Palette.pointOverRegion(dots.max()!) }
                         if cell.background == nil { cell.background = Palette.region(region) }
                     } else if cell.character == " " {
                         cell.character = Palette.regionFill(region)

@@ -42,3 +42,10 @@ enum Legend {
         return [Cell("⣿", foreground: canvas.colour == .none ? nil : Palette.colour(index))]
     }
 }
+
+/// How many of `count` items to put in a row when at most `fitting` fit: the fewest rows,
+/// filled as evenly as possible.
+func balancedRow(count: Int, fitting: Int) -> Int {
+    let rows = (count + fitting - 1) / max(fitting, 1)
+    return max((count + rows - 1) / max(rows, 1), 1)
+}

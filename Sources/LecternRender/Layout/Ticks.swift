@@ -42,7 +42,7 @@ struct Ticks {
             values = powers.flatMap { [$0, 2 * $0, 5 * $0] }.filter { $0 >= low * 0.999_999 && $0 <= high * 1.000_001 }
         }
         self.values = values
-        labels = values.map { formatNumber(Double(Float($0))) }
+        labels = values.map(Ticks.short)
     }
 
     /// 1, 2 or 5 times a power of ten, the nearest above `rough`.

@@ -16,9 +16,9 @@ public struct HistogramGrid: Sendable, Equatable {
     var range: ClosedRange<Double> { panels.first?.range ?? -1...1 }
 
     /// Panels per row and their width at a given total width: panels at least 12 columns wide,
-    /// two columns apart.
+    /// two columns apart, the rows as even as they can be (10 panels in 2 rows of 5, not 7 + 3).
     static func layout(count: Int, width: Int) -> (perRow: Int, panelWidth: Int) {
-        let perRow = max(min(count, (width + 2) / 14), 1)
+        let perRow = balancedRow(count: count, fitting: max((width + 2) / 14, 1))
         return (perRow, (width + 2) / perRow - 2)
     }
 

@@ -7,7 +7,7 @@ extension ImagePlot {
         Double(image.height) * pixelSize(canvas) > 32 ? 24 : 16
     }
     /// The largest tile of a grid, in cell widths.
-    static let maxTile = 16.0
+    static let maxTile = 12.0
 
     func render(width: Int, canvas: Canvas) -> TextGrid {
         var parts: [TextGrid] = []
@@ -38,7 +38,7 @@ extension ImagePlot {
             .map { cells($0, canvas: canvas) }
         let tileWidth = max(tiles.map(\.width).max() ?? 1, labels.map(\.count).max() ?? 1)
         let tileHeight = (tiles.map(\.height).max() ?? 1) + 1
-        let perRow = max(min((width + 2) / (tileWidth + 2), tiles.count), 1)
+        let perRow = balancedRow(count: tiles.count, fitting: max((width + 2) / (tileWidth + 2), 1))
         let rowCount = (tiles.count + perRow - 1) / perRow
         var grid = TextGrid(width: perRow * (tileWidth + 2) - 2, height: rowCount * (tileHeight + 1) - 1)
         for (index, tile) in tiles.enumerated() {

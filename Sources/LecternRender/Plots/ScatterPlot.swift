@@ -60,8 +60,12 @@ public struct ScatterPlot: Sendable, Equatable {
                            ascii: canvas.kind == .ascii) { columns, rows in
             var raster = Raster(width: columns * dx, height: rows * dy)
             let map = DotMap(xRange: axes.xRange, yRange: axes.yRange, width: raster.width, height: raster.height)
+            // On braille a point is 2 x 2 dots: a single dot is too faint to find.
+            let size = canvas.kind == .braille ? 2 : 1
             for (index, (px, py)) in zip(x, y).enumerated() where px.isFinite && py.isFinite {
-                raster.set(map.x(px), map.y(py), classes[index])
+                let (cx, cy) = (map.x(px), map.y(py))
+                raster.fill(min(cx, raster.width - size)..<min(cx, raster.width - size) + size,
+                            min(cy, raster.height - size)..<min(cy, raster.height - size) + size, classes[index])
             }
             return canvas.cells(raster, columns: columns, rows: rows, regions: cellRegions(map, columns, rows, dx, dy))
         }

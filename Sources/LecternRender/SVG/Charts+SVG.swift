@@ -2,7 +2,7 @@
 extension Histogram {
     func svg() -> String {
         var document = SVGDocument(width: 640, height: 400)
-        let top = Double(max(counts.max() ?? 1, 1))
+        let top = Double(max(svgCounts.max() ?? 1, 1))
         let labels = PlotLabels(title: self.labels.title, xLabel: self.labels.xLabel, yLabel: self.labels.yLabel ?? "count")
         let axes = SVGAxes(&document, labels: labels, xRange: range, yRange: 0...top)
         drawBars(&document, left: axes.left, right: axes.right, baseline: axes.bottom, height: axes.bottom - axes.top)
@@ -10,12 +10,19 @@ extension Histogram {
         return document.text
     }
 
+    /// The counts an SVG shows: the bins, or 60 merged bins when there are more (the fine bins
+    /// of a histogram without `bins` would be hair-thin rectangles).
+    var svgCounts: [Int] { counts.count > 120 ? columnCounts(60) : counts }
+
     /// One rectangle per bin between `left` and `right`, the largest `height` tall.
     func drawBars(_ document: inout SVGDocument, left: Double, right: Double, baseline: Double, height: Double) {
+        let counts = svgCounts
         let top = Double(max(counts.max() ?? 1, 1)), width = (right - left) / Double(counts.count)
         for (bin, count) in counts.enumerated() where count > 0 {
             let h = Double(count) / top * height
-            document.rect(left + Double(bin) * width, baseline - h, width, h, fill: Palette.colour(0), stroke: RGB(255, 255, 255))
+            // A white edge parts wide bars; on narrow ones it would hide them.
+            document.rect(left + Double(bin) * width, baseline - h, width, h, fill: Palette.colour(0),
+                          stroke: width >= 4 ? RGB(255, 255, 255) : nil)
         }
     }
 }

@@ -17,7 +17,9 @@ enum Palette {
 
     /// The background of a decision region: the class colour darkened, so that points in the
     /// full colour stand out on it.
-    static func region(_ index: Int) -> RGB { colour(index).mixed(with: RGB(0, 0, 0), 0.62) }
+    static func region(_ index: Int) -> RGB { colour(index).mixed(with: RGB(0, 0, 0), 0.7) }
+    /// A point drawn over a region: the class colour lightened.
+    static func pointOverRegion(_ index: Int) -> RGB { colour(index).mixed(with: RGB(255, 255, 255), 0.35) }
     /// The same region in an SVG (white page): the class colour lightened.
     static func lightRegion(_ index: Int) -> RGB { colour(index).mixed(with: RGB(255, 255, 255), 0.7) }
 
