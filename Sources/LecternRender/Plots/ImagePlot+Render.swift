@@ -79,7 +79,7 @@ extension ImagePlot {
                     }
                 }
                 let colour = canvas.colour == .none ? nil : map.colour(sum / Double(max(count, 1)))
-                grid[row, column] = Cell(Canvas.braille(on), foreground: colour)
+                grid[row, column] = on.contains(true) ? Cell(Canvas.braille(on), foreground: colour) : .blank
             }
         }
         return grid
