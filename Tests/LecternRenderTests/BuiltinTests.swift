@@ -11,7 +11,7 @@ struct BuiltinTests {
         let cases = [
             ("plot([1, 2, 3])", "plot"), ("plot([1, 2], [3, 4])", "plot"), ("scatter(spiral(10))", "scatter"),
             ("boundary(Sequential(Linear(2, 3)), spiral(10))", "boundary"), ("hist(randn(50))", "hist"),
-            ("hist_grid([randn(5), randn(5)])", "hist_grid"), ("imshow(eye(4))", "imshow"), ("bar([1, 2])", "bar"),
+            ("hist_grid([randn(5), randn(5)])", "hist_grid"), ("hist_grid(randn(3, 10))", "hist_grid"), ("imshow(eye(4))", "imshow"), ("bar([1, 2])", "bar"),
         ]
         for (code, kind) in cases {
             #expect(try Support.figure(code).kind == kind)
@@ -58,6 +58,7 @@ struct BuiltinTests {
         ("hist(randn(10), bins=0)", "hist: bins must be from 1 to 1000, got 0"),
         ("hist(randn(10), range=[1, 0])", "hist: range must be [low, high] with low < high"),
         ("hist_grid(randn(3))", "hist_grid: 'tensors' must be a non-empty list of tensors, got a tensor"),
+        ("hist_grid([])", "hist_grid: 'tensors' must be a non-empty list of tensors, got a list"),
         ("hist_grid([randn(3), \"a\"])", "hist_grid: tensors[1] must be a non-empty tensor, got a string"),
         ("hist_grid([randn(3)], titles=[\"a\", \"b\"])", "hist_grid: titles has 2 names for 1 tensors"),
         ("imshow(randn(5))", "imshow: t must be an image (H, W), a stack (C, H, W) or a filter bank (K, C, H, W); got shape [5]"),

@@ -21,12 +21,21 @@ extension Pictures {
         category: .pictures,
         summary: "One small histogram per tensor, side by side over one shared range, each with its std: activations per layer.",
         example: "hist_grid([randn(500), randn(500) * 0.5, randn(500) * 0.1], titles=[\"layer 1\", \"layer 2\", \"layer 3\"])",
-        shapes: "tensors: a list of tensors (any shapes)"
+        shapes: "tensors: a list of tensors (any shapes), or a tensor (k, ...): one histogram per row"
     ) { args, _ in
         let a = PictureArguments(args, "hist_grid")
-        guard case let .list(items) = args.value("tensors"), !items.isEmpty else {
-            throw args.wrongType("tensors", expected: "a non-empty list of tensors")
+        var items: [Value]
+        switch args.value("tensors") {
+        case let .list(list): items = list
+        case let value:
+            // A tensor (k, ...): one histogram per entry of its first axis.
+            guard let t = value.tensorValueOrNil, t.rank >= 2, t.count > 0 else {
+                throw args.wrongType("tensors", expected: "a non-empty list of tensors")
+            }
+            let size = t.count / t.shape[0]
+            items = (0..<t.shape[0]).map { .tensor(Tensor(Array(t.scalars[$0 * size..<($0 + 1) * size]))) }
         }
+        guard !items.isEmpty else { throw args.wrongType("tensors", expected: "a non-empty list of tensors") }
         let tensors = try items.enumerated().map { index, item in
             guard let t = item.tensorOrList, t.count > 0 else {
                 throw a.error("tensors[\(index)] must be a non-empty tensor, got \(item.typeName == "tensor" ? "an empty one" : "a \(item.typeName)")",

@@ -25,8 +25,8 @@ struct Axes {
     var xRange: ClosedRange<Double>
     var yRange: ClosedRange<Double>
     var logY = false
-    /// Ticks of x given by the caller (nil: chosen to fit).
-    var xTicks: Ticks?
+    /// Whether ticks may fall only on whole numbers (epochs, indices, counts).
+    var integerX = false, integerY = false
     var legend: [Legend.Entry] = []
 
     /// Rows the frame adds around a plot area of the given height.
@@ -37,7 +37,7 @@ struct Axes {
     func render(width: Int, rows: Int, resolution: (x: Int, y: Int), ascii: Bool,
                 plot: (_ columns: Int, _ rows: Int) -> TextGrid) -> TextGrid {
         let yTicks = logY ? Ticks(logLow: pow(10, yRange.lowerBound), high: pow(10, yRange.upperBound))
-                          : Ticks(low: yRange.lowerBound, high: yRange.upperBound, count: max(rows / 3, 2))
+                          : Ticks(low: yRange.lowerBound, high: yRange.upperBound, count: max(rows / 3, 2), integers: integerY)
         let labelWidth = yTicks.labels.map(\.count).max() ?? 1
         let axisColumn = labelWidth + 1, columns = max(width - axisColumn - 1, 4)
         var grid = TextGrid(width: width, height: rows + extraRows)
@@ -75,7 +75,7 @@ struct Axes {
     /// touch the one before.
     private func placeXTicks(in grid: inout TextGrid, row: Int, start: Int, columns: Int, map: DotMap,
                              resolution: Int, ascii: Bool) {
-        let ticks = xTicks ?? Ticks(low: xRange.lowerBound, high: xRange.upperBound, count: max(columns / 10, 2))
+        let ticks = Ticks(low: xRange.lowerBound, high: xRange.upperBound, count: max(columns / 10, 2), integers: integerX)
         var free = 0
         for (value, label) in zip(ticks.values, ticks.labels) {
             guard value >= xRange.lowerBound - 1e-9, value <= xRange.upperBound + 1e-9 else { continue }

@@ -13,14 +13,16 @@ struct Ticks {
     /// The label of each value.
     let labels: [String]
 
-    /// About `count` ticks (at least two when the range allows) inside `low...high`.
-    init(low: Double, high: Double, count: Int) {
+    /// About `count` ticks (at least two when the range allows) inside `low...high`; only
+    /// whole numbers when `integers` (epochs, indices, counts).
+    init(low: Double, high: Double, count: Int, integers: Bool = false) {
         guard high > low, low.isFinite, high.isFinite else {
             values = [low]
             labels = [Ticks.format(low, step: 1)]
             return
         }
-        let step = Ticks.niceStep((high - low) / Double(max(count, 1)))
+        let rough = Ticks.niceStep((high - low) / Double(max(count, 1)))
+        let step = integers ? Swift.max(rough, 1) : rough
         let first = (low / step).rounded(.up), last = (high / step).rounded(.down)
         var values: [Double] = []
         var k = first

@@ -34,7 +34,8 @@ public struct Histogram: Sendable, Equatable {
         // The count axis is set before the axes know their width: guess the plot's columns (the
         // count labels take at most 6), which matters only with more bins than columns.
         let top = Double(max(columnCounts(max(width - 8, 1)).max() ?? 1, 1))
-        let axes = Axes(title: labels.title, xLabel: labels.xLabel, yLabel: labels.yLabel ?? "count", xRange: range, yRange: 0...top)
+        var axes = Axes(title: labels.title, xLabel: labels.xLabel, yLabel: labels.yLabel ?? "count", xRange: range, yRange: 0...top)
+        axes.integerY = true
         let steps = Bars.steps(canvas.kind, upward: true)
         return axes.render(width: width, rows: min(max(width / 6, 6), 12), resolution: (1, steps),
                            ascii: canvas.kind == .ascii) { columns, rows in

@@ -56,6 +56,9 @@ public struct LinePlot: Sendable, Equatable {
     var xRange: ClosedRange<Double> { .covering(series.flatMap { $0.points.map(\.x) }) }
     var yRange: ClosedRange<Double> { .covering(series.flatMap { $0.points.map { plotted($0.y) } }) }
 
+    /// Whether every x is a whole number (indices, epochs): ticks then fall on whole numbers.
+    var hasWholeX: Bool { series.allSatisfy { $0.x.allSatisfy { $0 == $0.rounded() } } }
+
     /// Rows of plot area at a given width: a fifth of it, 8 to 16.
     static func rows(forWidth width: Int) -> Int { min(max(width / 5, 8), 16) }
 
@@ -63,6 +66,7 @@ public struct LinePlot: Sendable, Equatable {
         let dashed = canvas.colour == .none && series.count > 1
         var axes = Axes(title: labels.title, xLabel: labels.xLabel, yLabel: labels.yLabel,
                         xRange: xRange, yRange: yRange, logY: logY)
+        axes.integerX = hasWholeX
         if showsLegend {
             axes.legend = series.indices.map { Legend.Entry(sample: Legend.lineSample($0, canvas: canvas, dashed: dashed),
                                                             name: series[$0].name) }

@@ -4,7 +4,7 @@ extension Histogram {
         var document = SVGDocument(width: 640, height: 400)
         let top = Double(max(svgCounts.max() ?? 1, 1))
         let labels = PlotLabels(title: self.labels.title, xLabel: self.labels.xLabel, yLabel: self.labels.yLabel ?? "count")
-        let axes = SVGAxes(&document, labels: labels, xRange: range, yRange: 0...top)
+        let axes = SVGAxes(&document, labels: labels, xRange: range, yRange: 0...top, integerY: true)
         drawBars(&document, left: axes.left, right: axes.right, baseline: axes.bottom, height: axes.bottom - axes.top)
         axes.drawAxisLines(&document)
         return document.text

@@ -18,7 +18,7 @@ extension LinePlot {
     func svg() -> String {
         var document = SVGDocument(width: 640, height: 400)
         let legend = showsLegend ? series.indices.map { SVGAxes.LegendEntry(sample: .line, colour: Palette.colour($0), name: series[$0].name) } : []
-        let axes = SVGAxes(&document, labels: labels, xRange: xRange, yRange: yRange, logY: logY, legend: legend)
+        let axes = SVGAxes(&document, labels: labels, xRange: xRange, yRange: yRange, logY: logY, integerX: hasWholeX, legend: legend)
         for (index, line) in series.enumerated() {
             // One polyline per run of points without a gap; a lone point is a dot.
             var run: [(Double, Double)] = []

@@ -19,7 +19,7 @@ struct SVGAxes {
 
     /// Draws the frame on `document` around a plot area filling it less the margins.
     init(_ document: inout SVGDocument, labels: PlotLabels, xRange: ClosedRange<Double>, yRange: ClosedRange<Double>,
-         logY: Bool = false, xTicks: Ticks? = nil, legend: [LegendEntry] = []) {
+         logY: Bool = false, integerX: Bool = false, integerY: Bool = false, legend: [LegendEntry] = []) {
         left = 72
         top = labels.title == nil ? 20 : 44
         right = Double(document.width) - 24
@@ -28,7 +28,7 @@ struct SVGAxes {
         self.yRange = yRange
         self.logY = logY
         if let title = labels.title { document.text(title, Double(document.width) / 2, 26, size: 16, anchor: .middle, bold: true) }
-        drawTicks(&document, xTicks: xTicks)
+        drawTicks(&document, integerX: integerX, integerY: integerY)
         drawAxisLines(&document)
         if let xLabel = labels.xLabel { document.text(xLabel, (left + right) / 2, Double(document.height) - 14, size: 13, anchor: .middle) }
         if let yLabel = labels.yLabel { document.text(yLabel, 18, (top + bottom) / 2, size: 13, anchor: .middle, rotated: true) }
@@ -45,16 +45,16 @@ struct SVGAxes {
     /// The page y of a data value (its log10 on a log axis).
     func y(_ value: Double) -> Double { bottom - (bottom - top) * DotMap.fraction(logY ? log10(value) : value, yRange) }
 
-    private func drawTicks(_ document: inout SVGDocument, xTicks: Ticks?) {
+    private func drawTicks(_ document: inout SVGDocument, integerX: Bool, integerY: Bool) {
         let yTicks = logY ? Ticks(logLow: pow(10, yRange.lowerBound), high: pow(10, yRange.upperBound))
-                          : Ticks(low: yRange.lowerBound, high: yRange.upperBound, count: 5)
+                          : Ticks(low: yRange.lowerBound, high: yRange.upperBound, count: 5, integers: integerY)
         for (value, label) in zip(yTicks.values, yTicks.labels) {
             let py = y(value)
             document.line(left, py, right, py, stroke: Self.grid)
             document.line(left - 4, py, left, py, stroke: Self.ink)
             document.text(label, left - 7, py + 4, size: 11, anchor: .end)
         }
-        let ticks = xTicks ?? Ticks(low: xRange.lowerBound, high: xRange.upperBound, count: 6)
+        let ticks = Ticks(low: xRange.lowerBound, high: xRange.upperBound, count: 6, integers: integerX)
         for (value, label) in zip(ticks.values, ticks.labels) where xRange.contains(value) {
             let px = x(value)
             document.line(px, bottom, px, bottom + 4, stroke: Self.ink)
