@@ -1,5 +1,5 @@
 # The commands README.md and .ci/run use. `make run` and `make test` work on a fresh machine:
-# they install what is missing (libedit-dev through apt), build, then run.
+# they install what is missing (libedit-dev, and the SVG test tools, through apt), build, then run.
 SWIFT  ?= swift
 PREFIX ?= $(HOME)/.local
 # apt needs root: use sudo only when we are not root already.
@@ -9,11 +9,16 @@ SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 all: build
 
-## deps: install the system packages the build needs (libedit-dev), if missing
+## deps: install the system packages the build needs (libedit-dev) and the tools the picture
+## tests run (xmllint from libxml2-utils, rsvg-convert from librsvg2-bin), if missing
 deps:
 	@if ! pkg-config --exists libedit 2>/dev/null; then \
 		echo "make deps: installing libedit-dev and pkg-config with apt"; \
 		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libedit-dev pkg-config; \
+	fi
+	@if ! command -v xmllint >/dev/null || ! command -v rsvg-convert >/dev/null; then \
+		echo "make deps: installing libxml2-utils and librsvg2-bin with apt (the SVG tests use them)"; \
+		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libxml2-utils librsvg2-bin; \
 	fi
 
 ## build: the release binary, .build/release/lectern

@@ -2,8 +2,9 @@
 //
 // Lectern: a terminal notebook for learning convolutional networks.
 //
-// Public API: `TensorEngine` (tensors, autograd, layers, training, data) and
-// `LecternLanguage` (the command language: parser, interpreter, builtins). The underscored targets are
+// Public API: `TensorEngine` (tensors, autograd, layers, training, data),
+// `LecternLanguage` (the command language: parser, interpreter, builtins) and `LecternRender`
+// (terminal plots and SVG, as builtins a host adds). The underscored targets are
 // implementation details of the engine's kernels and may change at any time:
 //   _CSupport         C helpers: does the CPU have AVX2 and FMA (asked once); malloc tuning;
 //                     the bounds of a thread's stack (the language's guard against deep nesting).
@@ -11,7 +12,7 @@
 //   _GEMMKernelAVX2   the same source files (symlinks), built for x86-64-v3 (AVX2 + FMA);
 //                     TensorEngine calls it only when _CSupport says the CPU has both.
 //   CEditLine         libedit (BSD line editing) for the REPL, as a system library.
-// Dependencies run one way: TensorEngine <- LecternLanguage <- lectern.
+// Dependencies run one way: TensorEngine <- LecternLanguage <- LecternRender <- lectern.
 import PackageDescription
 
 #if arch(x86_64)
@@ -38,6 +39,7 @@ let package = Package(
         .executable(name: "lectern", targets: ["lectern"]),
         .library(name: "TensorEngine", targets: ["TensorEngine"]),
         .library(name: "LecternLanguage", targets: ["LecternLanguage"]),
+        .library(name: "LecternRender", targets: ["LecternRender"]),
         .executable(name: "lectern-fuzz", targets: ["LecternFuzz"]),
     ],
     dependencies: [
@@ -54,11 +56,15 @@ let package = Package(
             name: "TensorEngine", dependencies: ["_CSupport", "_GEMMKernel", "_GEMMKernelAVX2"],
             swiftSettings: optimizedInDebug),
         .target(name: "LecternLanguage", dependencies: ["TensorEngine", "_CSupport"], swiftSettings: uncheckedExclusivity),
+        // Pictures: terminal canvases, plot layout, colour, SVG, and the builtins that make figures.
+        // The language does not depend on it; a host adds `Pictures.builtins` to an interpreter.
+        .target(name: "LecternRender", dependencies: ["LecternLanguage", "TensorEngine"]),
         .executableTarget(
             name: "lectern",
             dependencies: [
                 "TensorEngine",
                 "LecternLanguage",
+                "LecternRender",
                 "CEditLine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
@@ -75,11 +81,15 @@ let package = Package(
         .target(name: "LecternFuzzSupport", dependencies: ["LecternLanguage"]),
         .executableTarget(name: "LecternFuzz", dependencies: ["LecternFuzzSupport", "LecternLanguage"]),
         .testTarget(
-            name: "LecternLanguageTests", dependencies: ["LecternLanguage", "LecternFuzzSupport"],
+            name: "LecternLanguageTests", dependencies: ["LecternLanguage", "LecternFuzzSupport", "LecternRender"],
             // Script tests: .lec programs with inline expectations, read by ScriptTests.swift.
             exclude: ["Scripts"]),
         // The REPL end to end: the built `lectern` in a pseudo-terminal and with piped input.
         // The dependency on the executable makes `swift test` build it first.
         .testTarget(name: "LecternREPLTests", dependencies: ["lectern", "LecternLanguage"]),
+        .testTarget(
+            name: "LecternRenderTests", dependencies: ["LecternRender", "LecternLanguage", "TensorEngine"],
+            // Golden text of every plot kind, compared by GoldenTests.swift (LECTERN_UPDATE_GOLDEN=1 rewrites them).
+            exclude: ["Golden"]),
     ]
 )

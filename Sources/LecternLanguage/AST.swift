@@ -8,7 +8,7 @@ struct Expr {
         case string(String)
         case bool(Bool)
         case none
-        case name(String)
+        case name(Name)
         /// `[a, b, c]`: a tensor when every element is a number or a tensor of one shape,
         /// otherwise a list.
         case list([Expr])
@@ -58,6 +58,14 @@ enum BinaryOperator: String {
     case times = "*", divide = "/", matmul = "@", modulo = "%"
     case plus = "+", minus = "-"
     case equal = "==", notEqual = "!=", less = "<", lessEqual = "<=", greater = ">", greaterEqual = ">="
+
+    /// `==`, `!=`, `<`, `<=`, `>`, `>=`.
+    var isComparison: Bool {
+        switch self {
+        case .equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual: true
+        default: false
+        }
+    }
 }
 
 /// `name = value` or `f(x, bias=b)`: an argument of a call, with its label if it has one.
@@ -89,7 +97,7 @@ struct Stmt {
         case update(BinaryOperator, Target, Expr)
         case function(FunctionLiteral)
         case `if`(Expr, [Stmt], else: [Stmt]?)
-        case `for`(String, Expr, [Stmt])
+        case `for`(Name, Expr, [Stmt])
         case `while`(Expr, [Stmt])
         case `break`
         case `continue`
@@ -102,7 +110,7 @@ struct Stmt {
 
 /// What can stand left of `=`.
 enum Target {
-    case name(String, SourceRange)
+    case name(Name, SourceRange)
     case index(Expr, [Subscript], SourceRange)
     case attribute(Expr, String, SourceRange)
 }
@@ -130,7 +138,7 @@ final class FunctionLiteral {
 
 /// A parameter of a user function, with its default value if it has one.
 struct Parameter {
-    var name: String
+    var name: Name
     var defaultValue: Expr?
     var range: SourceRange
 }

@@ -65,7 +65,7 @@ extension Interpreter {
     private func parameters(of function: Function) -> [(name: String, isVariadic: Bool)] {
         switch function.body {
         case let .builtin(builtin): builtin.parameters.map { (name: $0.name, isVariadic: $0.isVariadic) }
-        case let .user(literal, _, _): literal.parameters.map { (name: $0.name, isVariadic: false) }
+        case let .user(literal, _, _): literal.parameters.map { (name: $0.name.text, isVariadic: false) }
         }
     }
 

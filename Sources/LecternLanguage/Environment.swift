@@ -4,7 +4,7 @@
 /// function was defined in (so closures see the variables around them); assigning inside a
 /// function makes a local; blocks (if, for, while) do not open scopes.
 public final class Environment {
-    private(set) var values: [String: Value] = [:]
+    private var slots = SlotTable()
     let parent: Environment?
 
     public init(parent: Environment? = nil) {
@@ -12,24 +12,35 @@ public final class Environment {
     }
 
     /// The value of `name` here or in an enclosing scope.
-    public func lookup(_ name: String) -> Value? {
-        if let value = values[name] { return value }
-        return parent?.lookup(name)
+    func lookup(_ name: Name) -> Value? {
+        var scope: Environment? = self
+        while let current = scope {
+            if let value = current.slots[name.id] { return value }
+            scope = current.parent
+        }
+        return nil
     }
 
     /// Sets `name` in this scope.
-    public func define(_ name: String, _ value: Value) {
-        values[name] = value
+    func define(_ name: Name, _ value: Value) {
+        slots[name.id] = value
     }
+
+    /// The value of `name` in this scope only.
+    func lookupLocal(_ name: Name) -> Value? { slots[name.id] }
+
+    /// The value of `name` here or in an enclosing scope.
+    public func lookup(_ name: String) -> Value? { lookup(Name(name)) }
+
+    /// Sets `name` in this scope.
+    public func define(_ name: String, _ value: Value) { define(Name(name), value) }
 
     /// Removes a variable from this scope.
-    public func remove(_ name: String) {
-        values[name] = nil
-    }
+    public func remove(_ name: String) { slots[Name(name).id] = nil }
 
     /// The names defined in this scope, sorted.
-    public var names: [String] { values.keys.sorted() }
+    public var names: [String] { slots.ids.map(Symbols.name).sorted() }
 
     /// Every name visible from here (this scope and the enclosing ones).
-    var visibleNames: [String] { Array(Set(values.keys).union(parent?.visibleNames ?? [])) }
+    var visibleNames: [String] { Array(Set(names).union(parent?.visibleNames ?? [])) }
 }

@@ -37,11 +37,11 @@ extension Interpreter {
             }
         case let .object(object as any CallableObject):
             guard keywords.isEmpty else {
-                throw .runtime("a \(object.typeName) takes no keyword arguments", keywords[0].2)
+                throw .runtime("\(withArticle(object.typeName)) takes no keyword arguments", keywords[0].2)
             }
             do { return try object.call(positional.map(\.0), range, self) } catch { throw LanguageError.wrapping(error, range) }
         default:
-            throw .runtime("a \(function.typeName) cannot be called; only functions and models can", range)
+            throw .runtime("\(function.aTypeName) cannot be called; only functions and models can", range)
         }
     }
 
@@ -97,17 +97,17 @@ extension Interpreter {
         }
         for (parameter, argument) in zip(parameters, positional) { scope.define(parameter.name, argument.0) }
         for (label, value, argumentRange) in keywords {
-            guard let index = parameters.firstIndex(where: { $0.name == label }) else {
-                let hint = Suggestions.nearest(to: label, in: parameters.map(\.name)).map { "; did you mean '\($0)'?" } ?? ""
+            guard let index = parameters.firstIndex(where: { $0.name.text == label }) else {
+                let hint = Suggestions.nearest(to: label, in: parameters.map(\.name.text)).map { "; did you mean '\($0)'?" } ?? ""
                 throw .runtime("\(name) has no parameter '\(label)'\(hint)", argumentRange)
             }
             guard index >= positional.count else {
                 throw .runtime("\(name): '\(label)' is already given by position", argumentRange)
             }
-            scope.define(label, value)
+            scope.define(parameters[index].name, value)
         }
         for parameter in parameters where parameter.defaultValue == nil && scope.lookupLocal(parameter.name) == nil {
-            throw .runtime("\(name) needs the argument '\(parameter.name)'", range)
+            throw .runtime("\(name) needs the argument '\(parameter.name.text)'", range)
         }
         return scope
     }
@@ -121,7 +121,3 @@ extension Interpreter {
     }
 }
 
-extension Environment {
-    /// The value of `name` in this scope only.
-    func lookupLocal(_ name: String) -> Value? { values[name] }
-}

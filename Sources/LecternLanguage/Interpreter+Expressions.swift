@@ -36,13 +36,13 @@ extension Interpreter {
     }
 
     /// A variable, or else a builtin; an unknown name suggests the nearest known one.
-    func lookup(_ name: String, _ range: SourceRange, in scope: Environment) throws(LanguageError) -> Value {
+    func lookup(_ name: Name, _ range: SourceRange, in scope: Environment) throws(LanguageError) -> Value {
         if let value = scope.lookup(name) { return value }
-        if let builtin = Builtins.named[name] { return .function(Function(.builtin(builtin))) }
-        var message = "'\(name)' is not defined"
+        if let builtin = builtinsByName[name.text] { return .function(Function(.builtin(builtin))) }
+        var message = "'\(name.text)' is not defined"
         // Of the keywords, only those that are values: `f` should not suggest 'fn', but `True` 'true'.
-        let candidates = scope.visibleNames + Builtins.names + ["true", "false", "none"]
-        if let nearest = Suggestions.nearest(to: name, in: candidates) { message += "; did you mean '\(nearest)'?" }
+        let candidates = scope.visibleNames + builtinNames + ["true", "false", "none"]
+        if let nearest = Suggestions.nearest(to: name.text, in: candidates) { message += "; did you mean '\(nearest)'?" }
         throw .runtime(message, range)
     }
 
@@ -131,11 +131,11 @@ extension Interpreter {
         case let .bool(b): number = b ? 1 : 0
         case .tensor, .variable:
             guard let t = value.tensorValue, t.count == 1 else {
-                throw .runtime("\(what) must be a whole number, got a \(value.typeName)", range)
+                throw .runtime("\(what) must be a whole number, got \(value.aTypeName)", range)
             }
             number = t.scalars[0]
         default:
-            throw .runtime("\(what) must be a whole number, got a \(value.typeName)", range)
+            throw .runtime("\(what) must be a whole number, got \(value.aTypeName)", range)
         }
         guard number == number.rounded(), Swift.abs(number) < 1e15 else {
             throw .runtime("\(what) must be a whole number, got \(formatNumber(number))", range)

@@ -22,7 +22,7 @@ extension Interpreter {
             guard indices.count == 1 else { throw .runtime("a range takes one index, got \(indices.count)", range) }
             return try object.subscriptValue(indices[0], range)
         default:
-            throw .runtime("a \(container.typeName) cannot be indexed", range)
+            throw .runtime("\(container.aTypeName) cannot be indexed", range)
         }
     }
 
@@ -72,14 +72,14 @@ extension Interpreter {
             items[index] = value
             return try list(items, range)
         default:
-            throw .runtime("cannot set items of a \(container.typeName)", range)
+            throw .runtime("cannot set items of \(container.aTypeName)", range)
         }
     }
 
     private func elementValue(_ value: Value, _ range: SourceRange) throws(LanguageError) -> Tensor {
         if case let .list(items) = value { return try tensorFromList(items, range) }
         guard let t = value.tensorValue else {
-            throw .runtime("only numbers and tensors can be stored in a tensor, not a \(value.typeName)", range)
+            throw .runtime("only numbers and tensors can be stored in a tensor, not \(value.aTypeName)", range)
         }
         return t
     }
@@ -88,7 +88,7 @@ extension Interpreter {
     func attribute(_ value: Value, _ name: String, _ range: SourceRange) throws(LanguageError) -> Value {
         if let result = try attributeIfPresent(value, name, range) { return result }
         let names = attributeNames(of: value)
-        var message = "a \(value.typeName) has no attribute '\(name)'"
+        var message = "\(value.aTypeName) has no attribute '\(name)'"
         if let nearest = Suggestions.nearest(to: name, in: names) {
             message += "; did you mean '\(nearest)'?"
         } else if !names.isEmpty {
@@ -155,9 +155,9 @@ extension Interpreter {
         case let .object(object):
             let done: Bool
             do { done = try object.setAttribute(name, newValue) } catch { throw LanguageError.wrapping(error, range) }
-            if !done { throw .runtime("the attribute '\(name)' of a \(object.typeName) cannot be set", range) }
+            if !done { throw .runtime("the attribute '\(name)' of \(withArticle(object.typeName)) cannot be set", range) }
         default:
-            throw .runtime("cannot set attributes of a \(value.typeName)", range)
+            throw .runtime("cannot set attributes of \(value.aTypeName)", range)
         }
     }
 }

@@ -34,10 +34,15 @@ extension Interpreter {
             return .bool(op == .equal ? same : !same)
         }
         guard let x = a.tensorValue, let y = b.tensorValue else {
-            throw .runtime("cannot apply '\(op.rawValue)' to a \(a.typeName) and a \(b.typeName)", range)
+            throw .runtime("cannot apply '\(op.rawValue)' to \(a.aTypeName) and \(b.aTypeName)", range)
         }
         if op != .matmul, x.shape != y.shape, x.count > 1, y.count > 1 {
             try checkSize(try engine(range) { try Shape.broadcast(x.shape, y.shape, op: op.rawValue) }, range)
+        }
+        if op == .matmul, let shape = Builtins.productShape(x.shape, y.shape) { try checkSize(shape, range) }
+        if op.isComparison, x.rank == 0, y.rank == 0 {
+            // One number against another, even inside tensors: a bool, as `3 > 2` gives.
+            return .bool(try tensorOperation(op, x, y, range).scalars[0] != 0)
         }
         if case .variable = a { return try variableOperation(op, a, b, range) }
         if case .variable = b { return try variableOperation(op, a, b, range) }
@@ -120,7 +125,7 @@ extension Interpreter {
         case let .number(x): return .number(-x)
         case let .tensor(t): return .tensor(-t)
         case let .variable(v): return .variable(-v)
-        default: throw .runtime("cannot negate a \(value.typeName)", range)
+        default: throw .runtime("cannot negate \(value.aTypeName)", range)
         }
     }
 

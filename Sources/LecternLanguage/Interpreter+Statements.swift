@@ -77,7 +77,7 @@ extension Interpreter {
 
     /// `for name in sequence { body }` over a range, a list, the rows of a tensor or the
     /// characters of a string.
-    private func forLoop(_ name: String, _ sequence: Value, _ range: SourceRange, _ body: [Stmt],
+    private func forLoop(_ name: Name, _ sequence: Value, _ range: SourceRange, _ body: [Stmt],
                          in scope: Environment) throws(LanguageError) -> Flow {
         let count = try iterationCount(sequence, range)
         for index in 0..<count {
@@ -101,7 +101,7 @@ extension Interpreter {
         case let .tensor(t) where t.rank > 0: return t.shape[0]
         case let .variable(v) where v.rank > 0: return v.shape[0]
         default:
-            throw .runtime("cannot loop over a \(sequence.typeName); use range(n), a list or a tensor", range)
+            throw .runtime("cannot loop over \(sequence.aTypeName); use range(n), a list or a tensor", range)
         }
     }
 

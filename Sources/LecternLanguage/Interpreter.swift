@@ -19,6 +19,10 @@ public final class Interpreter {
     public var rng = RandomGenerator(seed: 0)
     /// Told about long computations as they go (each epoch of `fit`); a REPL shows it.
     public var progress: ((String) -> Void)?
+    /// The builtins this session knows: the language's own and any the host adds (plots).
+    public let builtins: [Builtin]
+    let builtinsByName: [String: Builtin]
+    let builtinNames: [String]
 
     /// How deep lists may nest in lists. Printing, comparing and freeing a list walk it
     /// recursively, so an unbounded `x = [x]` loop would end in a stack overflow.
@@ -32,12 +36,20 @@ public final class Interpreter {
     /// The source of the code being executed (a function runs in the source it was written in).
     var currentSource = Source(name: "<none>", text: "")
 
-    public init(limits: Limits = .laptop, capabilities: Capabilities = [],
+    /// - Parameter extraBuiltins: builtins of the host (pictures, lessons) added to the
+    ///   language's own; a name already taken keeps the language's builtin.
+    public init(limits: Limits = .laptop, capabilities: Capabilities = [], extraBuiltins: [Builtin] = [],
                 output: @escaping (String) -> Void = { Swift.print($0, terminator: "") }) {
         self.limits = limits
         self.capabilities = capabilities
         self.output = output
+        builtins = Builtins.all + extraBuiltins
+        builtinsByName = Dictionary(builtins.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        builtinNames = builtinsByName.keys.sorted()
     }
+
+    /// The builtin called `name` in this session.
+    public func builtin(named name: String) -> Builtin? { builtinsByName[name] }
 
     /// Parses and runs `source`. Returns the value of the last statement when it is a bare
     /// expression (a REPL prints it), otherwise nil.

@@ -33,7 +33,7 @@ public final class LayerObject: CallableObject {
     /// The model's output for a batch: `model(x)`.
     public func call(_ arguments: [Value], _ range: SourceRange, _ interpreter: Interpreter) throws -> Value {
         guard arguments.count == 1, let input = arguments.first, input.tensorValue != nil else {
-            throw LanguageError.runtime("a \(typeName) takes one tensor, its input batch", range)
+            throw LanguageError.runtime("\(withArticle(typeName)) takes one tensor, its input batch", range)
         }
         return .variable(try layer.forward(interpreter.variable(input)))
     }

@@ -24,8 +24,9 @@ public final class OptimizerObject: LanguageObject {
 
     public func setAttribute(_ name: String, _ value: Value) throws -> Bool {
         guard name == "lr" else { return false }
+        // Not a LanguageError: the interpreter puts a plain error at the assignment's place.
         guard case let .number(lr) = value, lr > 0, lr.isFinite else {
-            throw LanguageError.runtime("lr must be a positive number", .none)
+            throw TensorError.argument(op: self.name, name: "'lr'", problem: "must be a positive number, got \(describe(value))")
         }
         optimizer.learningRate = lr
         return true

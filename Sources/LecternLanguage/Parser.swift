@@ -109,14 +109,14 @@ struct Parser {
                 throw .syntax("expected a parameter name, found \(token.kind)", place(token))
             }
             advance()
-            if parameters.contains(where: { $0.name == name }) {
+            if parameters.contains(where: { $0.name.text == name }) {
                 throw .syntax("parameter '\(name)' appears twice", token.range)
             }
             let defaultValue = match(.assign) ? try expression() : nil
             if defaultValue == nil, parameters.last?.defaultValue != nil {
                 throw .syntax("parameter '\(name)' needs a default value: it follows one that has one", token.range)
             }
-            parameters.append(Parameter(name: name, defaultValue: defaultValue, range: token.range))
+            parameters.append(Parameter(name: Name(name), defaultValue: defaultValue, range: token.range))
             if !match(.comma) { break }
         }
         try consume(.rightParen, "expected ')' after the parameters")
@@ -173,7 +173,7 @@ struct Parser {
         let sequence = try expression()
         try expectBlock(after: "the sequence of 'for'")
         let (body, range) = try loopBody()
-        return Stmt(kind: .for(name, sequence, body), range: start.to(range))
+        return Stmt(kind: .for(Name(name), sequence, body), range: start.to(range))
     }
 
     /// while → "while" expression block
@@ -412,7 +412,7 @@ struct Parser {
         case .keyword(.true): advance(); return Expr(kind: .bool(true), range: token.range)
         case .keyword(.false): advance(); return Expr(kind: .bool(false), range: token.range)
         case .keyword(.none): advance(); return Expr(kind: .none, range: token.range)
-        case let .name(name): advance(); return Expr(kind: .name(name), range: token.range)
+        case let .name(name): advance(); return Expr(kind: .name(Name(name)), range: token.range)
         case .symbol(.leftParen):
             advance()
             try enter(at: token.range)

@@ -3,10 +3,10 @@
 public enum Reference {
     /// The reference as Markdown: one section per category, one entry per builtin with its
     /// signature, summary, shapes and an example.
-    public static func markdown() -> String {
+    public static func markdown(_ all: [Builtin] = Builtins.all) -> String {
         var lines: [String] = []
         for category in Builtin.Category.allCases {
-            let builtins = Builtins.all.filter { $0.category == category }
+            let builtins = all.filter { $0.category == category }
             guard !builtins.isEmpty else { continue }
             lines.append("### \(category.rawValue)")
             lines.append("")

@@ -2,13 +2,17 @@
 enum Suggestions {
     /// The candidate closest to `name` (Damerau–Levenshtein distance, so a swap of two
     /// neighbouring letters costs 1), if it is close enough to be a likely typo: at most 1
-    /// edit for short names, 2 for names of 5 or more letters. Ties go to the earlier candidate.
+    /// edit for short names, 2 for names of 5 or more letters. Case does not count, except
+    /// between equally near candidates ('conv2' suggests 'conv2d', not 'Conv2d'); remaining
+    /// ties go to the earlier candidate.
     static func nearest(to name: String, in candidates: [String]) -> String? {
         let limit = name.count >= 5 ? 2 : 1
-        var best: (String, Int)? = nil
+        var best: (String, Int, Int)? = nil
         for candidate in candidates where candidate != name {
             let d = distance(Array(name.lowercased()), Array(candidate.lowercased()))
-            if d <= limit, best == nil || d < best!.1 { best = (candidate, d) }
+            guard d <= limit else { continue }
+            let exact = distance(Array(name), Array(candidate))
+            if best == nil || d < best!.1 || (d == best!.1 && exact < best!.2) { best = (candidate, d, exact) }
         }
         return best?.0
     }

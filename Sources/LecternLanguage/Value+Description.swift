@@ -35,7 +35,7 @@ extension Value {
             switch f.body {
             case let .builtin(builtin): return "<builtin \(builtin.signature)>"
             case let .user(literal, _, _):
-                return "<function \(f.name)(\(literal.parameters.map(\.name).joined(separator: ", ")))>"
+                return "<function \(f.name)(\(literal.parameters.map(\.name.text).joined(separator: ", ")))>"
             }
         case let .object(object): return object.description
         }
@@ -69,4 +69,17 @@ extension String {
         }
         return result + rest
     }
+}
+
+extension Value {
+    /// The type's name with its article, for messages: "a tensor", "an epoch", "none".
+    public var aTypeName: String { withArticle(typeName) }
+}
+
+/// "a tensor", "an epoch", "an SGD" (letters said with a vowel sound), "none".
+func withArticle(_ noun: String) -> String {
+    guard noun != "none", let first = noun.first else { return noun }
+    let isAcronym = noun.count > 1 && noun.allSatisfy { $0.isUppercase || $0.isNumber }
+    let vowelSound = isAcronym ? "AEFHILMNORSX".contains(first) : "aeiouAEIOU".contains(first)
+    return (vowelSound ? "an " : "a ") + noun
 }

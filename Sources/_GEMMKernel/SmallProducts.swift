@@ -14,20 +14,96 @@ private func fusedMultiplyAdd(_ c: Double, _ a: Double, _ b: Double) -> Double {
 }
 
 /// C[i, :] (+)= Σ_p A[i, p] · B[p, :], p in order, for B with contiguous rows (`ldb` apart)
-/// and A read through strides. The inner loop runs along a row of B and of C, so it
-/// vectorises whatever m and k are: good for k or m of a few, n of dozens or more.
+/// and A read through strides: a packing-free kernel for products with k or m of a few.
+/// Tiles of 2 rows x 16 columns of C are held in eight 4-wide registers while p runs, each
+/// step loading 16 numbers of B for two broadcast numbers of A (a last odd row gets a tile of
+/// its own); the columns past the last multiple of 16 are plain dot products. Each element of C is summed over p in order (from C itself when `accumulate`).
 /// - Complexity: m·n·k multiply-adds.
 public func multiplyAlongRows(m: Int, n: Int, k: Int, a: UnsafePointer<Double>, aRowStride: Int, aColumnStride: Int,
                               b: UnsafePointer<Double>, ldb: Int, c: UnsafeMutablePointer<Double>, ldc: Int,
                               accumulate: Bool) {
-    for i in 0..<m {
-        let row = c + i * ldc
-        if !accumulate { row.update(repeating: 0, count: n) }
-        for p in 0..<k {
-            let aip = a[i * aRowStride + p * aColumnStride], bRow = b + p * ldb
-            for j in 0..<n { row[j] = fusedMultiplyAdd(row[j], aip, bRow[j]) }
+    var i = 0
+    while i < m {
+        // Rows go in pairs (two rows of C share each load of B); a last odd row goes alone.
+        let pair = i + 1 < m
+        let a0 = a + i * aRowStride, a1 = pair ? a0 + aRowStride : a0
+        let c0 = c + i * ldc, c1 = c0 + ldc
+        var j = 0
+        while j + 16 <= n {
+            if pair {
+                tile16(a0, a1, aColumnStride, b + j, ldb, k, c0 + j, c1 + j, accumulate)
+            } else {
+                tile16(a0, aColumnStride, b + j, ldb, k, c0 + j, accumulate)
+            }
+            j += 16
         }
+        for jj in j..<n {
+            c0[jj] = dot(a0, aColumnStride, b + jj, ldb, k, accumulate ? c0[jj] : 0)
+            if pair { c1[jj] = dot(a1, aColumnStride, b + jj, ldb, k, accumulate ? c1[jj] : 0) }
+        }
+        i += pair ? 2 : 1
     }
+}
+
+/// One row x 16 columns of C over all of k.
+@inline(__always)
+private func tile16(_ a0: UnsafePointer<Double>, _ aStep: Int, _ b: UnsafePointer<Double>, _ ldb: Int, _ k: Int,
+                    _ c0: UnsafeMutablePointer<Double>, _ accumulate: Bool) {
+    var r0 = accumulate ? loadRow(c0) : (SIMD4(), SIMD4(), SIMD4(), SIMD4())
+    var pb = b
+    for p in 0..<k {
+        let row = loadRow(pb), x0 = SIMD4(repeating: a0[p * aStep])
+        r0 = (fusedMultiplyAdd(r0.0, x0, row.0), fusedMultiplyAdd(r0.1, x0, row.1),
+              fusedMultiplyAdd(r0.2, x0, row.2), fusedMultiplyAdd(r0.3, x0, row.3))
+        pb += ldb
+    }
+    storeRow(r0, c0)
+}
+
+/// start + Σ_p a[p·aStep]·b[p·ldb], p in order: one element at the right edge.
+@inline(__always)
+private func dot(_ a: UnsafePointer<Double>, _ aStep: Int, _ b: UnsafePointer<Double>, _ ldb: Int, _ k: Int,
+                 _ start: Double) -> Double {
+    var sum = start
+    for p in 0..<k { sum = fusedMultiplyAdd(sum, a[p * aStep], b[p * ldb]) }
+    return sum
+}
+
+/// Two rows x 16 columns of C over all of k.
+@inline(__always)
+private func tile16(_ a0: UnsafePointer<Double>, _ a1: UnsafePointer<Double>, _ aStep: Int,
+                    _ b: UnsafePointer<Double>, _ ldb: Int, _ k: Int,
+                    _ c0: UnsafeMutablePointer<Double>, _ c1: UnsafeMutablePointer<Double>, _ accumulate: Bool) {
+    var r0 = accumulate ? loadRow(c0) : (SIMD4(), SIMD4(), SIMD4(), SIMD4())
+    var r1 = accumulate ? loadRow(c1) : (SIMD4(), SIMD4(), SIMD4(), SIMD4())
+    var pb = b
+    for p in 0..<k {
+        let row = loadRow(pb)
+        let x0 = SIMD4(repeating: a0[p * aStep]), x1 = SIMD4(repeating: a1[p * aStep])
+        r0 = (fusedMultiplyAdd(r0.0, x0, row.0), fusedMultiplyAdd(r0.1, x0, row.1),
+              fusedMultiplyAdd(r0.2, x0, row.2), fusedMultiplyAdd(r0.3, x0, row.3))
+        r1 = (fusedMultiplyAdd(r1.0, x1, row.0), fusedMultiplyAdd(r1.1, x1, row.1),
+              fusedMultiplyAdd(r1.2, x1, row.2), fusedMultiplyAdd(r1.3, x1, row.3))
+        pb += ldb
+    }
+    storeRow(r0, c0)
+    storeRow(r1, c1)
+}
+
+private typealias Row16 = (SIMD4<Double>, SIMD4<Double>, SIMD4<Double>, SIMD4<Double>)
+
+@inline(__always)
+private func loadRow(_ p: UnsafePointer<Double>) -> Row16 {
+    (load(p), load(p + 4), load(p + 8), load(p + 12))
+}
+
+@inline(__always)
+private func storeRow(_ row: Row16, _ p: UnsafeMutablePointer<Double>) {
+    let raw = UnsafeMutableRawPointer(p)
+    raw.storeBytes(of: row.0, as: SIMD4<Double>.self)
+    raw.storeBytes(of: row.1, toByteOffset: 32, as: SIMD4<Double>.self)
+    raw.storeBytes(of: row.2, toByteOffset: 64, as: SIMD4<Double>.self)
+    raw.storeBytes(of: row.3, toByteOffset: 96, as: SIMD4<Double>.self)
 }
 
 /// C[i, j] (+)= Σ_p A[i, p] · Bt[j, p]: each element one dot product of a row of A and a

@@ -1,5 +1,6 @@
 import ArgumentParser
 import LecternLanguage
+import LecternRender
 
 /// `lectern reference`: the builtin reference as Markdown, generated from the registry
 /// (`make docs` copies it into docs/language.md).
@@ -9,6 +10,6 @@ struct ReferenceCommand: ParsableCommand {
         abstract: "Print the reference of every builtin (Markdown), generated from the registry.")
 
     func run() {
-        print(Reference.markdown(), terminator: "")
+        print(Reference.markdown(Builtins.all + Pictures.builtins), terminator: "")
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import LecternLanguage
+import LecternRender
 import TensorEngine
 
 /// `lectern run FILE...` and `lectern run -`: runs scripts in one session, in order.
@@ -19,7 +20,7 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         Kernels.keepFreedMemory()
-        let interpreter = Interpreter(capabilities: [])
+        let interpreter = Interpreter(capabilities: [], extraBuiltins: Pictures.builtins)
         for file in files {
             let source: Source
             do {

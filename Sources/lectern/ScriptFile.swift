@@ -49,10 +49,9 @@ enum StandardError {
 
 /// Whether colour may be used: a terminal, `TERM` not `dumb`, `NO_COLOR` unset.
 enum Terminal {
-    nonisolated(unsafe) static var forceNoColor = false
 
     static func colorAllowed(stderr useStderr: Bool = false) -> Bool {
-        if forceNoColor || getenv("NO_COLOR") != nil { return false }
+        if getenv("NO_COLOR") != nil { return false }
         if let term = getenv("TERM"), String(cString: term) == "dumb" { return false }
         return isatty(useStderr ? 2 : 1) == 1
     }

@@ -39,7 +39,7 @@ struct ScriptTests {
     func everyBuiltin() {
         let corpus = Self.cases.map(\.text).joined(separator: "\n")
         for builtin in Builtins.all where !corpus.contains(builtin.name + "(") {
-            Issue.record("no script case calls \(builtin.name)(...): add one to Scripts/09-builtins.lec")
+            Issue.record("no script case calls \(builtin.name)(...): add one to the file of its section in Scripts/")
         }
     }
 }

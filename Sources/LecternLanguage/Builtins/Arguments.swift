@@ -59,7 +59,8 @@ public struct Arguments {
 
     /// The error for a parameter whose argument is not of the right kind.
     public func wrongType(_ name: String, expected: String) -> LanguageError {
-        .runtime("\(builtin.name): '\(name)' must be \(expected), got a \(value(name).typeName)", range(name))
+        let got = if case .none = value(name) { "none" } else { "\(value(name).aTypeName)" }
+        return .runtime("\(builtin.name): '\(name)' must be \(expected), got \(got)", range(name))
     }
 
     /// A number (or a one-element tensor).
@@ -170,7 +171,7 @@ func tensorFromList(_ items: [Value], _ range: SourceRange) throws(LanguageError
         case let .list(inner): rows.append(try tensorFromList(inner, range))
         default:
             guard let t = item.tensorValue else {
-                throw .runtime("a list holding a \(item.typeName) cannot become a tensor", range)
+                throw .runtime("a list holding \(item.aTypeName) cannot become a tensor", range)
             }
             rows.append(t)
         }
@@ -186,6 +187,6 @@ func describe(_ value: Value) -> String {
     case let .string(s): "\"\(s)\""
     case let .bool(b): b ? "true" : "false"
     case .none: "none"
-    default: "a \(value.typeName)"
+    default: "\(value.aTypeName)"
     }
 }

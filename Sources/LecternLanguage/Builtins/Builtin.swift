@@ -82,6 +82,7 @@ public struct Builtin: Sendable {
         case layers = "Layers and models"
         case training = "Losses, optimizers and training"
         case data = "Data"
+        case pictures = "Pictures"
         case general = "General"
     }
 }

@@ -28,15 +28,12 @@ extension Builtins {
         Builtin("gradcheck", [.init("f"), .init("inputs", variadic: true), .init("step", .number(1e-6))], category: .autograd,
                 summary: "The largest relative error between f's backward pass and central differences (below 1e-7: right).",
                 example: "gradcheck(fn(a) = sum(a * a), randn(3))") { args, interpreter in
-            let inputs = try args.restValues.map { value in
-                guard let t = value.tensorValue else {
-                    throw LanguageError.runtime("gradcheck: the inputs must be tensors, got a \(value.typeName)", args.callRange)
-                }
-                return t
-            }
-            let f = args.value("f")
-            let result = try gradcheck(inputs, step: try args.number("step")) { variables in
+            let (f, inputs, step) = (try callable(args, "f"), try gradcheckInputs(args), try args.positiveNumber("step"))
+            var first = true
+            let result = try gradcheck(inputs, step: step) { variables in
                 let output = try interpreter.call(f, variables.map { (Value.variable($0), args.callRange) }, [], args.callRange)
+                if first { try checkGradcheckOutput(output, args) }
+                first = false
                 return interpreter.variable(output)
             }
             return .number(result.maxRelativeError)
@@ -44,19 +41,72 @@ extension Builtins {
         Builtin("zero_grad", [.init("x")], category: .autograd,
                 summary: "Clears the gradient of a param, a list of params, a model or an optimizer's params.",
                 example: "zero_grad(w)") { args, _ in
-            for v in try parameters(in: args.value("x"), args) { v.zeroGrad() }
+            for v in try parameters(args, "x") { v.zeroGrad() }
             return .none
         },
     ]
 
-    /// The parameters a value holds: one param, a list of them, or a model's.
-    static func parameters(in value: Value, _ args: Arguments) throws -> [Variable] {
+    /// The parameters in argument `name`: one param, a list of them, or a model's (or an
+    /// optimizer's).
+    static func parameters(_ args: Arguments, _ name: String) throws -> [Variable] {
+        let value = args.value(name)
+        if let found = parameters(in: value) { return found }
+        guard case let .list(items) = value, let bad = items.first(where: { parameters(in: $0) == nil }) else {
+            throw args.wrongType(name, expected: "a param, a list of params or a model")
+        }
+        throw LanguageError.runtime("\(args.builtin.name): '\(name)' must be a param, a list of params or a model,"
+                                    + " got a list holding \(bad.aTypeName)", args.range(name))
+    }
+
+    /// The parameters a value holds, or nil when it holds something else.
+    static func parameters(in value: Value) -> [Variable]? {
         switch value {
         case let .variable(v): return [v]
-        case let .list(items): return try items.flatMap { try parameters(in: $0, args) }
         case let .object(object as LayerObject): return object.layer.parameters
         case let .object(object as OptimizerObject): return object.optimizer.parameters
-        default: throw LanguageError.runtime("expected a param, a list of params or a model, got a \(value.typeName)", args.callRange)
+        case let .list(items):
+            var all: [Variable] = []
+            for item in items {
+                guard let found = parameters(in: item) else { return nil }
+                all += found
+            }
+            return all
+        default: return nil
+        }
+    }
+
+    /// A function or a model: something `interpreter.call` can call.
+    static func callable(_ args: Arguments, _ name: String) throws -> Value {
+        switch args.value(name) {
+        case .function: return args.value(name)
+        case let .object(object) where object is any CallableObject: return args.value(name)
+        default: throw args.wrongType(name, expected: "a function")
+        }
+    }
+
+    /// gradcheck's input tensors, each checked at its place in the call.
+    static func gradcheckInputs(_ args: Arguments) throws -> [Tensor] {
+        guard !args.rest.isEmpty else {
+            throw LanguageError.runtime("gradcheck needs at least one input tensor after f: \(args.builtin.signature)", args.callRange)
+        }
+        return try args.rest.map { value, range in
+            guard let t = value.tensorValue else {
+                throw LanguageError.runtime("gradcheck: the inputs must be tensors, got \(value.aTypeName)", range)
+            }
+            return t
+        }
+    }
+
+    /// Refuses an output of f that is not a tensor, or that does not depend on the inputs
+    /// (the engine would only say that nothing requires a gradient).
+    static func checkGradcheckOutput(_ output: Value, _ args: Arguments) throws {
+        guard output.tensorValue != nil else {
+            throw LanguageError.runtime("gradcheck: f must return a tensor computed from its inputs, got \(output.aTypeName)",
+                                        args.callRange)
+        }
+        guard case let .variable(v) = output, v.requiresGrad else {
+            throw LanguageError.runtime("gradcheck: the result of f does not depend on its inputs, so there is no gradient to check",
+                                        args.callRange)
         }
     }
 }

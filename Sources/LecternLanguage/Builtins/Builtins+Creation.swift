@@ -48,18 +48,24 @@ extension Builtins {
                 example: "normal(2, 3, mean=5, std=0.1)", shapes: "normal(d1, d2, ...) -> (d1, d2, ...)") { args, interpreter in
             let shape = try args.shape()
             try interpreter.checkSize(shape, args.callRange)
-            return .tensor(try Tensor.normal(shape, mean: try args.number("mean"), std: try args.number("std"), using: &interpreter.rng))
+            return .tensor(try Tensor.normal(shape, mean: try args.number("mean"), std: try args.nonNegativeNumber("std"),
+                                             using: &interpreter.rng))
         },
         Builtin("permutation", [.init("n")], category: .creation,
                 summary: "The numbers 0 to n-1 in a random order (to shuffle rows: gather(x, permutation(len(x)))).",
                 example: "permutation(5)", shapes: "-> (n)") { args, interpreter in
-            let n = try args.integer("n")
+            let n = try args.integer("n", atLeast: 0)
             try interpreter.checkSize([n], args.range("n"))
             return .tensor(try Tensor.permutation(n, using: &interpreter.rng))
         },
         Builtin("shuffle", [.init("x")], category: .creation, summary: "The rows of x in a random order.",
                 example: "shuffle([[1, 2], [3, 4], [5, 6]])", shapes: "x (N, ...) -> (N, ...)") { args, interpreter in
-            .tensor(try args.tensor("x").shuffled(using: &interpreter.rng))
+            let x = try args.tensor("x")
+            guard x.rank >= 1 else {
+                throw LanguageError.runtime("shuffle: 'x' must have rows to shuffle, got \(args.value("x").aTypeName)"
+                                            + " (for 0 to n-1 in a random order, use permutation(n))", args.range("x"))
+            }
+            return .tensor(x.shuffled(using: &interpreter.rng))
         },
         Builtin("tensor", [.init("data")], category: .creation,
                 summary: "A tensor from a number, a list of numbers, or a list of tensors of one shape (stacked).",

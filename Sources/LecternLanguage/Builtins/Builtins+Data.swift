@@ -5,30 +5,44 @@ extension Builtins {
         Builtin("spiral", [.init("points", .number(100)), .init("classes", .number(3)), .init("noise", .number(0.2))],
                 category: .data, summary: "The CS231n spiral: points per class along each of classes arms, with noise.",
                 example: "spiral().x.shape", shapes: "-> x (points*classes, 2), y (points*classes)") { args, interpreter in
-            dataset(try Dataset.spiral(pointsPerClass: try args.integer("points"), classes: try args.integer("classes"),
-                                       noise: try args.number("noise"), using: &interpreter.rng))
+            let (points, classes) = (try args.integer("points", atLeast: 1), try args.integer("classes", atLeast: 1))
+            let noise = try args.nonNegativeNumber("noise")
+            try interpreter.checkSize([saturatingProduct(points, classes), 2], args.callRange)
+            return dataset(try Dataset.spiral(pointsPerClass: points, classes: classes, noise: noise, using: &interpreter.rng))
         },
         Builtin("moons", [.init("n", .number(200)), .init("noise", .number(0.1))], category: .data,
                 summary: "Two interleaving half circles (two classes).", example: "moons(100).y.shape",
                 shapes: "-> x (n, 2), y (n)") { args, interpreter in
-            dataset(try Dataset.moons(count: try args.integer("n"), noise: try args.number("noise"), using: &interpreter.rng))
+            let (n, noise) = (try args.integer("n", atLeast: 0), try args.nonNegativeNumber("noise"))
+            try interpreter.checkSize([n, 2], args.callRange)
+            return dataset(try Dataset.moons(count: n, noise: noise, using: &interpreter.rng))
         },
         Builtin("blobs", [.init("n", .number(100)), .init("centers", .number(3)), .init("std", .number(1))], category: .data,
                 summary: "Gaussian clusters around random centres, one class each.", example: "blobs(60, centers=2).x.shape",
                 shapes: "-> x (n, 2), y (n)") { args, interpreter in
-            dataset(try Dataset.blobs(count: try args.integer("n"), centers: try args.integer("centers"),
-                                      std: try args.number("std"), using: &interpreter.rng))
+            let (n, centers) = (try args.integer("n", atLeast: 0), try args.integer("centers", atLeast: 1))
+            let std = try args.nonNegativeNumber("std")
+            try interpreter.checkSize([Swift.max(n, centers), 2], args.callRange)
+            return dataset(try Dataset.blobs(count: n, centers: centers, std: std, using: &interpreter.rng))
         },
         Builtin("regression", [.init("n", .number(100)), .init("noise", .number(0.1))], category: .data,
                 summary: "Noisy samples of y = sin(x) on [-3, 3], for regression.", example: "regression(50).y.shape",
                 shapes: "-> x (n, 1), y (n, 1)") { args, interpreter in
-            dataset(try Dataset.regression1D(count: try args.integer("n"), noise: try args.number("noise"), using: &interpreter.rng))
+            let (n, noise) = (try args.integer("n", atLeast: 0), try args.nonNegativeNumber("noise"))
+            try interpreter.checkSize([n, 1], args.callRange)
+            return dataset(try Dataset.regression1D(count: n, noise: noise, using: &interpreter.rng))
         },
         Builtin("shapes", [.init("n", .number(400)), .init("size", .number(16)), .init("noise", .number(0))], category: .data,
                 summary: "Small images of squares, circles, crosses and lines (labels 0 to 3).", example: "shapes(8).x.shape",
                 shapes: "-> x (n, 1, size, size), y (n)") { args, interpreter in
-            dataset(try Dataset.shapes(count: try args.integer("n"), size: try args.integer("size"),
-                                       noise: try args.number("noise"), using: &interpreter.rng))
+            let (n, size) = (try args.integer("n", atLeast: 0), try args.integer("size"))
+            guard size >= 8 else {
+                throw LanguageError.runtime("shapes: 'size' must be at least 8 (smaller shapes cannot be told apart), got \(size)",
+                                            args.range("size"))
+            }
+            let noise = try args.nonNegativeNumber("noise")
+            try interpreter.checkSize([n, 1, size, size], args.callRange)
+            return dataset(try Dataset.shapes(count: n, size: size, noise: noise, using: &interpreter.rng))
         },
         Builtin("digits", [.init("flatten", .bool(false))], category: .data,
                 summary: "The 1797 handwritten 8x8 digits (UCI, CC BY 4.0), pixels 0 to 16, labels 0 to 9.",
@@ -43,8 +57,13 @@ extension Builtins {
         Builtin("split", [.init("data"), .init("val", .number(0.2)), .init("test", .number(0))], category: .data,
                 summary: "A data set shuffled and split into train, val and test parts by fractions.",
                 example: "split(spiral(), val=0.2).train.x.shape") { args, interpreter in
-            let parts = try datasetArgument(args).split(validation: try args.number("val"), test: try args.number("test"),
-                                                         using: &interpreter.rng)
+            let data = try datasetArgument(args)
+            let (val, test) = (try splitFraction(args, "val"), try splitFraction(args, "test"))
+            guard val + test <= 1 + 1e-12 else {
+                throw LanguageError.runtime("split: 'val' and 'test' add up to \(formatNumber(val + test)); they must add up to at most 1",
+                                            args.callRange)
+            }
+            let parts = try data.split(validation: val, test: test, using: &interpreter.rng)
             return .record(Record("split", [("train", dataset(parts.train)), ("val", dataset(parts.validation)),
                                             ("test", dataset(parts.test))]))
         },
@@ -56,6 +75,11 @@ extension Builtins {
             return .tensor(try statistics.apply(to: x))
         },
     ]
+
+    /// A fraction of a data set for `split`, from 0 to 1.
+    static func splitFraction(_ args: Arguments, _ name: String) throws -> Double {
+        try args.number(name, "must be from 0 to 1") { (0...1).contains($0) }
+    }
 
     /// A data set as a record with fields x and y.
     static func dataset(_ data: Dataset) -> Value {

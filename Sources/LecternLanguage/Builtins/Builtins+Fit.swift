@@ -14,28 +14,38 @@ extension Builtins {
         let model = try model(args)
         let train = try fitDataset(args.value("data"), args, "data")
         let validation = args.isNone("val") ? nil : try fitDataset(args.value("val"), args, "val")
-        let optimizer: any Optimizer
-        if case let .object(object as OptimizerObject) = args.value("optimizer") {
-            optimizer = object.optimizer
-        } else if args.isNone("optimizer") {
-            optimizer = SGD(model.parameters, learningRate: try args.number("lr"))
-        } else {
-            throw args.wrongType("optimizer", expected: "an optimizer (SGD or Adam) or none")
-        }
-        let callback = args.value("on_epoch")
-        let history = try fit(model, train, validation: validation, epochs: try args.integer("epochs"),
-                              batchSize: try args.optionalInteger("batch_size"), optimizer: optimizer,
-                              loss: try fitLoss(args, train), patience: try args.optionalInteger("patience"),
-                              seed: UInt64(max(0, try args.integer("seed")))) { record in
+        let (epochs, batchSize) = (try args.integer("epochs", atLeast: 0), try args.optionalInteger("batch_size", atLeast: 1))
+        let patience = try fitPatience(args, hasValidation: validation != nil), seed = try args.integer("seed", atLeast: 0)
+        let optimizer = try fitOptimizer(args, model)
+        let callback = args.isNone("on_epoch") ? nil : try callable(args, "on_epoch")
+        let history = try fit(model, train, validation: validation, epochs: epochs, batchSize: batchSize, optimizer: optimizer,
+                              loss: try fitLoss(args, train), patience: patience, seed: UInt64(seed)) { record in
             try interpreter.step(args.callRange)
             interpreter.progress?("epoch \(record.epoch + 1): \(record)")
-            if case .none = callback { return .proceed }
+            guard let callback else { return .proceed }
             let answer = try interpreter.call(callback, [(epochRecord(record), args.callRange)], [], args.callRange)
             if case .bool(false) = answer { return .stop }
             if case .string("stop") = answer { return .stop }
             return .proceed
         }
         return historyRecord(history)
+    }
+
+    /// The optimizer given, or SGD with `lr` on the model's parameters.
+    static func fitOptimizer(_ args: Arguments, _ model: any Layer) throws -> any Optimizer {
+        if case let .object(object as OptimizerObject) = args.value("optimizer") { return object.optimizer }
+        guard args.isNone("optimizer") else { throw args.wrongType("optimizer", expected: "an optimizer (SGD or Adam) or none") }
+        return SGD(model.parameters, learningRate: try args.positiveNumber("lr"))
+    }
+
+    /// The patience of early stopping, which watches the validation loss: none, or at least 0 with `val`.
+    static func fitPatience(_ args: Arguments, hasValidation: Bool) throws -> Int? {
+        guard let patience = try args.optionalInteger("patience", atLeast: 0) else { return nil }
+        guard hasValidation else {
+            throw LanguageError.runtime("fit: 'patience' needs a validation set, 'val': early stopping watches the validation loss",
+                                        args.range("patience"))
+        }
+        return patience
     }
 
     /// A data set for `fit`: a record with x and y; labels that are whole numbers 0..<C make

@@ -49,15 +49,16 @@ extension Builtins {
             let text: String
             switch args.value("name") {
             case .none:
-                text = Builtin.Category.allCases.map { category in
-                    "\(category.rawValue): " + Builtins.all.filter { $0.category == category }.map(\.name).joined(separator: ", ")
+                text = Builtin.Category.allCases.compactMap { category in
+                    let names = interpreter.builtins.filter { $0.category == category }.map(\.name)
+                    return names.isEmpty ? nil : "\(category.rawValue): " + names.joined(separator: ", ")
                 }.joined(separator: "\n")
             case let .function(f):
                 guard case let .builtin(builtin) = f.body else { text = "\(f.name) is a user function"; break }
                 text = Reference.help(builtin)
             case let .string(name):
-                guard let builtin = Builtins.named[name] else {
-                    let hint = Suggestions.nearest(to: name, in: Builtins.names).map { "; did you mean '\($0)'?" } ?? ""
+                guard let builtin = interpreter.builtin(named: name) else {
+                    let hint = Suggestions.nearest(to: name, in: interpreter.builtinNames).map { "; did you mean '\($0)'?" } ?? ""
                     throw LanguageError.runtime("help: there is no builtin '\(name)'\(hint)", args.range("name"))
                 }
                 text = Reference.help(builtin)

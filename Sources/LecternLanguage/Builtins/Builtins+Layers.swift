@@ -5,28 +5,34 @@ extension Builtins {
         Builtin("Linear", [.init("inputs"), .init("outputs"), .init("init", .string("he"))], category: .layers,
                 summary: "A fully connected layer y = x @ W + b, W (inputs, outputs) drawn by init, b zero.",
                 example: "Linear(2, 100)", shapes: "x (N, inputs) -> (N, outputs)") { args, interpreter in
+            let (inputs, outputs) = (try args.integer("inputs", atLeast: 1), try args.integer("outputs", atLeast: 1))
             let initializer = try Builtins.initializer(args)
-            return layer(try Linear(try args.integer("inputs"), try args.integer("outputs"), initializer: initializer,
-                                    using: &interpreter.rng))
+            try interpreter.checkSize([inputs, outputs], args.callRange)
+            return layer(try Linear(inputs, outputs, initializer: initializer, using: &interpreter.rng))
         },
         Builtin("Conv2d", [.init("in_channels"), .init("out_channels"), .init("size"), .init("stride", .number(1)),
                            .init("pad", .number(0)), .init("bias", .bool(true)), .init("init", .string("he"))],
                 category: .layers, summary: "A convolution layer: out_channels filters of size x size over in_channels.",
                 example: "Conv2d(3, 6, 5)", shapes: "x (N, C, H, W) -> (N, out_channels, (H + 2*pad - size) / stride + 1, ...)") { args, interpreter in
-            let initializer = try Builtins.initializer(args)
-            return layer(try Conv2d(try args.integer("in_channels"), try args.integer("out_channels"), try args.integer("size"),
-                                    stride: try args.integer("stride"), padding: try args.integer("pad"),
-                                    bias: try args.bool("bias"), initializer: initializer, using: &interpreter.rng))
+            let (inputs, outputs) = (try args.integer("in_channels", atLeast: 1), try args.integer("out_channels", atLeast: 1))
+            let size = try args.integer("size", atLeast: 1)
+            let (stride, pad) = (try args.integer("stride", atLeast: 1), try args.integer("pad", atLeast: 0))
+            let (bias, initializer) = (try args.bool("bias"), try Builtins.initializer(args))
+            try interpreter.checkSize([outputs, inputs, size, size], args.callRange)
+            return layer(try Conv2d(inputs, outputs, size, stride: stride, padding: pad, bias: bias, initializer: initializer,
+                                    using: &interpreter.rng))
         },
         Builtin("MaxPool2d", [.init("size"), .init("stride", .null), .init("pad", .number(0))], category: .layers,
                 summary: "Max pooling as a layer (stride defaults to size).", example: "MaxPool2d(2)",
                 shapes: "x (N, C, H, W) -> (N, C, H / size, W / size) at the default stride") { args, _ in
-            layer(try MaxPool2d(try args.integer("size"), stride: try args.optionalInteger("stride"), padding: try args.integer("pad")))
+            let (size, stride, pad) = try poolingSizes(args)
+            return layer(try MaxPool2d(size, stride: stride, padding: pad))
         },
         Builtin("AvgPool2d", [.init("size"), .init("stride", .null), .init("pad", .number(0))], category: .layers,
                 summary: "Average pooling as a layer (stride defaults to size).", example: "AvgPool2d(2)",
                 shapes: "x (N, C, H, W) -> (N, C, H / size, W / size) at the default stride") { args, _ in
-            layer(try AvgPool2d(try args.integer("size"), stride: try args.optionalInteger("stride"), padding: try args.integer("pad")))
+            let (size, stride, pad) = try poolingSizes(args)
+            return layer(try AvgPool2d(size, stride: stride, padding: pad))
         },
         Builtin("Flatten", [], category: .layers, summary: "Each example flattened to one row, before a Linear layer.",
                 example: "Flatten()", shapes: "x (N, C, H, W) -> (N, C*H*W)") { _, _ in layer(Flatten()) },
@@ -38,21 +44,22 @@ extension Builtins {
         Builtin("BatchNorm1d", [.init("features"), .init("momentum", .number(0.1)), .init("eps", .number(1e-5))],
                 category: .layers,
                 summary: "Batch normalisation of each feature: batch statistics in training, running ones in eval.",
-                example: "BatchNorm1d(100)", shapes: "x (N, features) -> same shape") { args, _ in
-            layer(try BatchNorm1d(try args.integer("features"), momentum: try args.number("momentum"), eps: try args.number("eps")))
+                example: "BatchNorm1d(100)", shapes: "x (N, features) -> same shape") { args, interpreter in
+            let (features, momentum, eps) = try batchNormSizes(args, "features", interpreter)
+            return layer(try BatchNorm1d(features, momentum: momentum, eps: eps))
         },
         Builtin("BatchNorm2d", [.init("channels"), .init("momentum", .number(0.1)), .init("eps", .number(1e-5))],
                 category: .layers,
                 summary: "Batch normalisation of each channel over (N, H, W): batch statistics in training, running in eval.",
-                example: "BatchNorm2d(6)", shapes: "x (N, channels, H, W) -> same shape") { args, _ in
-            layer(try BatchNorm2d(try args.integer("channels"), momentum: try args.number("momentum"), eps: try args.number("eps")))
+                example: "BatchNorm2d(6)", shapes: "x (N, channels, H, W) -> same shape") { args, interpreter in
+            let (channels, momentum, eps) = try batchNormSizes(args, "channels", interpreter)
+            return layer(try BatchNorm2d(channels, momentum: momentum, eps: eps))
         },
         Builtin("Dropout", [.init("p", .number(0.5)), .init("seed", .number(0))], category: .layers,
                 summary: "Inverted dropout: in training, zeroes each value with probability p and scales the rest by 1/(1-p).",
                 example: "Dropout(0.5)") { args, _ in
-            let seed = try args.integer("seed")
-            guard seed >= 0 else { throw LanguageError.runtime("Dropout: seed must not be negative", args.range("seed")) }
-            return layer(try Dropout(try args.number("p"), seed: UInt64(seed)))
+            let p = try args.number("p", "must be a probability from 0 to 1") { (0...1).contains($0) }
+            return layer(try Dropout(p, seed: UInt64(try args.integer("seed", atLeast: 0))))
         },
         Builtin("Sequential", [.init("layers", variadic: true)], category: .layers,
                 summary: "Layers applied in order: a model.", example: "Sequential(Linear(2, 100), ReLU(), Linear(100, 3))") { args, _ in
@@ -62,8 +69,10 @@ extension Builtins {
                 summary: "Two 3x3 convolutions with batch norm and a shortcut: relu(f(x) + x).",
                 example: "ResidualBlock(8, 16, stride=2)",
                 shapes: "x (N, in, H, W) -> (N, out, H / stride, W / stride)") { args, interpreter in
-            layer(try ResidualBlock(try args.integer("in_channels"), try args.integer("out_channels"),
-                                    stride: try args.integer("stride"), using: &interpreter.rng))
+            let (inputs, outputs) = (try args.integer("in_channels", atLeast: 1), try args.integer("out_channels", atLeast: 1))
+            let stride = try args.integer("stride", atLeast: 1)
+            try interpreter.checkSize([outputs, Swift.max(inputs, outputs), 3, 3], args.callRange)
+            return layer(try ResidualBlock(inputs, outputs, stride: stride, using: &interpreter.rng))
         },
         modelFunction("train", summary: "Puts a model in training mode (batch statistics, dropout on).") { $0.train() },
         modelFunction("eval", summary: "Puts a model in evaluation mode (running statistics, no dropout).") { $0.eval() },
@@ -73,13 +82,23 @@ extension Builtins {
                 example: "parameters(Linear(2, 3))") { args, _ in
             .list(try model(args).parameters.map(Value.variable))
         },
-        Builtin("count_params", [.init("model")], category: .layers, summary: "The number of trainable numbers in a model.",
+        Builtin("count_params", [.init("model"), .init("trainable", .bool(false))], category: .layers,
+                summary: "The number of numbers in a model's parameters (only those not frozen, with trainable=true).",
                 example: "count_params(Conv2d(3, 6, 5))") { args, _ in
-            .number(Double(try model(args).parameterCount))
+            let parameters = try model(args).parameters, trainable = try args.bool("trainable")
+            return .number(Double(parameters.filter { $0.requiresGrad || !trainable }.reduce(0) { $0 + $1.value.count }))
         },
     ]
 
     static func layer(_ layer: any Layer) -> Value { .object(LayerObject(layer)) }
+
+    /// Batch norm's size (at least 1), momentum (from 0 to 1) and eps (positive).
+    static func batchNormSizes(_ args: Arguments, _ name: String, _ interpreter: Interpreter) throws -> (Int, Double, Double) {
+        let size = try args.integer(name, atLeast: 1)
+        try interpreter.checkSize([size], args.range(name))
+        let momentum = try args.number("momentum", "must be from 0 to 1") { (0...1).contains($0) }
+        return (size, momentum, try args.positiveNumber("eps"))
+    }
 
     /// The layer in the argument `model`.
     static func model(_ args: Arguments, _ name: String = "model") throws -> any Layer {
@@ -92,7 +111,7 @@ extension Builtins {
         switch value {
         case let .object(object as LayerObject): return [object.layer]
         case let .list(items): return try items.flatMap { try layerList($0, args) }
-        default: throw LanguageError.runtime("Sequential takes layers, got a \(value.typeName)", args.callRange)
+        default: throw LanguageError.runtime("Sequential takes layers, got \(value.aTypeName)", args.callRange)
         }
     }
 

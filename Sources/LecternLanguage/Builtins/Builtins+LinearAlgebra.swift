@@ -4,15 +4,18 @@ extension Builtins {
     static let linearAlgebra: [Builtin] = [
         Builtin("matmul", [.init("a"), .init("b")], category: .linearAlgebra,
                 summary: "The matrix product a @ b (batched, with NumPy's rules).", example: "matmul(eye(2), [[1, 2], [3, 4]])",
-                shapes: "(m, k) x (k, n) -> (m, n); (..., m, k) x (..., k, n) -> (..., m, n)") { args, _ in
-            try either(args, ["a", "b"], tensor: { try Tensor.matmul(try args.tensor("a"), try args.tensor("b")) },
-                       variable: { try Variable.matmul(try args.variable("a"), try args.variable("b")) })
+                shapes: "(m, k) x (k, n) -> (m, n); (..., m, k) x (..., k, n) -> (..., m, n)") { args, interpreter in
+            try checkResult(productShape(try args.tensor("a").shape, try args.tensor("b").shape), interpreter, args.callRange)
+            return try either(args, ["a", "b"], tensor: { try Tensor.matmul(try args.tensor("a"), try args.tensor("b")) },
+                              variable: { try Variable.matmul(try args.variable("a"), try args.variable("b")) })
         },
         Builtin("dot", [.init("a"), .init("b")], category: .linearAlgebra,
                 summary: "The inner product of two vectors, or the matrix product for matrices (as NumPy's dot).",
-                example: "dot([1, 2, 3], [4, 5, 6])", shapes: "(n) . (n) -> number; (m, k) . (k, n) -> (m, n)") { args, _ in
-            try either(args, ["a", "b"], tensor: { try Tensor.dot(try args.tensor("a"), try args.tensor("b")) },
-                       variable: { try Variable.dot(try args.variable("a"), try args.variable("b")) })
+                example: "dot([1, 2, 3], [4, 5, 6])", shapes: "(n) . (n) -> number; (m, k) . (k, n) -> (m, n)") { args, interpreter in
+            let (a, b) = (try args.tensor("a").shape, try args.tensor("b").shape)
+            try checkResult(a.isEmpty || b.isEmpty ? broadcastShape([a, b]) : productShape(a, b), interpreter, args.callRange)
+            return try either(args, ["a", "b"], tensor: { try Tensor.dot(try args.tensor("a"), try args.tensor("b")) },
+                              variable: { try Variable.dot(try args.variable("a"), try args.variable("b")) })
         },
         Builtin("outer", [.init("a"), .init("b")], category: .linearAlgebra,
                 summary: "The outer product: result[i, j] = a[i] * b[j].", example: "outer([1, 2], [3, 4, 5])",
@@ -26,8 +29,10 @@ extension Builtins {
                            .init("dilation", .number(1))], category: .linearAlgebra,
                 summary: "2-D convolution (cross-correlation) of images with filters, as in CNNs.",
                 example: "conv2d(randn(1, 3, 32, 32), randn(6, 3, 5, 5)).shape",
-                shapes: "x (N, C, H, W), w (K, C, F, F), bias (K) -> (N, K, (H + 2*pad - F) / stride + 1, ...)") { args, _ in
-            let (stride, pad, dilation) = (try args.integer("stride"), try args.integer("pad"), try args.integer("dilation"))
+                shapes: "x (N, C, H, W), w (K, C, F, F), bias (K) -> (N, K, (H + 2*pad - F) / stride + 1, ...)") { args, interpreter in
+            let (stride, pad) = (try args.integer("stride", atLeast: 1), try args.integer("pad", atLeast: 0))
+            let dilation = try args.integer("dilation", atLeast: 1)
+            try checkConvolution(try args.tensor("x").shape, try args.tensor("w").shape, stride, pad, dilation, interpreter, args)
             return try either(args, ["x", "w", "bias"], tensor: {
                 try Tensor.conv2d(try args.tensor("x"), try args.tensor("w"), bias: try args.optionalTensor("bias"),
                                   stride: stride, padding: pad, dilation: dilation)
@@ -47,7 +52,9 @@ extension Builtins {
                 category: .linearAlgebra,
                 summary: "The patches of images as columns: conv2d(x, w) is w reshaped to (K, C*F*F) @ im2col(x, F).",
                 example: "im2col(randn(1, 3, 4, 4), 3).shape", shapes: "x (N, C, H, W) -> (C*F*F, N*OH*OW)") { args, interpreter in
-            let (size, stride, pad) = (try args.integer("size"), try args.integer("stride"), try args.integer("pad"))
+            let size = try args.integer("size", atLeast: 1)
+            let (stride, pad) = (try args.integer("stride", atLeast: 1), try args.integer("pad", atLeast: 0))
+            try checkPatches(try args.tensor("x").shape, size, stride, pad, interpreter, args)
             return try either(args, ["x"], tensor: {
                 try Tensor.im2col(try args.tensor("x"), kernelHeight: size, kernelWidth: size, stride: stride, padding: pad)
             }, variable: {
@@ -63,9 +70,51 @@ extension Builtins {
         Builtin(name, [.init("x"), .init("size"), .init("stride", .null), .init("pad", .number(0))], category: .linearAlgebra,
                 summary: summary + " The stride defaults to the size.", example: "\(name)(randn(1, 1, 4, 4), 2).shape",
                 shapes: "x (N, C, H, W) -> (N, C, (H + 2*pad - size) / stride + 1, ...)") { args, _ in
-            let (size, stride, pad) = (try args.integer("size"), try args.optionalInteger("stride"), try args.integer("pad"))
+            let (size, stride, pad) = try poolingSizes(args)
+            let x = try args.tensor("x").shape
+            guard x.count == 4 else {
+                throw LanguageError.runtime("\(name) expects x of rank 4 (N, C, H, W), got shape \(x)", args.range("x"))
+            }
             return try either(args, ["x"], tensor: { try onTensor(try args.tensor("x"), size, stride, pad) },
                               variable: { try onVariable(try args.variable("x"), size, stride, pad) })
         }
+    }
+
+    /// The size, stride (nil: the size) and padding of a pooling window, checked as PyTorch
+    /// does: the padding at most half the window, so that every window covers the input.
+    static func poolingSizes(_ args: Arguments) throws -> (Int, Int?, Int) {
+        let size = try args.integer("size", atLeast: 1)
+        let (stride, pad) = (try args.optionalInteger("stride", atLeast: 1), try args.integer("pad", atLeast: 0))
+        guard pad <= size / 2 else {
+            throw LanguageError.runtime("\(args.builtin.name): 'pad' must be at most half the size (\(size / 2) for a"
+                                        + " \(size)x\(size) window), got \(pad)", args.range("pad"))
+        }
+        return (size, stride, pad)
+    }
+
+    /// The positions of a window of `size` along `n` values, (n + 2 pad - span) / stride + 1
+    /// with span = dilation (size - 1) + 1; nil when the window is larger than the padded input.
+    static func windowCount(_ n: Int, _ size: Int, _ stride: Int, _ pad: Int, dilation: Int = 1) -> Int? {
+        let span = saturatingSum(saturatingProduct(dilation, size - 1), 1)
+        let room = saturatingSum(n, saturatingProduct(2, pad)) - span
+        return room >= 0 ? room / stride + 1 : nil
+    }
+
+    /// Refuses a convolution whose output, or one image's patch matrix, is beyond the
+    /// tensor-size limit (a huge padding or a tiny filter over a large image).
+    static func checkConvolution(_ x: [Int], _ w: [Int], _ stride: Int, _ pad: Int, _ dilation: Int,
+                                 _ interpreter: Interpreter, _ args: Arguments) throws {
+        guard x.count == 4, w.count == 4, let oh = windowCount(x[2], w[2], stride, pad, dilation: dilation),
+              let ow = windowCount(x[3], w[3], stride, pad, dilation: dilation) else { return }
+        try interpreter.checkSize([x[0], w[0], oh, ow], args.callRange)
+        try interpreter.checkSize([saturatingProduct(x[1], saturatingProduct(w[2], w[3])), oh, ow], args.callRange)
+    }
+
+    /// Refuses an im2col whose patch matrix (C·F·F, N·OH·OW) is beyond the tensor-size limit.
+    static func checkPatches(_ x: [Int], _ size: Int, _ stride: Int, _ pad: Int, _ interpreter: Interpreter,
+                             _ args: Arguments) throws {
+        guard x.count == 4, let oh = windowCount(x[2], size, stride, pad), let ow = windowCount(x[3], size, stride, pad) else { return }
+        let rows = saturatingProduct(x[1], saturatingProduct(size, size))
+        try interpreter.checkSize([rows, saturatingProduct(x[0], saturatingProduct(oh, ow))], args.callRange)
     }
 }

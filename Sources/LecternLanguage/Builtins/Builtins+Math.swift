@@ -20,25 +20,29 @@ extension Builtins {
                               variable: { try args.variable("x").leakyRelu(slope: slope) })
         },
         Builtin("maximum", [.init("a"), .init("b")], category: .math,
-                summary: "The larger of a and b, elementwise (they broadcast).", example: "maximum([1, 5], 3)") { args, _ in
-            try either(args, ["a", "b"], tensor: { try Tensor.maximum(try args.tensor("a"), try args.tensor("b")) },
-                       variable: { try Variable.maximum(try args.variable("a"), try args.variable("b")) })
+                summary: "The larger of a and b, elementwise (they broadcast).", example: "maximum([1, 5], 3)") { args, interpreter in
+            try checkResult(broadcastShape([try args.tensor("a").shape, try args.tensor("b").shape]), interpreter, args.callRange)
+            return try either(args, ["a", "b"], tensor: { try Tensor.maximum(try args.tensor("a"), try args.tensor("b")) },
+                              variable: { try Variable.maximum(try args.variable("a"), try args.variable("b")) })
         },
         Builtin("minimum", [.init("a"), .init("b")], category: .math,
-                summary: "The smaller of a and b, elementwise (they broadcast).", example: "minimum([1, 5], 3)") { args, _ in
-            try either(args, ["a", "b"], tensor: { try Tensor.minimum(try args.tensor("a"), try args.tensor("b")) },
-                       variable: { try Variable.minimum(try args.variable("a"), try args.variable("b")) })
+                summary: "The smaller of a and b, elementwise (they broadcast).", example: "minimum([1, 5], 3)") { args, interpreter in
+            try checkResult(broadcastShape([try args.tensor("a").shape, try args.tensor("b").shape]), interpreter, args.callRange)
+            return try either(args, ["a", "b"], tensor: { try Tensor.minimum(try args.tensor("a"), try args.tensor("b")) },
+                              variable: { try Variable.minimum(try args.variable("a"), try args.variable("b")) })
         },
         Builtin("clip", [.init("x"), .init("low", .null), .init("high", .null)], category: .math,
                 summary: "x limited to [low, high] (none: no limit on that side).", example: "clip([-2, 0.5, 3], 0, 1)",
                 shapes: "x (any) -> same shape") { args, _ in
-            let (low, high) = (try args.optionalNumber("low"), try args.optionalNumber("high"))
+            let (low, high) = try clipBounds(args)
             return try either(args, ["x"], tensor: { try args.tensor("x").clip(low, high) },
                               variable: { try args.variable("x").clip(low, high) })
         },
         Builtin("where", [.init("condition"), .init("a"), .init("b")], category: .math,
-                summary: "a where condition is nonzero, else b (all three broadcast).", example: "where([1, 0], 10, 20)") { args, _ in
+                summary: "a where condition is nonzero, else b (all three broadcast).", example: "where([1, 0], 10, 20)") { args, interpreter in
             let condition = try args.tensor("condition")
+            try checkResult(broadcastShape([condition.shape, try args.tensor("a").shape, try args.tensor("b").shape]),
+                            interpreter, args.callRange)
             return try either(args, ["a", "b"], tensor: { try Tensor.where(condition, try args.tensor("a"), try args.tensor("b")) },
                               variable: { try Variable.where(condition, try args.variable("a"), try args.variable("b")) })
         },
@@ -47,6 +51,18 @@ extension Builtins {
         Builtin("all", [.init("x")], category: .math, summary: "Whether every element of x is nonzero.",
                 example: "all([1, 1, 0])") { args, _ in .bool(try args.tensor("x").scalars.allSatisfy { $0 != 0 }) },
     ]
+
+    /// `clip`'s bounds, each a number or none, and low at most high.
+    static func clipBounds(_ args: Arguments) throws -> (Double?, Double?) {
+        let bound = { (name: String) throws -> Double? in
+            try args.isNone(name) ? nil : args.number(name, "must be a number") { !$0.isNaN }
+        }
+        let (low, high) = (try bound("low"), try bound("high"))
+        if let low, let high, low > high {
+            throw LanguageError.runtime("clip: 'low' (\(formatNumber(low))) is above 'high' (\(formatNumber(high)))", args.range("low"))
+        }
+        return (low, high)
+    }
 
     /// A builtin of one tensor argument `x`, elementwise: a number gives a number, a tensor a
     /// tensor, a tensor that tracks gradients a tensor that tracks gradients.

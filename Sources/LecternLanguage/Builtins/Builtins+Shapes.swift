@@ -44,24 +44,28 @@ extension Builtins {
              example: "stack([zeros(3), ones(3)]).shape", shapes: "k tensors (n) -> (k, n)",
              { try Tensor.stack($0, axis: $1) }, { try Variable.stack($0, axis: $1) }),
         Builtin("pad", [.init("x"), .init("width"), .init("value", .number(0))], category: .shape,
-                summary: "x with width values added before and after every axis (or [[before, after], ...] per axis).",
-                example: "pad([[1, 2], [3, 4]], 1)", shapes: "(h, w) with width p -> (h + 2p, w + 2p)") { args, _ in
+                summary: "x with width values added before and after every axis (or a pair [before, after], or one pair per axis).",
+                example: "pad([[1, 2], [3, 4]], 1)", shapes: "(h, w) with width p -> (h + 2p, w + 2p)") { args, interpreter in
             let widths = try padWidths(args)
+            try checkResult(paddedShape(try args.tensor("x").shape, widths), interpreter, args.callRange)
             let fill = try args.number("value")
             return try either(args, ["x"], tensor: { try args.tensor("x").pad(widths, value: fill) },
                               variable: { try args.variable("x").pad(widths, value: fill) })
         },
         Builtin("gather", [.init("x"), .init("indices")], category: .shape,
                 summary: "The rows of x at indices, as NumPy's x[indices] (a mini-batch).",
-                example: "gather([[1, 2], [3, 4], [5, 6]], [2, 0])", shapes: "x (N, ...), indices (B) -> (B, ...)") { args, _ in
+                example: "gather([[1, 2], [3, 4], [5, 6]], [2, 0])", shapes: "x (N, ...), indices (B) -> (B, ...)") { args, interpreter in
             let indices = try args.tensor("indices")
+            try interpreter.checkSize(indices.shape + (try args.tensor("x").shape.dropFirst()), args.callRange)
             return try either(args, ["x"], tensor: { try args.tensor("x").gather(rows: indices) },
                               variable: { try args.variable("x").gather(rows: indices) })
         },
         Builtin("one_hot", [.init("labels"), .init("classes")], category: .shape,
                 summary: "Class labels as rows with a single 1.", example: "one_hot([0, 2], 3)",
-                shapes: "labels (N) -> (N, classes)") { args, _ in
-            .tensor(try Tensor.oneHot(try args.tensor("labels"), classes: try args.integer("classes")))
+                shapes: "labels (N) -> (N, classes)") { args, interpreter in
+            let labels = try args.tensor("labels"), classes = try args.integer("classes", atLeast: 1)
+            try interpreter.checkSize(labels.shape + [classes], args.callRange)
+            return .tensor(try Tensor.oneHot(labels, classes: classes))
         },
     ]
 
@@ -72,24 +76,23 @@ extension Builtins {
         Builtin(name, [.init("tensors"), .init("axis", .number(0))], category: .shape, summary: summary,
                 example: example, shapes: shapes) { args, interpreter in
             let items = try tensors(args, "tensors"), axis = try args.integer("axis")
+            try checkResult(joinedShape(items.compactMap { $0.tensorValue?.shape }, axis: axis, stacked: name == "stack"),
+                            interpreter, args.callRange)
             let tracked = items.contains { if case .variable = $0 { true } else { false } }
             if tracked { return .variable(try onVariables(items.map(interpreter.variable), axis)) }
             return plain(try onTensors(items.compactMap(\.tensorValue), axis))
         }
     }
 
-    /// `pad`'s width: one number for every side of every axis, or a [before, after] pair per axis.
-    static func padWidths(_ args: Arguments) throws -> [(before: Int, after: Int)] {
-        if case let .list(pairs) = args.value("width"), pairs.contains(where: { if case .list = $0 { true } else { false } }) {
-            return try pairs.map { pair in
-                guard case let .list(ends) = pair, ends.count == 2, case let .number(a) = ends[0], case let .number(b) = ends[1],
-                      a == a.rounded(), b == b.rounded() else {
-                    throw LanguageError.runtime("pad: each width must be a pair [before, after] of whole numbers", args.range("width"))
-                }
-                return (Int(a), Int(b))
-            }
-        }
-        let width = try args.integer("width")
-        return [(width, width)]
+    /// The shape of the tensors joined along `axis` (stacked along a new axis), or nil when
+    /// they cannot be joined.
+    static func joinedShape(_ shapes: [[Int]], axis: Int, stacked: Bool) -> [Int]? {
+        guard var shape = shapes.first, shapes.allSatisfy({ $0.count == shape.count }) else { return nil }
+        let rank = shape.count + (stacked ? 1 : 0)
+        guard axis >= -rank, axis < rank else { return nil }
+        let at = axis < 0 ? axis + rank : axis
+        if stacked { shape.insert(shapes.count, at: at); return shape }
+        shape[at] = shapes.map { $0[at] }.reduce(0, saturatingSum)
+        return shape
     }
 }

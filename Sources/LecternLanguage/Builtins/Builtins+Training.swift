@@ -19,7 +19,7 @@ extension Builtins {
         Builtin("l2", [.init("params"), .init("lam")], category: .training,
                 summary: "The L2 penalty lam/2 * (sum of squared weights) of a model or a list of params.",
                 example: "l2(parameters(Linear(2, 3)), 0.001)") { args, _ in
-            .variable(try Variable.l2Penalty(try parameters(in: args.value("params"), args), lambda: try args.number("lam")))
+            .variable(try Variable.l2Penalty(try parameters(args, "params"), lambda: try args.nonNegativeNumber("lam")))
         },
         Builtin("accuracy", [.init("scores"), .init("labels")], category: .training,
                 summary: "The fraction of rows whose highest score is at the label.", example: "accuracy([[2, 1], [0, 3]], [0, 0])",
@@ -43,17 +43,17 @@ extension Builtins {
         Builtin("SGD", [.init("params"), .init("lr"), .init("momentum", .number(0)), .init("weight_decay", .number(0))],
                 category: .training, summary: "Stochastic gradient descent: w -= lr * grad (with momentum: a velocity).",
                 example: "SGD(parameters(Linear(2, 3)), lr=0.1)") { args, _ in
-            .object(OptimizerObject(SGD(try parameters(in: args.value("params"), args), learningRate: try args.number("lr"),
-                                        momentum: try args.number("momentum"), weightDecay: try args.number("weight_decay")),
+            .object(OptimizerObject(SGD(try parameters(args, "params"), learningRate: try args.positiveNumber("lr"),
+                                        momentum: try args.fraction("momentum"), weightDecay: try args.nonNegativeNumber("weight_decay")),
                                     name: "SGD"))
         },
         Builtin("Adam", [.init("params"), .init("lr", .number(0.001)), .init("beta1", .number(0.9)), .init("beta2", .number(0.999)),
                          .init("weight_decay", .number(0))], category: .training,
                 summary: "Adam: steps scaled by running averages of the gradient and its square.",
                 example: "Adam(parameters(Linear(2, 3)), lr=0.01)") { args, _ in
-            .object(OptimizerObject(Adam(try parameters(in: args.value("params"), args), learningRate: try args.number("lr"),
-                                         beta1: try args.number("beta1"), beta2: try args.number("beta2"),
-                                         weightDecay: try args.number("weight_decay")), name: "Adam"))
+            .object(OptimizerObject(Adam(try parameters(args, "params"), learningRate: try args.positiveNumber("lr"),
+                                         beta1: try args.fraction("beta1"), beta2: try args.fraction("beta2"),
+                                         weightDecay: try args.nonNegativeNumber("weight_decay")), name: "Adam"))
         },
         Builtin("step", [.init("optimizer")], category: .training,
                 summary: "One update of the optimizer's parameters from their gradients.",

@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import LecternLanguage
+import LecternRender
 import TensorEngine
 
 /// The read-eval-print loop. Each entry (one line, or several while a bracket, block or
@@ -44,8 +45,9 @@ final class REPL {
         self.interactive = interactive
         self.catalog = catalog
         self.historyFile = interactive ? LineHistory(warn: { console.error($0) }) : nil
-        // The REPL is where a person works: it may read and write the files they name.
-        interpreter = Interpreter(capabilities: [.readFiles, .writeFiles], output: { text in
+        // The REPL is where a person works: it may read and write the files they name (and
+        // save figures as SVG).
+        interpreter = Interpreter(capabilities: [.readFiles, .writeFiles], extraBuiltins: Pictures.builtins, output: { text in
             progress.clear()
             console.write(text)
         })

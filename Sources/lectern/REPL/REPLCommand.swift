@@ -21,7 +21,8 @@ struct REPLCommand: ParsableCommand {
     var noColor = false
 
     func run() throws {
-        Terminal.forceNoColor = noColor
+        // NO_COLOR is what every part reads (messages, prompts, figures): the flag sets it.
+        if noColor { setenv("NO_COLOR", "1", 1) }
         let status = REPL.start()
         if status != 0 { throw ExitCode(status) }
     }

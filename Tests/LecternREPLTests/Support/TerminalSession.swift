@@ -21,15 +21,18 @@ final class TerminalSession {
 
     /// Starts `lectern arguments` with `environment` (added to TERM=xterm and a scratch HOME).
     init(_ arguments: [String] = [], environment: [String: String] = [:]) throws {
-        let master = PTY.openpt(O_RDWR | O_NOCTTY)
-        guard master >= 0, PTY.grantpt(master) == 0, PTY.unlockpt(master) == 0, let name = PTY.ptsname(master) else {
+        // Close-on-exec from the start: tests run in parallel, and another test's child must not
+        // inherit this terminal.
+        let master = PTY.openpt(O_RDWR | O_NOCTTY | O_CLOEXEC)
+        var name = [CChar](repeating: 0, count: 128)
+        // ptsname_r, not ptsname: ptsname's static buffer is shared by the tests running at once.
+        guard master >= 0, PTY.grantpt(master) == 0, PTY.unlockpt(master) == 0, PTY.ptsname_r(master, &name, name.count) == 0 else {
             throw Timeout(description: "cannot open a pseudo-terminal")
         }
-        _ = fcntl(master, F_SETFD, FD_CLOEXEC)
         var size = winsize(ws_row: 40, ws_col: 100, ws_xpixel: 0, ws_ypixel: 0)
         _ = ioctl(master, UInt(TIOCSWINSZ), &size)
         self.master = master
-        self.pid = try Self.spawn(arguments, slave: String(cString: name), environment: environment)
+        self.pid = try Self.spawn(arguments, slave: String(cString: &name), environment: environment)
         consumed = transcript.startIndex
     }
 
@@ -84,9 +87,42 @@ final class TerminalSession {
         try expect(text.debugDescription, timeout: timeout) { $0.range(of: text)?.upperBound }
     }
 
-    /// Waits for the primary prompt (`>>>`, coloured or not).
+    /// Waits for the primary prompt (`>>>`, coloured or not) and for the line editor to read.
     @discardableResult
-    func expectPrompt() throws -> String { try expect(">>>") }
+    func expectPrompt() throws -> String {
+        let screen = try expect(">>>")
+        try waitForEditing()
+        return screen
+    }
+
+    /// Waits until the terminal is in the line editor's raw mode (ICANON off).
+    ///
+    /// NOTE: libedit writes the prompt a moment before it switches the terminal from cooked to
+    /// raw mode. A key typed in between goes through the kernel's line discipline: Ctrl-D
+    /// there is an end-of-file that libedit then reads as a NUL, and the test would hang. A
+    /// person cannot type that fast; a test can, so it waits.
+    func waitForEditing(timeout: Duration = .seconds(60)) throws {
+        let deadline = ContinuousClock.now + timeout
+        var settings = termios()
+        while tcgetattr(master, &settings) == 0, settings.c_lflag & tcflag_t(ICANON) != 0 {
+            guard ContinuousClock.now < deadline, readSome() else {
+                throw Timeout(description: "the terminal never left cooked mode")
+            }
+        }
+    }
+
+    /// Waits for the secondary prompt (`...` and a space; in colour, the colour ends between them).
+    @discardableResult
+    func expectSecondaryPrompt() throws -> String {
+        let screen = try expect("the secondary prompt", timeout: .seconds(60)) { screen in
+            for marker in ["... ", "...\u{1B}[0m "] {
+                if let range = screen.range(of: marker) { return range.upperBound }
+            }
+            return nil
+        }
+        try waitForEditing()
+        return screen
+    }
 
     /// Waits until the program has written each of `texts`, in any order; returns what it wrote.
     @discardableResult
@@ -153,7 +189,7 @@ enum PTY {
     nonisolated(unsafe) static let openpt = function("posix_openpt", as: (@convention(c) (Int32) -> Int32).self)
     nonisolated(unsafe) static let grantpt = function("grantpt", as: (@convention(c) (Int32) -> Int32).self)
     nonisolated(unsafe) static let unlockpt = function("unlockpt", as: (@convention(c) (Int32) -> Int32).self)
-    nonisolated(unsafe) static let ptsname = function("ptsname", as: (@convention(c) (Int32) -> UnsafeMutablePointer<CChar>?).self)
+    nonisolated(unsafe) static let ptsname_r = function("ptsname_r", as: (@convention(c) (Int32, UnsafeMutablePointer<CChar>, Int) -> Int32).self)
     /// glibc's POSIX_SPAWN_SETSID (a GNU extension, also hidden): the child starts a new session.
     static let spawnSetsid: Int32 = 0x80
 

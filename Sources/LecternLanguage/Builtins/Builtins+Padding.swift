@@ -1,0 +1,65 @@
+/// `pad`'s width argument, in the forms NumPy's `np.pad` takes.
+extension Builtins {
+    /// The shape after padding by `widths`, or nil when there are not one or rank pairs.
+    static func paddedShape(_ shape: [Int], _ widths: [(before: Int, after: Int)]) -> [Int]? {
+        guard widths.count == 1 || widths.count == shape.count else { return nil }
+        return shape.indices.map { d in
+            let pair = widths[widths.count == 1 ? 0 : d]
+            return saturatingSum(shape[d], saturatingSum(Swift.max(pair.before, 0), Swift.max(pair.after, 0)))
+        }
+    }
+
+    /// `pad`'s width: one number for every side of every axis, one [before, after] pair for
+    /// every axis, or a pair per axis. A list literal of numbers is a tensor, so the pairs
+    /// arrive as a tensor of shape (2) or (axes, 2), or as a list of such pairs.
+    static func padWidths(_ args: Arguments) throws -> [(before: Int, after: Int)] {
+        let pairs: [[Double]]
+        switch args.value("width") {
+        case .number:
+            let width = try args.integer("width")
+            return [(width, width)]
+        case let .tensor(t) where t.rank == 1 && t.count == 2:
+            pairs = [t.scalars]
+        case let .tensor(t) where t.rank == 2 && t.shape[1] == 2:
+            pairs = (0..<t.shape[0]).map { Array(t.scalars[2 * $0 ..< 2 * $0 + 2]) }
+        case let .list(items) where items.allSatisfy(isPadPair):
+            pairs = try items.map { item in try args.padPair(item) }
+        case let other:
+            let got = other.tensorValue.map { "shape \($0.shape)" } ?? "\(other.aTypeName)"
+            throw LanguageError.runtime("pad: 'width' must be a number, a pair [before, after], or one pair per axis,"
+                                        + " got \(got)", args.range("width"))
+        }
+        return try pairs.map { pair in
+            let ends = try pair.map { x in
+                guard x == x.rounded(), Swift.abs(x) < 1e15 else {
+                    throw LanguageError.runtime("pad: 'width' must hold whole numbers, got \(formatNumber(x))", args.range("width"))
+                }
+                return Int(x)
+            }
+            return (ends[0], ends[1])
+        }
+    }
+
+    /// Whether a value can be one [before, after] pair: a list of two items or a tensor of two.
+    static func isPadPair(_ value: Value) -> Bool {
+        switch value {
+        case let .list(items): items.count == 2
+        case let .tensor(t): t.rank == 1 && t.count == 2
+        default: false
+        }
+    }
+}
+
+extension Arguments {
+    /// One [before, after] pair of `pad`'s width, as numbers.
+    fileprivate func padPair(_ value: Value) throws -> [Double] {
+        if case let .tensor(t) = value { return t.scalars }
+        guard case let .list(items) = value else { return [] }
+        return try items.map { item in
+            guard case let .number(x) = item else {
+                throw LanguageError.runtime("pad: 'width' must hold whole numbers, got \(describe(item))", range("width"))
+            }
+            return x
+        }
+    }
+}
