@@ -38,7 +38,7 @@ extension Interpreter {
         }
         let keywords = keywordArguments(bytes, scan, start).filter { $0.hasPrefix(prefix) }
         var names = globals.names
-        if !prefix.isEmpty { names += Builtins.names + Vocabulary.keywords }
+        if !prefix.isEmpty { names += builtinNames + Vocabulary.keywords }
         return Completions(prefix: prefix, candidates: keywords + matching(names, prefix))
     }
 
@@ -73,7 +73,7 @@ extension Interpreter {
     /// offset `end` (`model.layers[0]`), or nil when there is none or it cannot be followed.
     private func resolveChain(_ bytes: [UInt8], endingBefore end: Int) -> Value? {
         guard let links = ChainLink.parse(bytes, endingBefore: end), case let .name(first)? = links.first else { return nil }
-        guard var value = globals.lookup(first) ?? Builtins.named[first].map({ .function(Function(.builtin($0))) })
+        guard var value = globals.lookup(first) ?? builtin(named: first).map({ .function(Function(.builtin($0))) })
         else { return nil }
         for link in links.dropFirst() {
             switch link {

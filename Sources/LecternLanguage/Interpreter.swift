@@ -22,7 +22,7 @@ public final class Interpreter {
     /// The builtins this session knows: the language's own and any the host adds (plots).
     public let builtins: [Builtin]
     let builtinsByName: [String: Builtin]
-    let builtinNames: [String]
+    public let builtinNames: [String]
 
     /// How deep lists may nest in lists. Printing, comparing and freeing a list walk it
     /// recursively, so an unbounded `x = [x]` loop would end in a stack overflow.

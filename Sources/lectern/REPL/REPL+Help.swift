@@ -6,13 +6,13 @@ extension REPL {
     func help(_ name: String) {
         let name = name.hasPrefix(":") ? String(name.dropFirst()) : name
         if name.isEmpty { return console.write(overview()) }
-        if let builtin = Builtins.named[name] { return console.writeLine(Reference.help(builtin)) }
+        if let builtin = interpreter.builtin(named: name) { return console.writeLine(Reference.help(builtin)) }
         if let command = MetaCommands.named(name) { return console.writeLine("\(command.usage)\n  \(command.summary)") }
         if let value = interpreter.globals.lookup(name) { return console.writeLine(describe(name, value)) }
         if Vocabulary.keywords.contains(name) {
             return console.writeLine("'\(name)' is a keyword of the language: see docs/language.md")
         }
-        let candidates = Builtins.names + MetaCommands.all.map(\.name) + interpreter.globals.names
+        let candidates = interpreter.builtinNames + MetaCommands.all.map(\.name) + interpreter.globals.names
         let nearest = Spelling.nearest(to: name, in: candidates).map { "; did you mean '\($0)'?" } ?? ""
         fail("no builtin, command or variable is called '\(name)'\(nearest)")
     }
@@ -47,7 +47,8 @@ extension REPL {
             console.bold("Builtins") + " (:help NAME or ?NAME for one)",
         ]
         for category in Builtin.Category.allCases {
-            let names = Builtins.all.filter { $0.category == category }.map(\.name)
+            let names = interpreter.builtins.filter { $0.category == category }.map(\.name)
+            guard !names.isEmpty else { continue }
             lines.append(contentsOf: wrap(category.rawValue + ": " + names.joined(separator: ", "), indent: "  "))
         }
         return lines.joined(separator: "\n") + "\n"

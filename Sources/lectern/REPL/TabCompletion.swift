@@ -34,7 +34,7 @@ extension REPL {
 
     /// Builtins, variables and commands, for `:help` and `?`.
     private func names(_ prefix: String) -> Completions {
-        Self.matching(Builtins.names + interpreter.globals.names + MetaCommands.all.map(\.name), prefix)
+        Self.matching(interpreter.builtinNames + interpreter.globals.names + MetaCommands.all.map(\.name), prefix)
     }
 
     private static func matching(_ names: [String], _ prefix: String) -> Completions {
