@@ -5,7 +5,7 @@ PREFIX ?= $(HOME)/.local
 # apt needs root: use sudo only when we are not root already.
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps build run test test-portable bench docs fuzz install clean
+.PHONY: all deps build run test test-portable bench measure-repl docs fuzz install clean
 
 all: build
 
@@ -43,6 +43,11 @@ test-portable: deps
 ## bench: the benchmark workloads in a release build (compare with ../shared/bench/compare)
 bench: build
 	.build/release/lectern bench
+
+## measure-repl: the REPL in a pseudo-terminal, release build: start to prompt (median),
+## resident memory idle, after the W4 training, and over 10 more trainings
+measure-repl: build
+	scripts/measure-repl.py .build/release/lectern
 
 ## docs: regenerate the builtin reference in docs/language.md from the registry
 docs:

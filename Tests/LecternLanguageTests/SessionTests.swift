@@ -1,3 +1,4 @@
+import Synchronization
 import Testing
 @testable import LecternLanguage
 
@@ -16,6 +17,19 @@ struct SessionTests {
             }
         }
         return nil
+    }
+
+    @Test("fit reports each epoch to the host's progress hook, counted from 1 of the total")
+    func progressOfFit() throws {
+        let interpreter = Interpreter { _ in }
+        let messages = Mutex<[String]>([])
+        interpreter.progress = { message in messages.withLock { $0.append(message) } }
+        try interpreter.run(Source(name: "cell 1", text: "h = fit(Sequential(Linear(2, 3)), spiral(), epochs=3)"))
+        let seen = messages.withLock { $0 }
+        #expect(seen.count == 3)
+        #expect(seen.first?.hasPrefix("epoch 1/3: loss ") == true, "\(seen)")
+        #expect(seen.last?.hasPrefix("epoch 3/3: loss ") == true, "\(seen)")
+        #expect(seen.allSatisfy { $0.contains(", accuracy ") })
     }
 
     @Test("wrong arguments to a function of an earlier cell are reported at the call")

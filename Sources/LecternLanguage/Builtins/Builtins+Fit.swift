@@ -21,7 +21,9 @@ extension Builtins {
         let history = try fit(model, train, validation: validation, epochs: epochs, batchSize: batchSize, optimizer: optimizer,
                               loss: try fitLoss(args, train), patience: patience, seed: UInt64(seed)) { record in
             try interpreter.step(args.callRange)
-            interpreter.progress?("epoch \(record.epoch + 1): \(record)")
+            // "epoch 7/30: loss 0.0034, accuracy 1.0000" (the record counts epochs from 0).
+            let figures = record.description.drop { $0 != ":" }
+            interpreter.progress?("epoch \(record.epoch + 1)/\(epochs)\(figures)")
             guard let callback else { return .proceed }
             let answer = try interpreter.call(callback, [(epochRecord(record), args.callRange)], [], args.callRange)
             if case .bool(false) = answer { return .stop }

@@ -4,6 +4,7 @@ import LecternLanguage
 /// dumped. Tensors summarise themselves (NumPy's `...`); long lists show their first and
 /// last items around `...` (a history of 1000 epochs stays readable); a record too wide for
 /// the screen gets a line per field; and whatever is still huge is cut, with a note.
+/// Figures and models are shown whole.
 enum ValueSummary {
     /// Lists longer than this show `edgeItems` at each end.
     static let listThreshold = 50
@@ -13,7 +14,10 @@ enum ValueSummary {
     static let maxCharacters = 4000
 
     static func text(_ value: Value, width: Int) -> String {
-        cut(summary(value, width: width, indent: ""))
+        // Objects (figures, models) are drawn to fit the screen already: a tall filter grid
+        // must not lose its bottom rows.
+        if case .object = value { return value.display }
+        return cut(summary(value, width: width, indent: ""))
     }
 
     private static func summary(_ value: Value, width: Int, indent: String) -> String {
