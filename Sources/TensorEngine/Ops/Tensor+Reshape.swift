@@ -63,15 +63,34 @@ extension Tensor {
         return reorderAxes(normalized)
     }
 
-    /// Copies the elements into the order of a validated permutation: the result walks the
-    /// input with the input's strides taken in the new order.
+    /// Copies the elements into the order of a validated permutation: the result is written
+    /// row by row, reading the input with its strides taken in the new order (an odometer over
+    /// all but the last axis, a strided loop along the last).
     private func reorderAxes(_ axes: [Int]) -> Tensor {
         let ownStrides = strides
         let newShape = axes.map { shape[$0] }
-        var result: [Double] = []
-        result.reserveCapacity(count)
-        Shape.forEachOffset(newShape, strides: axes.map { ownStrides[$0] }) { result.append(scalars[$0]) }
-        return Tensor(unchecked: newShape, scalars: result)
+        let readStrides = axes.map { ownStrides[$0] }
+        return Tensor(unchecked: newShape) { out in
+            guard out.count > 0 else { return }
+            scalars.withUnsafeBufferPointer { x in
+                let inner = newShape.last ?? 1, step = readStrides.last ?? 0
+                var index = [Int](repeating: 0, count: Swift.max(newShape.count - 1, 0))
+                var offset = 0, o = 0
+                while o < out.count {
+                    for i in 0..<inner { out[o + i] = x[offset + i * step] }
+                    o += inner
+                    var d = index.count - 1
+                    while d >= 0 {
+                        index[d] += 1
+                        offset += readStrides[d]
+                        if index[d] < newShape[d] { break }
+                        offset -= readStrides[d] * newShape[d]
+                        index[d] = 0
+                        d -= 1
+                    }
+                }
+            }
+        }
     }
 
     /// All elements as a rank-1 tensor of `count` elements (a rank-0 tensor gives `[1]`).
