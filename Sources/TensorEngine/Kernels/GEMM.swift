@@ -37,10 +37,9 @@ func gemm(m: Int, n: Int, k: Int, a: MatrixOperand, b: MatrixOperand,
         let shares = WorkerShare.split(rows: m, panels: panels, workers: workers)
         for pc in stride(from: 0, to: k, by: blocking.kc) {
             let kc = min(blocking.kc, k - pc)
-            parallelFor(parts: panels, threads: workers) { panel in
-                let j = panel * MicroTile.columns
-                packPanelB(b.offset(pc, jc + j), kc: kc, columns: min(MicroTile.columns, nc - j),
-                           into: packedB + panel * kc * MicroTile.columns)
+            parallelFor(parts: workers, threads: workers) { w in
+                packBlockB(b.offset(pc, jc), kc: kc, nc: nc,
+                           panels: (w * panels / workers)..<((w + 1) * panels / workers), into: packedB)
             }
             parallelFor(parts: shares.count, threads: workers) { w in
                 let share = shares[w], packed = packedA + w * blocking.packedACount
