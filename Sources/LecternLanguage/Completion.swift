@@ -36,6 +36,8 @@ extension Interpreter {
             guard let value = resolveChain(bytes, endingBefore: start - 1) else { return .none }
             return Completions(prefix: prefix, candidates: matching(attributeNames(of: value), prefix))
         }
+        // With nothing typed, only where a value may start: not after `)`, a number or a name.
+        if prefix.isEmpty, let before = lastNonBlank(bytes, before: start), !operandMayFollow(bytes, before) { return .none }
         let keywords = keywordArguments(bytes, scan, start).filter { $0.hasPrefix(prefix) }
         var names = globals.names
         if !prefix.isEmpty { names += builtinNames + Vocabulary.keywords }
@@ -86,6 +88,21 @@ extension Interpreter {
             }
         }
         return value
+    }
+
+    /// Whether a value may start after `bytes[index]`: after an operator, an opening bracket,
+    /// a comma, `=` or a keyword (`return`, `in`, `and`, ...), not after a closing bracket, a
+    /// string, a number or a name.
+    private func operandMayFollow(_ bytes: [UInt8], _ index: Int) -> Bool {
+        let byte = bytes[index]
+        if byte == UInt8(ascii: ")") || byte == UInt8(ascii: "]") || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
+            return false
+        }
+        guard CompletionScan.isNameByte(byte) else { return true }
+        var start = index
+        while start > 0, CompletionScan.isNameByte(bytes[start - 1]) { start -= 1 }
+        let word = String(decoding: bytes[start...index], as: UTF8.self)
+        return Vocabulary.keywords.contains(word) && !["true", "false", "none"].contains(word)
     }
 
     private func lastNonBlank(_ bytes: [UInt8], before end: Int) -> Int? {

@@ -5,9 +5,10 @@
 /// - Comments run from `#` to the end of the line.
 /// - A newline ends a statement, except inside `( )` and `[ ]`, where lines join (as in
 ///   Python), so a long call or list can span lines. Inside `{ }` newlines separate statements.
-/// - An open bracket at the end of the text is `incompleteInput`: a REPL then asks for
-///   another line rather than reporting an error. An open string is a syntax error: strings
-///   end on the line where they start.
+/// - A bracket still open at the end of the text is reported beside the tokens (`scan`), so
+///   that the parser can tell unfinished input (a REPL asks for another line) from a mistake
+///   made before the end. An open string is a syntax error: strings end on the line where
+///   they start.
 struct Lexer {
     private let source: Source
     private var bytes: [UInt8] { source.bytes }
@@ -20,25 +21,21 @@ struct Lexer {
         self.source = source
     }
 
-    /// All the tokens, ending with `.end`.
-    static func tokens(_ source: Source) throws(LanguageError) -> [Token] {
+    /// All the tokens, ending with `.end`, and the innermost bracket still open at the end
+    /// (nil when every bracket is closed).
+    static func scan(_ source: Source) throws(LanguageError) -> (tokens: [Token], unclosed: (symbol: Symbol, offset: Int)?) {
         var lexer = Lexer(source)
         var tokens: [Token] = []
         while true {
             let token = try lexer.next()
             tokens.append(token)
-            if token.kind == .end { return tokens }
+            if token.kind == .end { return (tokens, lexer.openBrackets.last) }
         }
     }
 
     private mutating func next() throws(LanguageError) -> Token {
         skipSpaceAndComments()
-        guard position < bytes.count else {
-            if let open = openBrackets.last {
-                throw .incompleteInput("'\(open.symbol.rawValue)' is not closed", SourceRange(open.offset, open.offset + 1))
-            }
-            return Token(kind: .end, range: SourceRange(bytes.count, bytes.count))
-        }
+        guard position < bytes.count else { return Token(kind: .end, range: SourceRange(bytes.count, bytes.count)) }
         let start = position, byte = bytes[position]
         if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: ";") {
             position += 1

@@ -21,9 +21,24 @@ struct Parser {
     private let stack = StackGuard.current()
 
     /// Parses a whole program (a file, or a REPL cell).
+    ///
+    /// Input that stops while a bracket or block is open is `incompleteInput` (a REPL then asks
+    /// for another line) only when the parse went wrong at the very end, for want of more
+    /// tokens: a mistake before that (`foo(1 2`) is reported at once, as a syntax error.
     static func parse(_ source: Source) throws(LanguageError) -> [Stmt] {
-        var parser = Parser(tokens: try Lexer.tokens(source))
-        return try parser.program()
+        let (tokens, unclosed) = try Lexer.scan(source)
+        var parser = Parser(tokens: tokens)
+        guard let unclosed else { return try parser.program() }
+        let incomplete = LanguageError.incompleteInput("'\(unclosed.symbol.rawValue)' is not closed",
+                                                       SourceRange(unclosed.offset, unclosed.offset + 1))
+        // Errors found at the end are placed just after the last real token (see `place`).
+        let lastEnd = tokens.last { $0.kind != .newline && $0.kind != .end }?.range.end ?? 0
+        do {
+            _ = try parser.program()
+        } catch where error.range.start < lastEnd {
+            throw error
+        } catch {}
+        throw incomplete
     }
 
     private init(tokens: [Token]) {

@@ -19,15 +19,28 @@ enum ScriptFile {
             throw ReadError(description: "cannot read '\(path)': \(String(cString: strerror(errno)))")
         }
         defer { close(descriptor) }
-        return Source(name: path, text: readAll(descriptor), isFile: true)
+        guard let text = readAll(descriptor, failing: true) else {
+            // A directory opens, then fails to read (EISDIR).
+            throw ReadError(description: "cannot read '\(path)': \(String(cString: strerror(errno)))")
+        }
+        return Source(name: path, text: text, isFile: true)
     }
 
-    /// Everything left to read from a file descriptor, as UTF-8 text.
+    /// Everything left to read from a file descriptor, as UTF-8 text (what could be read,
+    /// when reading fails).
     static func readAll(_ descriptor: Int32) -> String {
+        readAll(descriptor, failing: false) ?? ""
+    }
+
+    /// Everything left to read; nil when a read fails and `failing` is set. Interrupted reads
+    /// (EINTR, from a signal such as Ctrl-C) are retried.
+    private static func readAll(_ descriptor: Int32, failing: Bool) -> String? {
         var bytes: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 65536)
         while true {
             let n = Glibc.read(descriptor, &buffer, buffer.count)
+            if n < 0 && errno == EINTR { continue }
+            if n < 0 && failing { return nil }
             if n <= 0 { break }
             bytes.append(contentsOf: buffer[0..<n])
         }

@@ -38,6 +38,17 @@ struct CompletionTests {
         #expect(interpreter.completions(for: "f(g(1, 2), ").candidates == ["beta=", "f"])
     }
 
+    @Test("with nothing typed: variables where a value may start, nothing after a closing bracket or a name")
+    func emptyWord() throws {
+        let interpreter = try session("xval = 1")
+        #expect(interpreter.completions(for: "y = ").candidates == ["xval"])
+        #expect(interpreter.completions(for: "return ").candidates == ["xval"])
+        #expect(interpreter.completions(for: "max(xval)").candidates.isEmpty)
+        #expect(interpreter.completions(for: "x[0] ").candidates.isEmpty)
+        #expect(interpreter.completions(for: "xval ").candidates.isEmpty)
+        #expect(interpreter.completions(for: "f(\"a\"").candidates.isEmpty)
+    }
+
     @Test("nothing inside a string, a comment or a number")
     func nothingThere() throws {
         let interpreter = try session("abc = 1")

@@ -150,15 +150,36 @@ struct TerminalTests {
         #expect(try coloured.expectPrompt().contains("\u{1B}[1;31m"))
     }
 
-    @Test("Ctrl-D on an empty line leaves with status 0")
+    @Test("Ctrl-D in an unfinished entry gives up the entry; on an empty line it leaves with status 0")
     func ctrlD() throws {
         let scratch = try Scratch()
-        let session = try start(scratch)
-        session.type("y = (1 +\r")  // unfinished: Ctrl-D still leaves, the entry kept in the history
+        let session = try start(scratch, ["NO_COLOR": "1"])
+        session.type("kept = 3\r")
+        try session.expectPrompt()
+        session.type("y = (1 +\r")
         try session.expectSecondaryPrompt()
         session.type("\u{4}")
+        try session.expect("'(' is not closed")
+        try session.expectPrompt()
+        session.type("kept\r")
+        try session.expect("3")
+        try session.expectPrompt()
+        session.type("\u{4}")
         #expect(session.waitForExit() == 0)
-        #expect(try String(contentsOfFile: scratch.historyFile, encoding: .utf8) == "y = (1 +\n")
+        #expect(try String(contentsOfFile: scratch.historyFile, encoding: .utf8) == "kept = 3\ny = (1 +\nkept\n")
+    }
+
+    @Test("a history file whose last line has no newline: the next entry starts a line of its own")
+    func historyWithoutFinalNewline() throws {
+        let scratch = try Scratch()
+        try FileManager.default.createDirectory(atPath: scratch.path + "/state/lectern", withIntermediateDirectories: true)
+        try "a = 1\nlast = 1".write(toFile: scratch.historyFile, atomically: true, encoding: .utf8)
+        let session = try start(scratch)
+        session.type("new = 2\r")
+        try session.expectPrompt()
+        session.type("\u{4}")
+        #expect(session.waitForExit() == 0)
+        #expect(try String(contentsOfFile: scratch.historyFile, encoding: .utf8) == "a = 1\nlast = 1\nnew = 2\n")
     }
 
     @Test(":vars, :time, ?NAME, an unknown command and :quit")

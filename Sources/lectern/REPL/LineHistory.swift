@@ -19,6 +19,8 @@ final class LineHistory {
     let path: String?
     private let warn: (String) -> Void
     private var warned = false
+    /// Whether the file ended without a newline when it was read.
+    private var startsWithNewline = false
 
     init(environment: (String) -> String? = { getenv($0).map { String(cString: $0) } },
          warn: @escaping (String) -> Void) {
@@ -42,7 +44,13 @@ final class LineHistory {
         close(descriptor)
         let lines = text.split(separator: "\n", omittingEmptySubsequences: true)
         let kept = lines.suffix(Self.capacity).map { Self.unescape(String($0)) }
-        if lines.count > 2 * Self.capacity { rewrite(kept) }
+        // A last line without its newline (a partial write, a hand edit) must not run into
+        // the next entry appended. (A rewrite ends every line.)
+        startsWithNewline = !text.isEmpty && !text.hasSuffix("\n")
+        if lines.count > 2 * Self.capacity {
+            rewrite(kept)
+            startsWithNewline = false
+        }
         return kept
     }
 
@@ -53,7 +61,8 @@ final class LineHistory {
         let descriptor = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else { return failed("cannot write \(path)") }
         defer { close(descriptor) }
-        if !writeAll(descriptor, Self.escape(entry) + "\n") { failed("cannot write \(path)") }
+        if !writeAll(descriptor, (startsWithNewline ? "\n" : "") + Self.escape(entry) + "\n") { return failed("cannot write \(path)") }
+        startsWithNewline = false
     }
 
     /// Replaces the file by `entries`, atomically (a new file renamed over the old one).

@@ -31,6 +31,9 @@ extension REPL {
             return .incomplete(error)
         } catch {
             cellCount = number
+            // An entry that failed while running may have set variables before it stopped:
+            // `:save` keeps it, commented out (a syntax error ran nothing).
+            if error.kind != .syntax { inputs.append(Self.failedEntry(text, error.message)) }
             report(error)
             return .failed
         }
@@ -44,6 +47,12 @@ extension REPL {
             console.flush()
         }
         return try interpreter.run(source)
+    }
+
+    /// How `:save` writes an entry that failed: a note, then the entry commented out.
+    static func failedEntry(_ text: String, _ message: String) -> String {
+        "# failed: \(message.split(separator: "\n").first ?? "")\n"
+            + text.split(separator: "\n", omittingEmptySubsequences: false).map { "# " + $0 }.joined(separator: "\n")
     }
 
     /// Prints a value as the REPL shows it and keeps it in `ans` (`none` is neither).

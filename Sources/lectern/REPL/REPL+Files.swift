@@ -10,7 +10,7 @@ extension REPL {
     /// `lectern run` (or `:load`) runs again.
     func save(_ argument: String) {
         guard let path = Self.path(argument) else { return fail("usage: :save FILE") }
-        let text = "# Saved by Lectern \(Lectern.version): the entries of a session that ran without error.\n"
+        let text = "# Saved by Lectern \(Lectern.version): the entries of a session (those that failed while running, commented out).\n"
             + inputs.map { $0 + "\n" }.joined()
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { return fail("cannot write '\(path)': \(String(cString: strerror(errno)))") }
@@ -18,7 +18,13 @@ extension REPL {
         let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
         close(descriptor)
         guard written == bytes.count else { return fail("cannot write '\(path)': \(String(cString: strerror(errno)))") }
-        console.writeLine("Saved \(inputs.count) entr\(inputs.count == 1 ? "y" : "ies") to \(path).")
+        let failed = inputs.filter { $0.hasPrefix("# failed: ") }.count
+        var note = "Saved \(inputs.count) entr\(inputs.count == 1 ? "y" : "ies") to \(path)."
+        if failed > 0 {
+            note += " \(failed) that failed \(failed == 1 ? "is" : "are") commented out: what \(failed == 1 ? "it" : "they")"
+                + " set before failing is not in the script."
+        }
+        console.writeLine(note)
     }
 
     /// `:load FILE`: runs a script in this session (its variables join the session's).
@@ -35,6 +41,7 @@ extension REPL {
             _ = try execute(source)
             inputs.append("# :load \(path)\n" + source.text)
         } catch {
+            if error.kind != .syntax { inputs.append(Self.failedEntry(":load \(path)", error.message)) }
             report(error)
         }
     }
@@ -45,6 +52,7 @@ extension REPL {
         if path.count >= 2, let first = path.first, first == "\"" || first == "'", path.last == first {
             path = String(path.dropFirst().dropLast())
         }
+        if path == "\"" || path == "'" { return nil }
         guard !path.isEmpty else { return nil }
         if path.hasPrefix("~/"), let home = getenv("HOME") { path = String(cString: home) + path.dropFirst() }
         return path

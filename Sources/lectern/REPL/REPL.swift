@@ -60,6 +60,9 @@ final class REPL {
         var lineNumber = 0
         while !quitRequested {
             switch reader.read(prompt: pending.isEmpty ? .primary(color: console.color) : .secondary(color: console.color)) {
+            case .end where interactive && !pending.isEmpty:
+                // Ctrl-D in the middle of an entry gives up the entry, not the session.
+                abandonEntry()
             case .end:
                 finishAtEnd()
                 return interactive || !anyFailed ? 0 : 1
@@ -87,14 +90,36 @@ final class REPL {
             return true
         }
         if trimmed.isEmpty { return true }
-        if case let .incomplete(error) = runCell(text, firstLine: entryLine) {
-            // Two empty lines in a row end an entry that would otherwise never end (a typo
-            // such as an unclosed string), showing what is open.
-            guard interactive, lines.count >= 3, lines.suffix(2).allSatisfy({ $0.trimmingBlanks.isEmpty }) else { return false }
+        if unfinished(text) != nil { return false }
+        // Into the history before it runs: a crash or a kill during a long computation
+        // loses nothing.
+        remember(text)
+        runCell(text, firstLine: entryLine)
+        return true
+    }
+
+    /// The error saying what is still open, when `text` stops inside a bracket or block
+    /// (the next line continues it); nil when it is whole (right or wrong).
+    func unfinished(_ text: String) -> LanguageError? {
+        do throws(LanguageError) {
+            try Interpreter.checkSyntax(Source(name: "cell \(cellCount + 1)", text: text))
+        } catch where error.kind == .incompleteInput {
+            return error
+        } catch {}
+        return nil
+    }
+
+    /// Ctrl-D at the secondary prompt: the unfinished entry goes to the history and is
+    /// reported as unfinished; the session goes on.
+    private func abandonEntry() {
+        let text = pending.joined(separator: "\n")
+        pending = []
+        remember(text)
+        console.write("\n")
+        if let error = unfinished(text) {
+            cellCount += 1
             report(error)
         }
-        remember(text)
-        return true
     }
 
     /// The input ended (Ctrl-D, or the end of a pipe) in the middle of an entry.
@@ -121,7 +146,8 @@ final class REPL {
         if error.kind == .cancelled, interactive {
             // The terminal has echoed "^C" where the cursor was: on a line of its own, it goes.
             console.write(console.atLineStart ? "\r\u{1B}[K" : "\n")
-            error.message = "stopped by Ctrl-C; every variable keeps the value it had"
+            error.message = "stopped by Ctrl-C; every variable is kept (an object changed in place, "
+                + "such as a model in the middle of fit, keeps its changes)"
         }
         console.error(Diagnostic.render(error, color: console.color))
         anyFailed = true
