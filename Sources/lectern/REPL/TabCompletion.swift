@@ -15,7 +15,7 @@ extension REPL {
             return interpreter.completions(for: (pending + [line]).joined(separator: "\n"))
         }
         let text = line.drop { $0 == " " || $0 == "\t" }
-        if first == "?" { return names(String(text.dropFirst())) }
+        if first == "?" { return names(String(text.dropFirst().drop { $0 == " " || $0 == "\t" })) }
         let name = String(text.dropFirst().prefix { $0 != " " })
         guard text.count > name.count + 1 else {
             let commands = MetaCommands.all.map { ":" + $0.name }.filter { $0.hasPrefix(":" + name) }
