@@ -11,13 +11,25 @@ extension Shape {
     /// - Complexity: O(shape.reduce(1, *)).
     @inline(__always)
     static func forEachOffset(_ shape: [Int], strides: [Int], start: Int = 0, _ body: (Int) -> Void) {
+        let inner = shape.last ?? 1, step = strides.last ?? 0
+        forEachRow(shape, strides: strides, start: start) { row in
+            for i in 0..<inner { body(row + i * step) }
+        }
+    }
+
+    /// Calls `body` with the offset of the first element of every row (a run along the last
+    /// axis) of `shape`, in row-major order: `forEachOffset` without its innermost loop, for
+    /// callers that copy a whole row with a loop of their own. `start` once for rank 0 or 1.
+    @inline(__always)
+    static func forEachRow(_ shape: [Int], strides: [Int], start: Int = 0, _ body: (Int) -> Void) {
         guard !shape.contains(0) else { return }
-        var index = [Int](repeating: 0, count: shape.count)
+        let outer = Swift.max(shape.count - 1, 0)
+        var index = [Int](repeating: 0, count: outer)
         var offset = start
         while true {
             body(offset)
-            // Advance the odometer: bump the last digit, carrying into earlier ones.
-            var d = shape.count - 1
+            // Advance the odometer over all but the last axis: bump the last digit, carrying.
+            var d = outer - 1
             while d >= 0 {
                 index[d] += 1
                 offset += strides[d]

@@ -11,6 +11,15 @@ struct ConvGeometry {
     let stride: Int, padding: Int, dilation: Int
     let outHeight: Int, outWidth: Int
 
+    /// For filter column `v`: the input column of output column j is `j·s + offset` (offset =
+    /// v·d − p), and it lies inside the image for j in `inside` (the rest fall in the padding).
+    func columns(tap v: Int) -> (offset: Int, inside: Range<Int>) {
+        let offset = v * dilation - padding
+        let low = Swift.min(outWidth, Swift.max(0, (-offset + stride - 1) / stride))
+        let high = Swift.max(low, Swift.min(outWidth, (width - offset + stride - 1) / stride))
+        return (offset, low..<high)
+    }
+
     /// - Parameters: `input` is (N, C, H, W); `noun` is "filter" or "window" for messages.
     /// - Throws: on a bad stride, padding or dilation (below its minimum, or absurdly large),
     ///   a window larger than the padded input, a stride that does not fit (unless

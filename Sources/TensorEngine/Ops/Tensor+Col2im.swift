@@ -59,10 +59,8 @@ func col2imImage(_ cols: UnsafePointer<Double>, _ g: ConvGeometry, into image: U
         let plane = image + c * g.height * g.width
         for u in 0..<g.kernelHeight {
             for v in 0..<g.kernelWidth {
-                // Input column of output column j: j·s + v·d − p; it is inside for j in jLow..<jHigh.
-                let columnOffset = v * g.dilation - g.padding
-                let jLow = min(g.outWidth, max(0, (-columnOffset + g.stride - 1) / g.stride))
-                let jHigh = max(jLow, min(g.outWidth, (g.width - columnOffset + g.stride - 1) / g.stride))
+                let (columnOffset, inside) = g.columns(tap: v)
+                let (jLow, jHigh) = (inside.lowerBound, inside.upperBound)
                 for i in 0..<g.outHeight {
                     let y = i * g.stride + u * g.dilation - g.padding
                     guard y >= 0 && y < g.height else { continue }

@@ -64,30 +64,18 @@ extension Tensor {
     }
 
     /// Copies the elements into the order of a validated permutation: the result is written
-    /// row by row, reading the input with its strides taken in the new order (an odometer over
-    /// all but the last axis, a strided loop along the last).
+    /// row by row, reading the input with its strides taken in the new order.
     private func reorderAxes(_ axes: [Int]) -> Tensor {
         let ownStrides = strides
         let newShape = axes.map { shape[$0] }
         let readStrides = axes.map { ownStrides[$0] }
         return Tensor(unchecked: newShape) { out in
-            guard out.count > 0 else { return }
             scalars.withUnsafeBufferPointer { x in
                 let inner = newShape.last ?? 1, step = readStrides.last ?? 0
-                var index = [Int](repeating: 0, count: Swift.max(newShape.count - 1, 0))
-                var offset = 0, o = 0
-                while o < out.count {
-                    for i in 0..<inner { out[o + i] = x[offset + i * step] }
+                var o = 0
+                Shape.forEachRow(newShape, strides: readStrides) { row in
+                    for i in 0..<inner { out[o + i] = x[row + i * step] }
                     o += inner
-                    var d = index.count - 1
-                    while d >= 0 {
-                        index[d] += 1
-                        offset += readStrides[d]
-                        if index[d] < newShape[d] { break }
-                        offset -= readStrides[d] * newShape[d]
-                        index[d] = 0
-                        d -= 1
-                    }
                 }
             }
         }
