@@ -26,7 +26,7 @@ extension Tensor {
             let row = try Self.rowNumber(value, rows: rows)
             result.append(contentsOf: scalars[(row * rowSize)..<((row + 1) * rowSize)])
         }
-        return Tensor(unchecked: resultShape, scalars: result)
+        return Tensor(unchecked: resultShape, scalars: result).keepingBoolean(isBoolean)
     }
 
     /// A validated row number in `0..<rows` for an index value (negative counts from the end).

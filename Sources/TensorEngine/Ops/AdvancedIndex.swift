@@ -1,0 +1,139 @@
+/// NumPy's advanced indexing (`x[idx]`, `x[mask]`, `x[:, idx, 0]`), resolved against a shape
+/// into moves of elements that tensors and variables both have: a basic slice, a permute, a
+/// reshape and a row gather. Variables get their gradient from those primitives, so
+/// advanced indexing needs no backward rule of its own.
+///
+/// The recipe, for `x.shape == [4, 3, 5]` and `x[:, Tensor([[0, 2]]), 1:]`:
+/// 1. every index tensor or mask becomes whole axes: the basic `x[:, :, 1:]`, (4, 3, 4);
+/// 2. the indexed axes move first and merge into one: (3, 4, 4);
+/// 3. `gather(rows:)` picks the rows the index tensors name: (1, 2, 4, 4);
+/// 4. the picked axes go back where the first index tensor stood: (4, 1, 2, 4).
+///
+/// Several index tensors broadcast together and pick one merged row per position (NumPy's
+/// `p[arange(N), y]`); a mask of rank r is its `nonzero()`, r index tensors. A number next
+/// to an index tensor is one too (it drops its axis). As in NumPy, when the index tensors
+/// and numbers are not side by side (`x[0, :, idx]`), the picked axes go first instead.
+struct AdvancedIndex {
+    /// The index with every index tensor and mask replaced by whole axes.
+    private(set) var basic: [TensorIndex] = []
+    /// The shape `basic` selects.
+    private(set) var basicShape: [Int] = []
+    /// The axes of the basic selection that the index tensors pick along, increasing.
+    private(set) var axes: [Int] = []
+    /// The shape the index tensors broadcast to: the picked axes of the result.
+    private(set) var indexShape: [Int] = []
+    /// For each position of `indexShape`, the row of the merged axes it picks.
+    private(set) var rows = Tensor([Double]())
+    /// Whether the picked axes go first (the advanced entries are not side by side).
+    private(set) var pickedFirst = false
+
+    /// Resolves `indices` against `shape`.
+    /// - Throws: `TensorError.tooManyIndices`, `.maskShape`, `.indexOutOfRange` (naming the
+    ///   input axis), `.notAnInteger`, `.broadcast` when index tensors do not broadcast, and
+    ///   the errors of a basic index.
+    init(_ indices: [TensorIndex], shape: [Int]) throws {
+        let used = indices.reduce(0) { count, index in
+            switch index {
+            case .newAxis: count
+            case let .mask(m): count + m.rank
+            default: count + 1
+            }
+        }
+        guard used <= shape.count else { throw TensorError.tooManyIndices(count: used, rank: shape.count) }
+        var arrays: [Tensor] = [], entries: [Int] = []
+        var inputAxis = 0, resultAxis = 0
+        for (entry, index) in indices.enumerated() {
+            switch index {
+            case .newAxis:
+                basic.append(index)
+                resultAxis += 1
+            case .at:
+                basic.append(index)
+                entries.append(entry)
+                inputAxis += 1
+            case .range, .all:
+                basic.append(index)
+                inputAxis += 1
+                resultAxis += 1
+            case let .indices(t):
+                arrays.append(try Self.positions(t, axis: inputAxis, size: shape[inputAxis]))
+                basic.append(.all)
+                axes.append(resultAxis)
+                entries.append(entry)
+                inputAxis += 1
+                resultAxis += 1
+            case let .mask(m):
+                guard m.rank > 0, Array(shape[inputAxis..<(inputAxis + m.rank)]) == m.shape else {
+                    throw TensorError.maskShape(mask: m.shape, shape: shape, axis: inputAxis)
+                }
+                arrays += try m.nonzero()
+                basic += Array(repeating: .all, count: m.rank)
+                axes += Array(resultAxis..<(resultAxis + m.rank))
+                entries.append(entry)
+                inputAxis += m.rank
+                resultAxis += m.rank
+            }
+        }
+        try finish(arrays, entries: entries, shape: shape)
+    }
+
+    /// Everything after the walk over the entries: the basic shape, the picked axes, the rows.
+    private mutating func finish(_ arrays: [Tensor], entries: [Int], shape: [Int]) throws {
+        basicShape = try Tensor.basicShape(shape, basic)
+        indexShape = try arrays.dropFirst().reduce(arrays[0].shape) { try Shape.broadcast($0, $1.shape, op: "indexing") }
+        pickedFirst = entries.last! - entries.first! + 1 != entries.count
+        let sizes = axes.map { basicShape[$0] }, strides = Shape.strides(sizes)
+        var flat = [Double](repeating: 0, count: try Shape.elementCount(indexShape))
+        for (array, stride) in Swift.zip(arrays, strides) {
+            let spread = try array.broadcast(to: indexShape)
+            for k in flat.indices { flat[k] += spread.scalars[k] * Double(stride) }
+        }
+        rows = Tensor(unchecked: indexShape, scalars: flat)
+    }
+
+    /// The shape of the result: the basic selection's other axes with `indexShape` placed
+    /// where the first picked axis was, or first.
+    var resultShape: [Int] {
+        let others = basicShape.indices.filter { !axes.contains($0) }.map { basicShape[$0] }
+        let at = pickedFirst ? 0 : axes[0]
+        return Array(others[..<at]) + indexShape + Array(others[at...])
+    }
+
+    /// The elements of `x` (of the shape this index was resolved against) it selects.
+    func apply<T: AdvancedIndexable>(to x: T) throws -> T {
+        var y = basic.allSatisfy { $0 == .all } ? x : try x.slice(basic)
+        let others = basicShape.indices.filter { !axes.contains($0) }
+        if axes + others != Array(basicShape.indices) { y = try y.permute(axes + others) }
+        let merged = axes.reduce(1) { $0 * basicShape[$1] }
+        y = try y.reshape([merged] + others.map { basicShape[$0] })
+        y = try y.gather(rows: rows)
+        let at = pickedFirst ? 0 : axes[0], picked = indexShape.count
+        guard at > 0 else { return y }
+        let order = Array(picked..<(picked + at)) + Array(0..<picked) + Array((picked + at)..<(picked + others.count))
+        return try y.permute(order)
+    }
+
+    /// An index tensor's positions along an axis of `size`, checked and made nonnegative.
+    private static func positions(_ t: Tensor, axis: Int, size: Int) throws -> Tensor {
+        var result = t.keepingBoolean(false)
+        for (k, value) in t.scalars.enumerated() {
+            guard value.isFinite, value == value.rounded() else { throw TensorError.notAnInteger(op: "indexing", value: value) }
+            guard value >= Double(-size), value < Double(size) else {
+                throw TensorError.indexOutOfRange(index: Int(exactly: value) ?? (value < 0 ? Int.min : Int.max), axis: axis, size: size)
+            }
+            if value < 0 { result.scalars[k] = value + Double(size) }
+        }
+        return result
+    }
+}
+
+/// What advanced indexing is made of; `Tensor` and `Variable` have it.
+protocol AdvancedIndexable {
+    func slice(_ indices: [TensorIndex]) throws -> Self
+    func permute(_ axes: [Int]) throws -> Self
+    func reshape(_ newShape: [Int]) throws -> Self
+    func gather(rows indices: Tensor) throws -> Self
+}
+
+extension Tensor: AdvancedIndexable {}
+extension Variable: AdvancedIndexable {}
