@@ -10,7 +10,8 @@
 /// 4. the picked axes go back where the first index tensor stood: (4, 1, 2, 4).
 ///
 /// Several index tensors broadcast together and pick one merged row per position (NumPy's
-/// `p[arange(N), y]`); a mask of rank r is its `nonzero()`, r index tensors. A number next
+/// `p[arange(N), y]`); a mask of rank r is like its `nonzero()`, r index tensors (kept as
+/// the offsets of its nonzero elements, which is what they add up to). A number next
 /// to an index tensor is one too (it drops its axis). As in NumPy, when the index tensors
 /// and numbers are not side by side (`x[0, :, idx]`), the picked axes go first instead.
 struct AdvancedIndex {
@@ -40,7 +41,10 @@ struct AdvancedIndex {
             }
         }
         guard used <= shape.count else { throw TensorError.tooManyIndices(count: used, rank: shape.count) }
-        var arrays: [Tensor] = [], entries: [Int] = []
+        // Each index tensor, and each mask as the offsets of its nonzero elements (its axes
+        // merge into one, so an offset within the mask is its part of the merged row), with
+        // the number of axes it covers.
+        var arrays: [(positions: Tensor, axes: Int)] = [], entries: [Int] = []
         var inputAxis = 0, resultAxis = 0
         for (entry, index) in indices.enumerated() {
             switch index {
@@ -56,7 +60,7 @@ struct AdvancedIndex {
                 inputAxis += 1
                 resultAxis += 1
             case let .indices(t):
-                arrays.append(try Self.positions(t, axis: inputAxis, size: shape[inputAxis]))
+                arrays.append((try Self.positions(t, axis: inputAxis, size: shape[inputAxis]), 1))
                 basic.append(.all)
                 axes.append(resultAxis)
                 entries.append(entry)
@@ -66,7 +70,7 @@ struct AdvancedIndex {
                 guard m.rank > 0, Array(shape[inputAxis..<(inputAxis + m.rank)]) == m.shape else {
                     throw TensorError.maskShape(mask: m.shape, shape: shape, axis: inputAxis)
                 }
-                arrays += try m.nonzero()
+                arrays.append((m.nonzeroOffsets(), m.rank))
                 basic += Array(repeating: .all, count: m.rank)
                 axes += Array(resultAxis..<(resultAxis + m.rank))
                 entries.append(entry)
@@ -78,15 +82,18 @@ struct AdvancedIndex {
     }
 
     /// Everything after the walk over the entries: the basic shape, the picked axes, the rows.
-    private mutating func finish(_ arrays: [Tensor], entries: [Int], shape: [Int]) throws {
+    private mutating func finish(_ arrays: [(positions: Tensor, axes: Int)], entries: [Int], shape: [Int]) throws {
         basicShape = try Tensor.basicShape(shape, basic)
-        indexShape = try arrays.dropFirst().reduce(arrays[0].shape) { try Shape.broadcast($0, $1.shape, op: "indexing") }
+        indexShape = try arrays.dropFirst().reduce(arrays[0].positions.shape) {
+            try Shape.broadcast($0, $1.positions.shape, op: "indexing")
+        }
         pickedFirst = entries.last! - entries.first! + 1 != entries.count
-        let sizes = axes.map { basicShape[$0] }, strides = Shape.strides(sizes)
-        var flat = [Double](repeating: 0, count: try Shape.elementCount(indexShape))
-        for (array, stride) in Swift.zip(arrays, strides) {
-            let spread = try array.broadcast(to: indexShape)
-            for k in flat.indices { flat[k] += spread.scalars[k] * Double(stride) }
+        let strides = Shape.strides(axes.map { basicShape[$0] })
+        var flat = [Double](repeating: 0, count: try Shape.elementCount(indexShape)), lastAxis = -1
+        for (positions, covered) in arrays {
+            lastAxis += covered
+            let spread = try positions.broadcast(to: indexShape), stride = Double(strides[lastAxis])
+            for k in flat.indices { flat[k] += spread.scalars[k] * stride }
         }
         rows = Tensor(unchecked: indexShape, scalars: flat)
     }

@@ -54,6 +54,13 @@ extension Tensor {
         keepBooleanAfterWriting(source)
     }
 
+    /// The row-major offsets of the nonzero elements, NumPy's `np.flatnonzero`: shape (k).
+    func nonzeroOffsets() -> Tensor {
+        var offsets: [Double] = []
+        for (offset, value) in scalars.enumerated() where value != 0 { offsets.append(Double(offset)) }
+        return Tensor(offsets)
+    }
+
     /// Where the elements are nonzero, as NumPy's `np.nonzero`: one rank-1 tensor per axis,
     /// of the same length k (the number of nonzero elements), with the positions in row-major
     /// order. Element i of the result's tensors together name the i-th nonzero element.

@@ -33,6 +33,9 @@ let advancedSliceFixtures: [SliceFixture] = [
     SliceFixture(name: "x[[0,1], None, [1,2]] of shape [2, 3, 4]", shape: [2, 3, 4], indices: [.indices(ix([2], [0, 1])), .newAxis, .indices(ix([2], [1, 2]))], expectedShape: [2, 1, 4], expected: [4, 5, 6, 7, 20, 21, 22, 23]),
     SliceFixture(name: "x[:, [[1,2],[0,0]], 1:3] of shape [2, 3, 4]", shape: [2, 3, 4], indices: [.all, .indices(ix([2, 2], [1, 2, 0, 0])), .range(start: 1, stop: 3)], expectedShape: [2, 2, 2, 2], expected: [5, 6, 9, 10, 1, 2, 1, 2, 17, 18, 21, 22, 13, 14, 13, 14]),
     SliceFixture(name: "x[[1,0], [2,1], [3,0]] of shape [2, 3, 4]", shape: [2, 3, 4], indices: [.indices(ix([2], [1, 0])), .indices(ix([2], [2, 1])), .indices(ix([2], [3, 0]))], expectedShape: [2], expected: [23, 4]),
+    SliceFixture(name: "x[mask[[True,False,True],[False,True,False]], [0,3,1]] of shape [2, 3, 4]", shape: [2, 3, 4], indices: [.mask(mask([2, 3], [true, false, true, false, true, false])), .indices(ix([3], [0, 3, 1]))], expectedShape: [3], expected: [0, 11, 17]),
+    SliceFixture(name: "x[[0,2], mask[[False,False],[False,True],[False,False],[False,False]]] of shape [3, 4, 2]", shape: [3, 4, 2], indices: [.indices(ix([2], [0, 2])), .mask(mask([4, 2], [false, false, false, true, false, false, false, false]))], expectedShape: [2], expected: [3, 19]),
+    SliceFixture(name: "x[[[1],[2]], :, mask[True,False]] of shape [3, 4, 2]", shape: [3, 4, 2], indices: [.indices(ix([2, 1], [1, 2])), .all, .mask(mask([2], [true, false]))], expectedShape: [2, 1, 4], expected: [8, 10, 12, 14, 16, 18, 20, 22]),
     SliceFixture(name: "x[[]] of shape [5]", shape: [5], indices: [.indices(ix([0], []))], expectedShape: [0], expected: []),
     SliceFixture(name: "x[mask[True,False,False,True,True]] of shape [5]", shape: [5], indices: [.mask(mask([5], [true, false, false, true, true]))], expectedShape: [3], expected: [0, 3, 4]),
 ]
