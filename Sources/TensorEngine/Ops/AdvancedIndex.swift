@@ -28,11 +28,12 @@ struct AdvancedIndex {
     /// Whether the picked axes go first (the advanced entries are not side by side).
     private(set) var pickedFirst = false
 
-    /// Resolves `indices` against `shape`.
+    /// Resolves `indices` against `shape`; with `shapeOnly`, only as far as `resultShape`
+    /// (positions are neither checked nor combined: that is left to the selection itself).
     /// - Throws: `TensorError.tooManyIndices`, `.maskShape`, `.indexOutOfRange` (naming the
     ///   input axis), `.notAnInteger`, `.broadcast` when index tensors do not broadcast, and
     ///   the errors of a basic index.
-    init(_ indices: [TensorIndex], shape: [Int]) throws {
+    init(_ indices: [TensorIndex], shape: [Int], shapeOnly: Bool = false) throws {
         let used = indices.reduce(0) { count, index in
             switch index {
             case .newAxis: count
@@ -44,7 +45,7 @@ struct AdvancedIndex {
         // Each index tensor, and each mask as the offsets of its nonzero elements (its axes
         // merge into one, so an offset within the mask is its part of the merged row), with
         // the number of axes it covers.
-        var arrays: [(positions: Tensor, axes: Int)] = [], entries: [Int] = []
+        var arrays: [IndexArray] = [], entries: [Int] = []
         var inputAxis = 0, resultAxis = 0
         for (entry, index) in indices.enumerated() {
             switch index {
@@ -60,7 +61,8 @@ struct AdvancedIndex {
                 inputAxis += 1
                 resultAxis += 1
             case let .indices(t):
-                arrays.append((try Self.positions(t, axis: inputAxis, size: shape[inputAxis]), 1))
+                let positions = shapeOnly ? nil : try Self.positions(t, axis: inputAxis, size: shape[inputAxis])
+                arrays.append(IndexArray(positions: positions, shape: t.shape, axes: 1))
                 basic.append(.all)
                 axes.append(resultAxis)
                 entries.append(entry)
@@ -70,7 +72,8 @@ struct AdvancedIndex {
                 guard m.rank > 0, Array(shape[inputAxis..<(inputAxis + m.rank)]) == m.shape else {
                     throw TensorError.maskShape(mask: m.shape, shape: shape, axis: inputAxis)
                 }
-                arrays.append((m.nonzeroOffsets(), m.rank))
+                let offsets = shapeOnly ? nil : m.nonzeroOffsets()
+                arrays.append(IndexArray(positions: offsets, shape: [offsets?.count ?? m.scalars.count { $0 != 0 }], axes: m.rank))
                 basic += Array(repeating: .all, count: m.rank)
                 axes += Array(resultAxis..<(resultAxis + m.rank))
                 entries.append(entry)
@@ -78,21 +81,24 @@ struct AdvancedIndex {
                 resultAxis += m.rank
             }
         }
-        try finish(arrays, entries: entries, shape: shape)
+        try finish(arrays, entries: entries, shape: shape, shapeOnly: shapeOnly)
     }
 
     /// Everything after the walk over the entries: the basic shape, the picked axes, the rows.
-    private mutating func finish(_ arrays: [(positions: Tensor, axes: Int)], entries: [Int], shape: [Int]) throws {
+    private mutating func finish(_ arrays: [IndexArray], entries: [Int], shape: [Int], shapeOnly: Bool) throws {
         basicShape = try Tensor.basicShape(shape, basic)
-        indexShape = try arrays.dropFirst().reduce(arrays[0].positions.shape) {
-            try Shape.broadcast($0, $1.positions.shape, op: "indexing")
-        }
+        indexShape = try arrays.dropFirst().reduce(arrays[0].shape) { try Shape.broadcast($0, $1.shape, op: "indexing") }
         pickedFirst = entries.last! - entries.first! + 1 != entries.count
+        if shapeOnly { return }
+        if arrays.count == 1, let only = arrays[0].positions {
+            rows = only  // one index tensor or mask: its positions are the rows
+            return
+        }
         let strides = Shape.strides(axes.map { basicShape[$0] })
         var flat = [Double](repeating: 0, count: try Shape.elementCount(indexShape)), lastAxis = -1
-        for (positions, covered) in arrays {
-            lastAxis += covered
-            let spread = try positions.broadcast(to: indexShape), stride = Double(strides[lastAxis])
+        for array in arrays {
+            lastAxis += array.axes
+            let spread = try array.positions!.broadcast(to: indexShape), stride = Double(strides[lastAxis])
             for k in flat.indices { flat[k] += spread.scalars[k] * stride }
         }
         rows = Tensor(unchecked: indexShape, scalars: flat)
@@ -132,6 +138,12 @@ struct AdvancedIndex {
         }
         return result
     }
+}
+
+/// An index tensor (`axes` 1) or a mask (`axes` its rank) as positions in the axes it covers,
+/// merged; `positions` is nil when only the shape is wanted.
+private struct IndexArray {
+    let positions: Tensor?, shape: [Int], axes: Int
 }
 
 /// What advanced indexing is made of; `Tensor` and `Variable` have it.

@@ -12,10 +12,11 @@
 ///     try x.slice([.all, .indices(Tensor([1]))]).shape == [4, 1]   // x[:, [1]]
 extension Tensor {
     /// The shape `x.slice(indices)` has, without computing it, for checking a size first.
-    /// - Throws: as `slice`.
+    /// The positions in index tensors are not checked here: `slice` checks them.
+    /// - Throws: as `slice`, except for positions out of range or not whole.
     public static func indexedShape(_ shape: [Int], _ indices: [TensorIndex]) throws -> [Int] {
         guard indices.contains(where: \.isAdvanced) else { return try basicShape(shape, indices) }
-        return try AdvancedIndex(indices, shape: shape).resultShape
+        return try AdvancedIndex(indices, shape: shape, shapeOnly: true).resultShape
     }
 
     /// The shape a basic index (no index tensors or masks) selects from `shape`.
