@@ -42,9 +42,6 @@ struct AdvancedIndex {
             }
         }
         guard used <= shape.count else { throw TensorError.tooManyIndices(count: used, rank: shape.count) }
-        // Each index tensor, and each mask as the offsets of its nonzero elements (its axes
-        // merge into one, so an offset within the mask is its part of the merged row), with
-        // the number of axes it covers.
         var arrays: [IndexArray] = [], entries: [Int] = []
         var inputAxis = 0, resultAxis = 0
         for (entry, index) in indices.enumerated() {
@@ -52,34 +49,28 @@ struct AdvancedIndex {
             case .newAxis:
                 basic.append(index)
                 resultAxis += 1
+                continue
             case .at:
                 basic.append(index)
                 entries.append(entry)
                 inputAxis += 1
+                continue
             case .range, .all:
                 basic.append(index)
                 inputAxis += 1
                 resultAxis += 1
+                continue
             case let .indices(t):
-                let positions = shapeOnly ? nil : try Self.positions(t, axis: inputAxis, size: shape[inputAxis])
-                arrays.append(IndexArray(positions: positions, shape: t.shape, axes: 1))
-                basic.append(.all)
-                axes.append(resultAxis)
-                entries.append(entry)
-                inputAxis += 1
-                resultAxis += 1
+                arrays.append(try IndexArray(t, axis: inputAxis, size: shape[inputAxis], shapeOnly: shapeOnly))
             case let .mask(m):
-                guard m.rank > 0, Array(shape[inputAxis..<(inputAxis + m.rank)]) == m.shape else {
-                    throw TensorError.maskShape(mask: m.shape, shape: shape, axis: inputAxis)
-                }
-                let offsets = shapeOnly ? nil : m.nonzeroOffsets()
-                arrays.append(IndexArray(positions: offsets, shape: [offsets?.count ?? m.scalars.count { $0 != 0 }], axes: m.rank))
-                basic += Array(repeating: .all, count: m.rank)
-                axes += Array(resultAxis..<(resultAxis + m.rank))
-                entries.append(entry)
-                inputAxis += m.rank
-                resultAxis += m.rank
+                arrays.append(try IndexArray(mask: m, axis: inputAxis, shape: shape, shapeOnly: shapeOnly))
             }
+            let covered = arrays[arrays.count - 1].axes
+            basic += Array(repeating: .all, count: covered)
+            axes += Array(resultAxis..<(resultAxis + covered))
+            entries.append(entry)
+            inputAxis += covered
+            resultAxis += covered
         }
         try finish(arrays, entries: entries, shape: shape, shapeOnly: shapeOnly)
     }
@@ -125,25 +116,6 @@ struct AdvancedIndex {
         let order = Array(picked..<(picked + at)) + Array(0..<picked) + Array((picked + at)..<(picked + others.count))
         return try y.permute(order)
     }
-
-    /// An index tensor's positions along an axis of `size`, checked and made nonnegative.
-    private static func positions(_ t: Tensor, axis: Int, size: Int) throws -> Tensor {
-        var result = t.keepingBoolean(false)
-        for (k, value) in t.scalars.enumerated() {
-            guard value.isFinite, value == value.rounded() else { throw TensorError.notAnInteger(op: "indexing", value: value) }
-            guard value >= Double(-size), value < Double(size) else {
-                throw TensorError.indexOutOfRange(index: Int(exactly: value) ?? (value < 0 ? Int.min : Int.max), axis: axis, size: size)
-            }
-            if value < 0 { result.scalars[k] = value + Double(size) }
-        }
-        return result
-    }
-}
-
-/// An index tensor (`axes` 1) or a mask (`axes` its rank) as positions in the axes it covers,
-/// merged; `positions` is nil when only the shape is wanted.
-private struct IndexArray {
-    let positions: Tensor?, shape: [Int], axes: Int
 }
 
 /// What advanced indexing is made of; `Tensor` and `Variable` have it.
