@@ -41,6 +41,7 @@ struct AdvancedIndexingTests {
         #expect(!sum.isBoolean && !product.isBoolean && !(m * 1).isBoolean)
         let reshaped = try m.reshape([2, 2]), sliced = try m.slice([.range(start: 1)])
         #expect(reshaped.isBoolean && sliced.isBoolean && m.transpose().isBoolean)
+        #expect(try Tensor.stack([m, m]).isBoolean && !Tensor.concat([m, y]).isBoolean)
         var written = m
         try written.assign(Tensor(5), at: [.at(0)])
         #expect(!written.isBoolean)

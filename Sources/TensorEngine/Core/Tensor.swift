@@ -19,7 +19,8 @@ public struct Tensor: Sendable, Equatable {
     public internal(set) var scalars: [Double]
     /// Whether the elements are truth values (every one 0 or 1), as a comparison makes them.
     /// Only comparisons, `init(shape:booleans:)`, `asBoolean()`, the product of two boolean
-    /// tensors and operations that only move elements (reshape, permute, slice, gather) give
+    /// tensors and operations that only move elements (reshape, permute, slice, gather, and
+    /// concat or stack of boolean tensors) give
     /// `true`; arithmetic gives ordinary numbers, as NumPy's `mask + 0` is an integer array.
     public internal(set) var isBoolean = false
 
