@@ -20,8 +20,8 @@ public struct Tensor: Sendable, Equatable {
     /// Whether the elements are truth values (every one 0 or 1), as a comparison makes them.
     /// Only comparisons, `init(shape:booleans:)`, `asBoolean()`, the product of two boolean
     /// tensors and operations that only move elements (reshape, permute, slice, gather, and
-    /// concat or stack of boolean tensors) give
-    /// `true`; arithmetic gives ordinary numbers, as NumPy's `mask + 0` is an integer array.
+    /// concat or stack of boolean tensors) give `true`; arithmetic gives ordinary numbers, as
+    /// NumPy's `mask + 0` is an integer array. Writing anything but 0 or 1 into one clears it.
     public internal(set) var isBoolean = false
 
     /// A tensor of the given shape holding `scalars` in row-major order.
@@ -149,7 +149,7 @@ extension Tensor {
     /// - Throws: `TensorError.argument` when an element is neither 0 nor 1.
     public func asBoolean() throws -> Tensor {
         if let bad = scalars.first(where: { $0 != 0 && $0 != 1 }) {
-            throw TensorError.argument(op: "a mask", name: "every element", problem: "must be 0 or 1 (true or false), got \(bad)")
+            throw TensorError.argument(op: "a mask", name: "every element", problem: "must be 0 or 1 (true or false), got \(TensorError.number(bad))")
         }
         return keepingBoolean(true)
     }
