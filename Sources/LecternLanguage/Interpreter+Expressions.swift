@@ -109,6 +109,7 @@ extension Interpreter {
             case let .index(expr):
                 let value = try evaluate(expr, in: scope)
                 if case .none = value { result.append(.newAxis); continue }
+                if let array = try indexTensor(value, expr.range) { result.append(.array(array, expr.range)); continue }
                 result.append(.at(try integer(value, "an index", expr.range), expr.range))
             case let .slice(start, stop, step, range):
                 func bound(_ expr: Expr?) throws(LanguageError) -> Int? {
@@ -121,6 +122,22 @@ extension Interpreter {
             }
         }
         return result
+    }
+
+    /// The tensor of an index that selects by a tensor: a tensor of rank 1 or more, a list
+    /// or a range (NumPy's index arrays). Nil for anything else, numbers and rank-0 tensors
+    /// included (they index one position). Whether it is a mask or positions is the tensor's
+    /// `isBoolean`: comparisons and lists of true/false make masks.
+    private func indexTensor(_ value: Value, _ range: SourceRange) throws(LanguageError) -> Tensor? {
+        switch value {
+        case let .tensor(t) where t.rank > 0: return t
+        case let .variable(v) where v.rank > 0: return v.value
+        case let .list(items): return try tensorFromList(items, range)
+        case let .object(r as RangeObject):
+            try checkSize([r.count], range)
+            return Tensor((0..<r.count).map(r.value(at:)))
+        default: return nil
+        }
     }
 
     /// A whole number from a value, or an error naming `what` it was for.
@@ -149,12 +166,15 @@ enum IndexValue {
     case at(Int, SourceRange)
     case slice(Int?, Int?, Int?, SourceRange)
     case newAxis
+    /// A mask (a boolean tensor) or a tensor of positions.
+    case array(Tensor, SourceRange)
 
     var engineIndex: TensorIndex {
         switch self {
         case let .at(i, _): .at(i)
         case let .slice(start, stop, step, _): .range(start: start, stop: stop, step: step)
         case .newAxis: .newAxis
+        case let .array(t, _): t.isBoolean ? .mask(t) : .indices(t)
         }
     }
 }

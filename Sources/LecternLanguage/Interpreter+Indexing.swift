@@ -5,11 +5,11 @@ extension Interpreter {
     func subscriptValue(_ container: Value, _ indices: [IndexValue], _ range: SourceRange) throws(LanguageError) -> Value {
         switch container {
         case let .tensor(t):
-            let result = try engine(range) { try t.slice(indices.map(\.engineIndex)) }
+            let result = try engine(range) { try t.slice(try checkedIndices(indices, t.shape, range)) }
             if result.rank == 0 { return .number(result.scalars[0]) }
             return .tensor(result)
         case let .variable(v):
-            return .variable(try engine(range) { try v.slice(indices.map(\.engineIndex)) })
+            return .variable(try engine(range) { try v.slice(try checkedIndices(indices, v.shape, range)) })
         case let .list(items):
             return try listSubscript(items, indices, range)
         case let .string(text):
@@ -24,6 +24,14 @@ extension Interpreter {
         default:
             throw .runtime("\(container.aTypeName) cannot be indexed", range)
         }
+    }
+
+    /// The engine's indices, after checking that an index tensor's result is not too large
+    /// (`x[zeros(10000)]` of a large `x` would copy it 10000 times).
+    private func checkedIndices(_ indices: [IndexValue], _ shape: [Int], _ range: SourceRange) throws -> [TensorIndex] {
+        let engineIndices = indices.map(\.engineIndex)
+        if engineIndices.contains(where: \.isAdvanced) { try checkSize(try Tensor.indexedShape(shape, engineIndices), range) }
+        return engineIndices
     }
 
     /// `items[i]` or `items[a:b:c]` with Python's rules (negative indices count from the end).
@@ -41,6 +49,9 @@ extension Interpreter {
             return .list(positions.scalars.map { items[Int($0)] })
         case .newAxis:
             throw .runtime("none is not an index for a list", range)
+        case let .array(_, at):
+            throw .runtime("a list takes a number or a slice as its index, not a tensor or a list;"
+                           + " index tensors and masks select from tensors", at)
         }
     }
 
@@ -51,7 +62,7 @@ extension Interpreter {
         switch container {
         case var .tensor(t):
             let v = try elementValue(value, range)
-            try engine(range) { try t.assign(v, at: indices.map(\.engineIndex)) }
+            try engine(range) { try t.assign(v, at: try checkedIndices(indices, t.shape, range)) }
             return .tensor(t)
         case let .variable(variable):
             var t = variable.value

@@ -44,6 +44,8 @@ public final class RangeObject: LanguageObject {
             return .object(RangeObject(start: newStart, stop: newStart + Double(length) * newStep, step: newStep, count: length))
         case .newAxis:
             throw .runtime("none is not an index for a range", range)
+        case let .array(_, at):
+            throw .runtime("a range takes a number or a slice as its index, not a tensor or a list", at)
         }
     }
 

@@ -169,6 +169,7 @@ func tensorFromList(_ items: [Value], _ range: SourceRange) throws(LanguageError
     for item in items {
         switch item {
         case let .list(inner): rows.append(try tensorFromList(inner, range))
+        case let .bool(b): rows.append(try engine(range) { try Tensor(shape: [], booleans: [b]) })
         default:
             guard let t = item.tensorValue else {
                 throw .runtime("a list holding \(item.aTypeName) cannot become a tensor", range)
@@ -177,7 +178,10 @@ func tensorFromList(_ items: [Value], _ range: SourceRange) throws(LanguageError
         }
     }
     if rows.isEmpty { return Tensor([Double]()) }
-    return try engine(range) { try Tensor.stack(rows) }
+    let stacked = try engine(range) { try Tensor.stack(rows) }
+    // All true/false (at every depth): a mask, as np.array([True, False]) is boolean.
+    guard rows.allSatisfy(\.isBoolean) else { return stacked }
+    return try engine(range) { try stacked.asBoolean() }
 }
 
 /// A short description of a value for messages: `1.5`, `"text"`, `a list`.

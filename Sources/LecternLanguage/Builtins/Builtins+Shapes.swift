@@ -60,6 +60,12 @@ extension Builtins {
             return try either(args, ["x"], tensor: { try args.tensor("x").gather(rows: indices) },
                               variable: { try args.variable("x").gather(rows: indices) })
         },
+        Builtin("nonzero", [.init("x")], category: .shape,
+                summary: "Where x is nonzero: for a vector, the indices; otherwise a list of index tensors, one per axis (NumPy's tuple).",
+                example: "nonzero([0, 3, 0, 5])", shapes: "x (n) -> (k); x (a, b) -> [(k), (k)]") { args, _ in
+            let parts = try args.tensor("x").nonzero()
+            return parts.count == 1 ? .tensor(parts[0]) : .list(parts.map(Value.tensor))
+        },
         Builtin("one_hot", [.init("labels"), .init("classes")], category: .shape,
                 summary: "Class labels as rows with a single 1.", example: "one_hot([0, 2], 3)",
                 shapes: "labels (N) -> (N, classes)") { args, interpreter in

@@ -2,14 +2,18 @@
 /// indices. Both are primitives; their backward rules put g back where the elements came from.
 extension Variable {
     /// The elements `indices` select, like NumPy's `x[indices...]`, as `Tensor.slice`
-    /// (`.at`, `.range` with negative indices and steps, `.all`, `.newAxis`).
+    /// (`.at`, `.range` with negative indices and steps, `.all`, `.newAxis`, and the
+    /// advanced `.indices` and `.mask`).
     ///
-    /// Backward: g scattered into zeros of the input's shape at the same selection
-    /// (`Tensor.assign`). A basic index selects each input position at most once, so
-    /// writing is enough; nothing needs adding up.
+    /// Backward of a basic index: g scattered into zeros of the input's shape at the same
+    /// selection (`Tensor.assign`). A basic index selects each input position at most once,
+    /// so writing is enough; nothing needs adding up. An advanced index is not a primitive:
+    /// `AdvancedIndex` composes it of a basic slice, permute, reshape and `gather(rows:)`,
+    /// whose scatter-add sums the gradients of a position picked twice.
     /// - Throws: as `Tensor.slice`.
     /// - Complexity: O(result count) forward; O(input count) backward (the zeros).
     public func slice(_ indices: [TensorIndex]) throws -> Variable {
+        if indices.contains(where: \.isAdvanced) { return try AdvancedIndex(indices, shape: shape).apply(to: self) }
         let inputShape = shape
         return .result(try value.slice(indices), op: "slice", parents: [self]) { g in
             var dx = try Tensor.zeros(inputShape)

@@ -7,11 +7,22 @@
 /// price of a copy, which is small next to the work the kernels do.
 ///
 /// A tensor of rank 0 (shape `[]`) holds one number. Dimensions of size 0 are allowed.
+///
+/// A tensor made by a comparison is *boolean* (`isBoolean`), the one trace of NumPy's dtypes:
+/// its elements are 0 and 1 like any others, but as an index it is a mask (`x[y < 5]`)
+/// where a tensor of whole numbers picks positions (`x[Tensor([0, 2])]`). See
+/// `Tensor+AdvancedIndexing.swift`.
 public struct Tensor: Sendable, Equatable {
     /// The size of each dimension, outermost first: `[2, 3]` is 2 rows of 3 columns.
     public private(set) var shape: [Int]
     /// The elements in row-major order; `scalars.count == shape.reduce(1, *)`.
     public internal(set) var scalars: [Double]
+    /// Whether the elements are truth values (every one 0 or 1), as a comparison makes them.
+    /// Only comparisons, `init(shape:booleans:)`, `asBoolean()`, the product of two boolean
+    /// tensors and operations that only move elements (reshape, permute, slice, gather, and
+    /// concat or stack of boolean tensors) give `true`; arithmetic gives ordinary numbers, as
+    /// NumPy's `mask + 0` is an integer array. Writing anything but 0 or 1 into one clears it.
+    public internal(set) var isBoolean = false
 
     /// A tensor of the given shape holding `scalars` in row-major order.
     /// - Throws: `TensorError.scalarCount` when the counts differ, `.negativeDimension`.
@@ -42,6 +53,13 @@ public struct Tensor: Sendable, Equatable {
             try body(buffer)
             initialized = count
         }
+    }
+
+    /// A boolean tensor (a mask) of the given shape holding `booleans` in row-major order.
+    /// - Throws: as `init(shape:scalars:)`.
+    public init(shape: [Int], booleans: [Bool]) throws {
+        try self.init(shape: shape, scalars: booleans.map { $0 ? 1 : 0 })
+        isBoolean = true
     }
 
     /// A rank-0 tensor holding one number.
@@ -112,8 +130,33 @@ extension Tensor {
         Tensor(unchecked: other.shape, scalars: [Double](repeating: 0, count: other.count))
     }
 
-    /// A tensor with this one's elements and another shape of the same count (no checks).
+    /// A tensor with this one's elements and another shape of the same count (no checks);
+    /// a boolean tensor stays boolean.
     func withShape(_ newShape: [Int]) -> Tensor {
-        Tensor(unchecked: newShape, scalars: scalars)
+        var result = Tensor(unchecked: newShape, scalars: scalars)
+        result.isBoolean = isBoolean
+        return result
+    }
+
+    /// This tensor marked boolean when `flag` is true (for operations that only move elements).
+    func keepingBoolean(_ flag: Bool) -> Tensor {
+        var result = self
+        result.isBoolean = flag
+        return result
+    }
+
+    /// The same elements as a boolean tensor (a mask).
+    /// - Throws: `TensorError.argument` when an element is neither 0 nor 1.
+    public func asBoolean() throws -> Tensor {
+        if let bad = scalars.first(where: { $0 != 0 && $0 != 1 }) {
+            throw TensorError.argument(op: "a mask", name: "every element", problem: "must be 0 or 1 (true or false), got \(TensorError.number(bad))")
+        }
+        return keepingBoolean(true)
+    }
+
+    /// Equal shapes and elements. Whether a tensor is boolean is not compared: the result of
+    /// `a < b` equals `Tensor([1, 0])` when it holds 1 and 0.
+    public static func == (a: Tensor, b: Tensor) -> Bool {
+        a.shape == b.shape && a.scalars == b.scalars
     }
 }

@@ -25,6 +25,7 @@ public enum TensorError: Error, Equatable, Sendable {
     // Indexing
     case indexOutOfRange(index: Int, axis: Int, size: Int)
     case tooManyIndices(count: Int, rank: Int)
+    case maskShape(mask: [Int], shape: [Int], axis: Int)
     case zeroStep
     case assignShape(value: [Int], selection: [Int])
     case labelOutOfRange(label: Double, classes: Int)
@@ -124,6 +125,14 @@ extension TensorError: CustomStringConvertible {
             return "index \(index) is out of range for axis \(axis) with size \(size)"
         case let .tooManyIndices(count, rank):
             return "too many indices: \(count) for a tensor of rank \(rank)"
+        case let .maskShape(mask, shape, axis):
+            let covered = Array(shape[Swift.min(axis, shape.count)..<Swift.min(axis + Swift.max(mask.count, 1), shape.count)])
+            let start = "a mask of shape \(mask) cannot index a tensor of shape \(shape): "
+            guard axis == 0 else {
+                return start + "a mask at axis \(axis) must have the dimensions it covers, such as \(covered)"
+            }
+            return start + "a mask must have the tensor's leading dimensions, such as \(Array(shape.prefix(1))) to pick rows"
+                + " or \(shape) to pick single elements"
         case .zeroStep:
             return "slice step cannot be zero"
         case let .assignShape(value, selection):

@@ -3,7 +3,10 @@
 extension Tensor {
     public static func + (a: Tensor, b: Tensor) throws -> Tensor { try zip(a, b, op: "+", Fn.Add()) }
     public static func - (a: Tensor, b: Tensor) throws -> Tensor { try zip(a, b, op: "-", Fn.Subtract()) }
-    public static func * (a: Tensor, b: Tensor) throws -> Tensor { try zip(a, b, op: "*", Fn.Multiply()) }
+    /// The product of two boolean tensors is boolean: their logical and, as in NumPy.
+    public static func * (a: Tensor, b: Tensor) throws -> Tensor {
+        try zip(a, b, op: "*", Fn.Multiply()).keepingBoolean(a.isBoolean && b.isBoolean)
+    }
     /// Division; like NumPy, `x / 0` is `inf` (or `nan` for `0 / 0`), not an error.
     public static func / (a: Tensor, b: Tensor) throws -> Tensor { try zip(a, b, op: "/", Fn.Divide()) }
 
@@ -66,14 +69,20 @@ extension Tensor {
     }
 }
 
-/// Comparisons give tensors of 0 and 1 (NumPy would give booleans), and `where` picks with them.
+/// Comparisons give boolean tensors of 0 and 1 (`isBoolean`: masks, as NumPy's booleans),
+/// and `where` picks with them.
 extension Tensor {
-    public static func equal(_ a: Tensor, _ b: Tensor) throws -> Tensor { try zip(a, b, op: "==") { $0 == $1 ? 1 : 0 } }
-    public static func notEqual(_ a: Tensor, _ b: Tensor) throws -> Tensor { try zip(a, b, op: "!=") { $0 != $1 ? 1 : 0 } }
-    public static func less(_ a: Tensor, _ b: Tensor) throws -> Tensor { try zip(a, b, op: "<") { $0 < $1 ? 1 : 0 } }
-    public static func lessEqual(_ a: Tensor, _ b: Tensor) throws -> Tensor { try zip(a, b, op: "<=") { $0 <= $1 ? 1 : 0 } }
-    public static func greater(_ a: Tensor, _ b: Tensor) throws -> Tensor { try zip(a, b, op: ">") { $0 > $1 ? 1 : 0 } }
-    public static func greaterEqual(_ a: Tensor, _ b: Tensor) throws -> Tensor { try zip(a, b, op: ">=") { $0 >= $1 ? 1 : 0 } }
+    public static func equal(_ a: Tensor, _ b: Tensor) throws -> Tensor { try compare(a, b, "==") { $0 == $1 } }
+    public static func notEqual(_ a: Tensor, _ b: Tensor) throws -> Tensor { try compare(a, b, "!=") { $0 != $1 } }
+    public static func less(_ a: Tensor, _ b: Tensor) throws -> Tensor { try compare(a, b, "<") { $0 < $1 } }
+    public static func lessEqual(_ a: Tensor, _ b: Tensor) throws -> Tensor { try compare(a, b, "<=") { $0 <= $1 } }
+    public static func greater(_ a: Tensor, _ b: Tensor) throws -> Tensor { try compare(a, b, ">") { $0 > $1 } }
+    public static func greaterEqual(_ a: Tensor, _ b: Tensor) throws -> Tensor { try compare(a, b, ">=") { $0 >= $1 } }
+
+    private static func compare(_ a: Tensor, _ b: Tensor, _ op: String,
+                                _ holds: (Double, Double) -> Bool) throws -> Tensor {
+        try zip(a, b, op: op) { holds($0, $1) ? 1 : 0 }.keepingBoolean(true)
+    }
 
     /// `a` where `condition` is nonzero, else `b`; all three broadcast together.
     public static func `where`(_ condition: Tensor, _ a: Tensor, _ b: Tensor) throws -> Tensor {

@@ -20,13 +20,16 @@ extension Tensor {
         let resultShape = indices.shape + rowShape
         _ = try Shape.elementCount(resultShape)
         let rowSize = rowShape.reduce(1, *)
-        var result: [Double] = []
-        result.reserveCapacity(indices.count * rowSize)
-        for value in indices.scalars {
-            let row = try Self.rowNumber(value, rows: rows)
-            result.append(contentsOf: scalars[(row * rowSize)..<((row + 1) * rowSize)])
-        }
-        return Tensor(unchecked: resultShape, scalars: result)
+        let picked = try indices.scalars.map { try Self.rowNumber($0, rows: rows) }
+        // Copied through buffers: one `append(contentsOf:)` per row costs more than the copy
+        // when rows are single elements (x[x > 0]).
+        return Tensor(unchecked: resultShape) { out in
+            scalars.withUnsafeBufferPointer { x in
+                for (k, row) in picked.enumerated() {
+                    for j in 0..<rowSize { out[k * rowSize + j] = x[row * rowSize + j] }
+                }
+            }
+        }.keepingBoolean(isBoolean)
     }
 
     /// A validated row number in `0..<rows` for an index value (negative counts from the end).

@@ -19,6 +19,7 @@ extension Tensor {
         var shape = first.shape
         shape[d] = tensors.reduce(0) { $0 + $1.shape[d] }
         return Tensor(unchecked: shape, scalars: interleave(tensors, outer: shape[..<d].reduce(1, *)))
+            .keepingBoolean(tensors.allSatisfy(\.isBoolean))  // masks joined are a mask
     }
 
     /// Whether two shapes have the same rank and sizes, ignoring axis `d`.

@@ -69,7 +69,7 @@ extension Tensor {
         let ownStrides = strides
         let newShape = axes.map { shape[$0] }
         let readStrides = axes.map { ownStrides[$0] }
-        return Tensor(unchecked: newShape) { out in
+        var result = Tensor(unchecked: newShape) { out in
             scalars.withUnsafeBufferPointer { x in
                 let inner = newShape.last ?? 1, step = readStrides.last ?? 0
                 var o = 0
@@ -79,6 +79,8 @@ extension Tensor {
                 }
             }
         }
+        result.isBoolean = isBoolean
+        return result
     }
 
     /// All elements as a rank-1 tensor of `count` elements (a rank-0 tensor gives `[1]`).

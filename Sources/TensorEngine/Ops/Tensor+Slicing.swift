@@ -1,5 +1,6 @@
-/// One entry of a NumPy basic index such as `x[0, 1:3, ::-1, None]`.
-public enum TensorIndex: Equatable, Hashable, Sendable {
+/// One entry of a NumPy index such as `x[0, 1:3, ::-1, None]` (basic) or `x[mask, 0]`,
+/// `x[:, Tensor([2, 0])]` (advanced: see `Tensor+AdvancedIndexing.swift`).
+public enum TensorIndex: Equatable, Sendable {
     /// One position, `x[i]`; negative counts from the end. The axis disappears from the result.
     case at(Int)
     /// A Python slice `start:stop:step`. `nil` means "from the beginning / to the end / 1"
@@ -10,6 +11,20 @@ public enum TensorIndex: Equatable, Hashable, Sendable {
     case all
     /// A new axis of size 1, NumPy's `None` / `np.newaxis`. It uses up no axis of the input.
     case newAxis
+    /// Positions along one axis, NumPy's integer-array index: whole numbers of any shape
+    /// (negative count from the end, repeats allowed). The axis becomes the index's shape.
+    case indices(Tensor)
+    /// A mask over as many axes as it has, NumPy's boolean index: its shape must equal the
+    /// dimensions it covers; they become one axis, of the positions where it is nonzero.
+    case mask(Tensor)
+
+    /// Whether this is an index tensor or a mask (NumPy's "advanced" indices).
+    public var isAdvanced: Bool {
+        switch self {
+        case .indices, .mask: true
+        default: false
+        }
+    }
 }
 
 extension TensorIndex: CustomStringConvertible {
@@ -19,6 +34,8 @@ extension TensorIndex: CustomStringConvertible {
         case let .at(i): return "\(i)"
         case .all: return ":"
         case .newAxis: return "None"
+        case let .indices(t): return "indices\(t.shape)"
+        case let .mask(t): return "mask\(t.shape)"
         case let .range(start, stop, step):
             let bounds = "\(start.map(String.init) ?? ""):\(stop.map(String.init) ?? "")"
             return step.map { bounds + ":\($0)" } ?? bounds
@@ -43,13 +60,14 @@ extension Tensor {
     ///   `.zeroStep`.
     /// - Complexity: O(result count).
     public func slice(_ indices: [TensorIndex]) throws -> Tensor {
+        if indices.contains(where: \.isAdvanced) { return try AdvancedIndex(indices, shape: shape).apply(to: self) }
         let selection = try select(indices)
         var result: [Double] = []
         result.reserveCapacity(selection.shape.reduce(1, *))
         Shape.forEachOffset(selection.box, strides: selection.boxStrides, start: selection.start) {
             result.append(scalars[$0])
         }
-        return Tensor(unchecked: selection.shape, scalars: result)
+        return Tensor(unchecked: selection.shape, scalars: result).keepingBoolean(isBoolean)
     }
 
     /// Overwrites the elements `indices` select with `value`, like NumPy's `x[indices] = value`.
@@ -63,6 +81,7 @@ extension Tensor {
     /// - Throws: the errors of `slice`, and `TensorError.assignShape` when `value` does not
     ///   broadcast to the selection.
     public mutating func assign(_ value: Tensor, at indices: [TensorIndex]) throws {
+        if indices.contains(where: \.isAdvanced) { return try assign(value, atAdvanced: indices) }
         let selection = try select(indices)
         let source = try value.broadcastForAssignment(to: selection.shape)
         var k = 0
@@ -70,11 +89,17 @@ extension Tensor {
             scalars[$0] = source.scalars[k]
             k += 1
         }
+        keepBooleanAfterWriting(source)
+    }
+
+    /// A boolean tensor stays boolean only while every element is 0 or 1.
+    mutating func keepBooleanAfterWriting(_ source: Tensor) {
+        if isBoolean, !source.isBoolean { isBoolean = !scalars.contains { $0 != 0 && $0 != 1 } }
     }
 
     /// `self` broadcast to `target`. Like NumPy, extra leading axes of size 1 are dropped
     /// first, so a (1, 3) value can fill a row of shape (3).
-    private func broadcastForAssignment(to target: [Int]) throws -> Tensor {
+    func broadcastForAssignment(to target: [Int]) throws -> Tensor {
         var trimmed = shape[...]
         while trimmed.count > target.count, trimmed.first == 1 { trimmed = trimmed.dropFirst() }
         guard (try? Shape.broadcast(Array(trimmed), target, op: "=")) == target else {
@@ -126,6 +151,8 @@ extension Tensor {
             return (0, 1, size)
         case let .range(start, stop, step):
             return try sliceBounds(start: start, stop: stop, step: step ?? 1, size: size)
+        case .indices, .mask:
+            preconditionFailure("advanced indices are resolved by AdvancedIndex before a basic selection")
         }
     }
 
