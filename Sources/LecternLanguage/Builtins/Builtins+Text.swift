@@ -69,8 +69,9 @@ extension Builtins {
 
 /// NumPy's `np.round(x, decimals)` for float64: x·10^d rounded half to even (`rint`), then
 /// divided by 10^d (for d < 0: x / 10^-d, rounded, times 10^-d). The scaling is inexact, as
-/// in NumPy: round(2.675, 2) is 2.67, because 2.675 is stored as 2.67499999.... Unlike NumPy,
-/// a number too large to scale (1e300 to 10 decimals) stays itself rather than becoming inf.
+/// in NumPy: round(1.005, 2) is 1 (1.005·100 is 100.49999999999999), and round(2.675, 2) is
+/// 2.68 (2.675·100 rounds to exactly 267.5) where Python's round, exact, says 2.67.
+/// Unlike NumPy, which gives inf, a number too large to scale (1e300 to 10 decimals) stays itself.
 func roundHalfEven(_ x: Double, _ digits: Int) -> Double {
     if digits == 0 { return x.rounded(.toNearestOrEven) }
     let scale = pow(10, Double(Swift.abs(digits)))

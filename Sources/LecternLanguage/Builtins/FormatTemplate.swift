@@ -22,7 +22,7 @@ struct FormatTemplate {
     init(_ template: String, _ range: SourceRange, _ source: Source) throws(LanguageError) {
         self.range = range
         characters = Array(template)
-        isVerbatim = range.end - range.start == template.utf8.count + 2
+        isVerbatim = range.end - range.start == template.utf8.count + 2 && range.end <= source.text.utf8.count
             && source.text(of: SourceRange(range.start + 1, range.end - 1)) == template
         var text = "", i = 0
         while i < characters.count {
