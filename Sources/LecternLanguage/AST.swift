@@ -55,7 +55,7 @@ extension Expr.Kind {
 /// The binary operators, in NumPy's (Python's) precedence order from `**` down.
 enum BinaryOperator: String {
     case power = "**"
-    case times = "*", divide = "/", matmul = "@", modulo = "%"
+    case times = "*", divide = "/", floorDivide = "//", matmul = "@", modulo = "%"
     case plus = "+", minus = "-"
     case equal = "==", notEqual = "!=", less = "<", lessEqual = "<=", greater = ">", greaterEqual = ">="
 

@@ -21,6 +21,13 @@ public final class Environment {
         return nil
     }
 
+    /// The scope (this or an enclosing one) where `name` is defined.
+    func owner(of name: Name) -> Environment? {
+        var scope: Environment? = self
+        while let current = scope, current.slots[name.id] == nil { scope = current.parent }
+        return scope
+    }
+
     /// Sets `name` in this scope.
     func define(_ name: Name, _ value: Value) {
         slots[name.id] = value

@@ -8,6 +8,9 @@ public protocol CallableObject: LanguageObject {
 extension Interpreter {
     /// `callee(arguments...)`.
     func call(_ callee: Expr, _ arguments: [Argument], _ range: SourceRange, in scope: Environment) throws(LanguageError) -> Value {
+        if case let .attribute(base, "append") = callee.kind, let result = try append(base, arguments, range, in: scope) {
+            return result
+        }
         let function = try evaluate(callee, in: scope)
         var positional: [(Value, SourceRange)] = [], keywords: [(String, Value, SourceRange)] = []
         for argument in arguments {

@@ -57,6 +57,7 @@ extension Interpreter {
         case .divide: return .number(x / y)
         case .power: return .number(y == 2 ? x * x : pow(x, y))
         case .modulo: return .number(floorModulo(x, y))
+        case .floorDivide: return .number(floorDivide(x, y))
         case .equal: return .bool(x == y)
         case .notEqual: return .bool(x != y)
         case .less: return .bool(x < y)
@@ -76,6 +77,7 @@ extension Interpreter {
             case .divide: try x / y
             case .power: try Tensor.pow(x, y)
             case .modulo: try Tensor.zip(x, y, op: "%", floorModulo)
+            case .floorDivide: try Tensor.zip(x, y, op: "//", floorDivide)
             case .matmul: try Tensor.matmul(x, y)
             case .equal: try Tensor.equal(x, y)
             case .notEqual: try Tensor.notEqual(x, y)
@@ -87,8 +89,9 @@ extension Interpreter {
         }
     }
 
-    /// Arithmetic that tracks gradients. Comparisons and `%` give plain tensors (they have
-    /// no useful gradient).
+    /// Arithmetic that tracks gradients. Comparisons, `%` and `//` give plain tensors: they
+    /// are not differentiable (a step function's gradient is zero almost everywhere), so no
+    /// gradient flows through them.
     private func variableOperation(_ op: BinaryOperator, _ a: Value, _ b: Value, _ range: SourceRange) throws(LanguageError) -> Value {
         let x = variable(a), y = variable(b)
         let result: Variable? = try engine(range) {
@@ -155,6 +158,21 @@ extension Interpreter {
             return a.tensorValue == nil ? false : nil
         }
     }
+}
+
+/// NumPy's `//` (`np.floor_divide`, ported from `npy_divmod`): floor(x / y), computed from
+/// the remainder so that `x == (x // y) * y + x % y`: `-7 // 2` is -4, `7 // -2` is -4,
+/// `7.5 // 2` is 3, `0.3 // 0.1` is 2. By zero it gives x / y (`inf`, `-inf`, or `nan` for
+/// 0 // 0); `inf // 2` is `nan`.
+func floorDivide(_ x: Double, _ y: Double) -> Double {
+    guard y != 0 else { return x / y }
+    let remainder = x.truncatingRemainder(dividingBy: y)
+    var quotient = (x - remainder) / y
+    if remainder != 0 && (remainder < 0) != (y < 0) { quotient -= 1 }
+    guard quotient != 0 else { return Double(signOf: x / y, magnitudeOf: 0) }
+    // x - remainder is a multiple of y, but the division may land just off a whole number.
+    let whole = quotient.rounded(.down)
+    return quotient - whole > 0.5 ? whole + 1 : whole
 }
 
 /// Python's `%`: the remainder with the sign of the divisor, x − floor(x / y)·y.

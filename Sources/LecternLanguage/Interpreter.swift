@@ -17,6 +17,8 @@ public final class Interpreter {
     /// The generator behind `randn`, `rand` and friends; `seed(n)` resets it. Seeded with 0,
     /// so a session that never calls `seed` still draws the same numbers every time.
     public var rng = RandomGenerator(seed: 0)
+    /// How `print` and a REPL show tensors; `precision(n)` sets the session's precision.
+    public var printOptions = TensorPrintOptions()
     /// Told about long computations as they go (each epoch of `fit`); a REPL shows it.
     public var progress: ((String) -> Void)?
     /// The builtins this session knows: the language's own and any the host adds (plots).
@@ -31,6 +33,8 @@ public final class Interpreter {
     /// What the running program has used so far.
     var steps = 0, outputBytes = 0, callDepth = 0
     var startTime = ContinuousClock.now
+    /// When the session began: `clock()` counts from here.
+    let sessionStart = ContinuousClock.now
     /// Where this thread's stack is nearly full (set when a run starts).
     var stackGuard = StackGuard(floor: 0)
     /// The source of the code being executed (a function runs in the source it was written in).

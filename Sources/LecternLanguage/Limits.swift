@@ -52,4 +52,7 @@ public struct Capabilities: OptionSet, Sendable {
     public static let writeFiles = Capabilities(rawValue: 1 << 0)
     /// Read files the program names.
     public static let readFiles = Capabilities(rawValue: 1 << 1)
+    /// Read a monotonic clock (`clock()`): for timing in the REPL and `lectern run`; not in
+    /// graded code, whose output must not depend on how fast the machine is.
+    public static let clock = Capabilities(rawValue: 1 << 2)
 }

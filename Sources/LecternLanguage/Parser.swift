@@ -217,11 +217,12 @@ struct Parser {
         return Stmt(kind: .return(value), range: start.to(value.range))
     }
 
-    /// simple → expression [ ( "=" | "+=" | "-=" | "*=" | "/=" ) expression ]
+    /// simple → expression [ ( "=" | "+=" | "-=" | "*=" | "/=" | "//=" ) expression ]
     private mutating func simpleStatement() throws(LanguageError) -> Stmt {
         let left = try expression()
         let updates: [Symbol: BinaryOperator] = [.plusAssign: .plus, .minusAssign: .minus,
-                                                 .timesAssign: .times, .divideAssign: .divide]
+                                                 .timesAssign: .times, .divideAssign: .divide,
+                                                 .floorDivideAssign: .floorDivide]
         if case let .symbol(symbol) = peek.kind, symbol == .assign || updates[symbol] != nil {
             let operatorToken = advance()
             let target = try assignmentTarget(left, operatorRange: operatorToken.range)
@@ -312,10 +313,10 @@ struct Parser {
         return left
     }
 
-    /// term → unary { ( "*" | "/" | "@" | "%" ) unary }
+    /// term → unary { ( "*" | "/" | "//" | "@" | "%" ) unary }
     private mutating func term() throws(LanguageError) -> Expr {
         var left = try unary()
-        while let op = matchOperator([.times, .divide, .matmul, .modulo]) {
+        while let op = matchOperator([.times, .divide, .floorDivide, .matmul, .modulo]) {
             let right = try unary()
             left = try node(kind: .binary(op, left, right), range: left.range.to(right.range))
         }

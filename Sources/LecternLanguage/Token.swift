@@ -25,7 +25,8 @@ enum Keyword: String, CaseIterable {
 /// Operators and punctuation, longest first where one is a prefix of another.
 enum Symbol: String, CaseIterable {
     case power = "**", equal = "==", notEqual = "!=", lessEqual = "<=", greaterEqual = ">="
-    case plusAssign = "+=", minusAssign = "-=", timesAssign = "*=", divideAssign = "/="
+    case floorDivideAssign = "//="
+    case floorDivide = "//", plusAssign = "+=", minusAssign = "-=", timesAssign = "*=", divideAssign = "/="
     case plus = "+", minus = "-", times = "*", divide = "/", matmul = "@", modulo = "%"
     case less = "<", greater = ">", assign = "="
     case leftParen = "(", rightParen = ")", leftBracket = "[", rightBracket = "]"

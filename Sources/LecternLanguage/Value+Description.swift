@@ -11,26 +11,33 @@ public func formatNumber(_ x: Double) -> String {
 
 extension Value {
     /// The text `print` writes: strings without quotes, tensors in NumPy's form.
-    public var text: String {
+    public var text: String { text(TensorPrintOptions()) }
+
+    /// `text` with tensors printed by `options` (the session's `precision`, say).
+    public func text(_ options: TensorPrintOptions) -> String {
         switch self {
         case let .string(s): s
-        default: display
+        default: display(options)
         }
     }
 
     /// The text a REPL shows for a value: like `text`, but strings are quoted so that
     /// `"3"` and `3` look different.
-    public var display: String {
+    public var display: String { display(TensorPrintOptions()) }
+
+    /// `display` with tensors printed by `options`. Numbers (and rank-0 tensors) always show
+    /// their shortest round-trip digits, as NumPy prints a float64 scalar.
+    public func display(_ options: TensorPrintOptions) -> String {
         switch self {
         case .none: return "none"
         case let .bool(b): return b ? "true" : "false"
         case let .number(x): return formatNumber(x)
         case let .string(s): return quoted(s)
-        case let .tensor(t): return t.rank == 0 ? formatNumber(t.scalars[0]) : t.description
-        case let .variable(v): return v.rank == 0 ? formatNumber(v.value.scalars[0]) : v.value.description
-        case let .list(items): return "[" + items.map(\.display).joined(separator: ", ") + "]"
+        case let .tensor(t): return t.rank == 0 ? formatNumber(t.scalars[0]) : t.description(options: options)
+        case let .variable(v): return v.rank == 0 ? formatNumber(v.value.scalars[0]) : v.value.description(options: options)
+        case let .list(items): return "[" + items.map { $0.display(options) }.joined(separator: ", ") + "]"
         case let .record(record):
-            return record.typeName + "(" + record.fields.map { "\($0.name)=\($0.value.display)" }.joined(separator: ", ") + ")"
+            return record.typeName + "(" + record.fields.map { "\($0.name)=\($0.value.display(options))" }.joined(separator: ", ") + ")"
         case let .function(f):
             switch f.body {
             case let .builtin(builtin): return "<builtin \(builtin.signature)>"

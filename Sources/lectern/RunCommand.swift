@@ -20,7 +20,7 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         Kernels.keepFreedMemory()
-        let interpreter = Interpreter(capabilities: [], extraBuiltins: Pictures.builtins)
+        let interpreter = Interpreter(capabilities: [.clock], extraBuiltins: Pictures.builtins)
         for file in files {
             let source: Source
             do {

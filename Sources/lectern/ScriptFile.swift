@@ -50,7 +50,10 @@ enum ScriptFile {
 
 /// Writing to standard error.
 enum StandardError {
+    /// Writes `text` to stderr after flushing stdout, so that with `2>&1` a diagnostic lands
+    /// after everything the program printed before it.
     static func write(_ text: String) {
+        fflush(nil)  // every output stream, whichever the program wrote through
         var bytes = Array(text.utf8)[...]
         while !bytes.isEmpty {
             let n = bytes.withUnsafeBytes { Glibc.write(2, $0.baseAddress, $0.count) }

@@ -25,7 +25,9 @@ struct ReferenceTests {
         #expect(Set(Self.documented.map(\.name)).count == Self.documented.count)
         for builtin in Self.documented {
             #expect(!builtin.summary.isEmpty && builtin.summary.hasSuffix("."), "\(builtin.name): summary")
-            let interpreter = Interpreter(limits: Limits(maxSteps: 100_000, maxSeconds: 10), extraBuiltins: Pictures.builtins,
+            // The clock is granted so that clock()'s example runs; files are not (see savefig).
+            let interpreter = Interpreter(limits: Limits(maxSteps: 100_000, maxSeconds: 10), capabilities: [.clock],
+                                          extraBuiltins: Pictures.builtins,
                                           output: { _ in })
             try interpreter.run(Source(name: "setup", text: "x = randn(2, 3)\nw = param(randn(3, 2))"))
             if builtin.name == "savefig" {

@@ -9,6 +9,8 @@ public struct Arguments {
     private var values: [String: (value: Value, range: SourceRange)] = [:]
     /// The extra positional arguments of the variadic parameter.
     private(set) var rest: [(value: Value, range: SourceRange)] = []
+    /// The keyword arguments a keyword-collecting parameter took, in order.
+    private(set) var restKeywords: [(name: String, value: Value, range: SourceRange)] = []
     /// The whole call, for errors about the call as a whole.
     public let callRange: SourceRange
 
@@ -25,11 +27,22 @@ public struct Arguments {
                 throw .runtime("\(builtin.name) takes at most \(builtin.parameters.count) arguments: \(builtin.signature)", range)
             }
             let parameter = builtin.parameters[index]
+            if parameter.collectsKeywords {
+                throw .runtime("\(builtin.name) takes only name=value arguments: \(builtin.signature)", range)
+            }
             if parameter.isVariadic { rest.append((value, range)); continue }
             values[parameter.name] = (value, range)
             index += 1
         }
+        let collectsKeywords = builtin.parameters.contains(where: \.collectsKeywords)
         for (name, value, range) in keywords {
+            if collectsKeywords && !builtin.parameters.contains(where: { $0.name == name && !$0.isVariadic }) {
+                guard !restKeywords.contains(where: { $0.name == name }) else {
+                    throw .runtime("\(builtin.name): '\(name)' is given twice", range)
+                }
+                restKeywords.append((name, value, range))
+                continue
+            }
             guard builtin.parameters.contains(where: { $0.name == name && !$0.isVariadic }) else {
                 let names = builtin.parameters.filter { !$0.isVariadic }.map(\.name)
                 let hint = Suggestions.nearest(to: name, in: names).map { "; did you mean '\($0)'?" }

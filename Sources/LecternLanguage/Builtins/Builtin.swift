@@ -3,16 +3,19 @@
 /// `docs/language.md`, so they cannot disagree.
 public struct Builtin: Sendable {
     /// One parameter: its name, its default (nil: required), and whether it collects the
-    /// remaining positional arguments (`zeros(2, 3)` as well as `zeros([2, 3])`).
+    /// remaining positional arguments (`zeros(2, 3)` as well as `zeros([2, 3])`) or every
+    /// keyword argument no other parameter takes (`record(loss=l, grad=g)`).
     public struct Parameter: Sendable {
         public var name: String
         public var defaultValue: DefaultValue?
         public var isVariadic: Bool
+        public var collectsKeywords: Bool
 
-        public init(_ name: String, _ defaultValue: DefaultValue? = nil, variadic: Bool = false) {
+        public init(_ name: String, _ defaultValue: DefaultValue? = nil, variadic: Bool = false, keywords: Bool = false) {
             self.name = name
             self.defaultValue = defaultValue
-            self.isVariadic = variadic
+            self.isVariadic = variadic || keywords
+            self.collectsKeywords = keywords
         }
     }
 
@@ -66,7 +69,7 @@ public struct Builtin: Sendable {
     /// `conv2d(x, w, bias=none, stride=1, pad=0)`.
     public var signature: String {
         let list = parameters.map { p in
-            p.isVariadic ? "\(p.name)..." : p.defaultValue.map { "\(p.name)=\($0.text)" } ?? p.name
+            p.collectsKeywords ? "\(p.name)=value..." : p.isVariadic ? "\(p.name)..." : p.defaultValue.map { "\(p.name)=\($0.text)" } ?? p.name
         }
         return "\(name)(\(list.joined(separator: ", ")))"
     }

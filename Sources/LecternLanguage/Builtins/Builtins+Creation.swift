@@ -68,8 +68,14 @@ extension Builtins {
             return .tensor(x.shuffled(using: &interpreter.rng))
         },
         Builtin("tensor", [.init("data")], category: .creation,
-                summary: "A tensor from a number, a list of numbers, or a list of tensors of one shape (stacked).",
-                example: "tensor([[1, 2], [3, 4]])") { args, _ in .tensor(try args.tensor("data")) },
+                summary: "A tensor from a number, a list of numbers, a range, or a list of tensors of one shape (stacked).",
+                example: "tensor([[1, 2], [3, 4]])") { args, interpreter in
+            if case let .object(range as RangeObject) = args.value("data") {
+                try interpreter.checkSize([range.count], args.range("data"))
+                return .tensor(Tensor((0..<range.count).map(range.value(at:))))
+            }
+            return .tensor(try args.tensor("data"))
+        },
     ]
 
     /// A builtin that takes a shape as `f(2, 3)` or `f([2, 3])` and makes a tensor of it.

@@ -2,10 +2,17 @@ import TensorEngine
 
 extension Builtins {
     static let general: [Builtin] = [
-        Builtin("print", [.init("values", variadic: true), .init("sep", .string(" ")), .init("end", .string("\n"))],
-                category: .general, summary: "Writes values as text, separated by spaces, then a newline.",
+        Builtin("print", [.init("values", variadic: true), .init("sep", .string(" ")), .init("end", .string("\n")),
+                          .init("precision", .null)],
+                category: .general, summary: "Writes values as text, separated by spaces, then a newline; tensors with"
+                    + " `precision` decimals at most (default: the session's, see precision).",
                 example: "print(\"loss\", 0.25)") { args, interpreter in
-            let text = args.restValues.map(\.text).joined(separator: try args.string("sep")) + (try args.string("end"))
+            var options = interpreter.printOptions
+            if let digits = try args.optionalInteger("precision") {
+                try Interpreter.checkPrecision(digits, "print", args.range("precision"))
+                options.precision = digits
+            }
+            let text = args.restValues.map { $0.text(options) }.joined(separator: try args.string("sep")) + (try args.string("end"))
             try interpreter.emit(text, args.callRange)
             return .none
         },

@@ -2,7 +2,7 @@
 /// `Builtins+*.swift` files, by category.
 public enum Builtins {
     /// All builtins, in reference order (by category, then as listed in each file).
-    public static let all: [Builtin] = general + creation + math + reductions + shapes + linearAlgebra + autograd
+    public static let all: [Builtin] = general + text + creation + math + reductions + shapes + linearAlgebra + autograd
         + layers + training + data
 
     /// Builtins by name.

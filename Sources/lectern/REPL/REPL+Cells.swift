@@ -58,7 +58,8 @@ extension REPL {
     /// Prints a value as the REPL shows it and keeps it in `ans` (`none` is neither).
     func show(_ value: Value) {
         if case .none = value { return }
-        console.writeLine(ValueSummary.text(value, width: interactive ? TerminalSize.columns : 80))
+        console.writeLine(ValueSummary.text(value, width: interactive ? TerminalSize.columns : 80,
+                                            options: interpreter.printOptions))
         interpreter.globals.define("ans", value)
     }
 }

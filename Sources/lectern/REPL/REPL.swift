@@ -47,7 +47,7 @@ final class REPL {
         self.historyFile = interactive ? LineHistory(warn: { console.error($0) }) : nil
         // The REPL is where a person works: it may read and write the files they name (and
         // save figures as SVG).
-        interpreter = Interpreter(capabilities: [.readFiles, .writeFiles], extraBuiltins: Pictures.builtins, output: { text in
+        interpreter = Interpreter(capabilities: [.readFiles, .writeFiles, .clock], extraBuiltins: Pictures.builtins, output: { text in
             progress.clear()
             console.write(text)
         })

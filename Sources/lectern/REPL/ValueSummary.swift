@@ -1,4 +1,5 @@
 import LecternLanguage
+import TensorEngine
 
 /// How the REPL shows a value: `Value.display`, with long output summarised rather than
 /// dumped. Tensors summarise themselves (NumPy's `...`); long lists show their first and
@@ -13,27 +14,28 @@ enum ValueSummary {
     static let maxLines = 40
     static let maxCharacters = 4000
 
-    static func text(_ value: Value, width: Int) -> String {
+    /// - Parameter options: how tensors print (the session's `precision`).
+    static func text(_ value: Value, width: Int, options: TensorPrintOptions = TensorPrintOptions()) -> String {
         // Objects (figures, models) are drawn to fit the screen already: a tall filter grid
         // must not lose its bottom rows.
         if case .object = value { return value.display }
-        return cut(summary(value, width: width, indent: ""))
+        return cut(summary(value, width: width, indent: "", options: options))
     }
 
-    private static func summary(_ value: Value, width: Int, indent: String) -> String {
+    private static func summary(_ value: Value, width: Int, indent: String, options: TensorPrintOptions) -> String {
         switch value {
         case let .list(items):
-            func show(_ part: ArraySlice<Value>) -> [String] { part.map { summary($0, width: width, indent: indent) } }
+            func show(_ part: ArraySlice<Value>) -> [String] { part.map { summary($0, width: width, indent: indent, options: options) } }
             guard items.count > listThreshold else { return "[" + show(items[...]).joined(separator: ", ") + "]" }
             return "[" + (show(items.prefix(edgeItems)) + ["..."] + show(items.suffix(edgeItems))).joined(separator: ", ") + "]"
         case let .record(record):
-            let fields = record.fields.map { ($0.name, summary($0.value, width: width, indent: indent + "  ")) }
+            let fields = record.fields.map { ($0.name, summary($0.value, width: width, indent: indent + "  ", options: options)) }
             let oneLine = record.typeName + "(" + fields.map { "\($0)=\($1)" }.joined(separator: ", ") + ")"
             guard oneLine.count + indent.count > width || oneLine.contains("\n") else { return oneLine }
             let lines = fields.map { indent + "  \($0)=\($1)," }
             return record.typeName + "(\n" + lines.joined(separator: "\n") + "\n" + indent + ")"
         default:
-            return value.display
+            return value.display(options)
         }
     }
 
