@@ -1,11 +1,14 @@
 import LecternLanguage
 
+// Shared by the REPL (what it prints after an entry) and the lesson runner (a step's output),
+// so that a lesson's expected output is what the student sees.
+
 /// How the REPL shows a value: `Value.display`, with long output summarised rather than
 /// dumped. Tensors summarise themselves (NumPy's `...`); long lists show their first and
 /// last items around `...` (a history of 1000 epochs stays readable); a record too wide for
 /// the screen gets a line per field; and whatever is still huge is cut, with a note.
 /// Figures and models are shown whole.
-enum ValueSummary {
+public enum ValueSummary {
     /// Lists longer than this show `edgeItems` at each end.
     static let listThreshold = 50
     static let edgeItems = 5
@@ -13,7 +16,7 @@ enum ValueSummary {
     static let maxLines = 40
     static let maxCharacters = 4000
 
-    static func text(_ value: Value, width: Int) -> String {
+    public static func text(_ value: Value, width: Int) -> String {
         // Objects (figures, models) are drawn to fit the screen already: a tall filter grid
         // must not lose its bottom rows.
         if case .object = value { return value.display }
