@@ -54,6 +54,11 @@ public struct ExpectedOutput: Sendable, Equatable {
 public struct Tolerance: Sendable, Equatable {
     public var absolute: Double
     public var relative: Double
+
+    public init(absolute: Double, relative: Double) {
+        self.absolute = absolute
+        self.relative = relative
+    }
 }
 
 /// The student's task in a your-turn step, and how it is checked.
