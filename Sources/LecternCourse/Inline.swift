@@ -1,6 +1,6 @@
 /// Inline Markdown for the terminal: `**bold**`, `*italic*`/`_italic_`, `` `code` ``,
-/// `[text](link)` (the text), and `$math$` made readable by `Math`. Inside code nothing is
-/// interpreted.
+/// `[text](link)` (the text), and `$math$` made readable by `Math` (kept on one line). Inside
+/// code nothing is interpreted.
 enum Inline {
     static func render(_ text: String, color: Bool) -> String {
         let chars = Array(text)
@@ -13,7 +13,8 @@ enum Inline {
                 out += color ? style("36", code) : "`" + code + "`"
                 index = end + 1
             } else if char == "$", let end = find("$", chars, from: index + 1), end > index + 1 {
-                out += Math.readable(String(chars[(index + 1)..<end]))
+                // No-break spaces: a formula is not split across lines when the prose is wrapped.
+                out += Math.readable(String(chars[(index + 1)..<end])).replacingSpaces(with: "\u{A0}")
                 index = end + 1
             } else if char == "*", index + 1 < chars.count, chars[index + 1] == "*", let end = find("**", chars, from: index + 2) {
                 out += style("1", render(String(chars[(index + 2)..<end]), color: color))
@@ -54,5 +55,11 @@ enum Inline {
             if char == "\u{1B}" { inEscape = true } else if inEscape { if char.isLetter { inEscape = false } } else { count += 1 }
         }
         return count
+    }
+}
+
+extension String {
+    func replacingSpaces(with replacement: Character) -> String {
+        String(map { $0 == " " ? replacement : $0 })
     }
 }

@@ -6,6 +6,9 @@ extension REPL {
     /// failure); then shows and runs the next step, or ends the lesson.
     func nextStep() {
         guard var state = openState() else { return }
+        if state.progress.finished, state.current == state.steps.count - 1 {
+            return console.writeLine("This is the end of the lesson: :restart starts it again, :lessons lists the others.")
+        }
         if state.openTurn != nil, !runCheck() { return }
         state = lessonState ?? state
         let next = (state.current ?? -1) + 1
@@ -127,6 +130,7 @@ extension REPL {
     /// Past the last step: the closing prose, and the lesson counts as finished.
     private func finishLesson() {
         guard var state = lessonState else { return }
+        state.current = state.steps.count - 1
         let closing = ProseRenderer(width: screenWidth, color: console.color).render(state.lesson.closing)
         if !closing.isEmpty { console.writeLine("\n" + closing) }
         state.progress.finished = true
