@@ -61,11 +61,11 @@ struct LessonCommand: ParsableCommand {
                 let failures = LessonChecker.check(lesson)
                 let time = REPL.format(start.duration(to: .now))
                 if failures.isEmpty {
-                    print("ok      \(stem) (\(lesson.steps.count) steps, \(lesson.checkIndices.count) your turns, \(time))")
+                    print("ok      \(stem) (\(plural(lesson.steps.count, "step")), \(plural(lesson.checkIndices.count, "your turn")), \(time))")
                 } else {
                     failed += 1
                     print("FAILED  \(stem) (\(failures.count) problem\(failures.count == 1 ? "" : "s"), \(time))")
-                    for failure in failures { print(failure.description) }
+                    for failure in failures { print(Self.relative(failure.description)) }
                 }
             }
         } catch {
@@ -73,6 +73,16 @@ struct LessonCommand: ParsableCommand {
         }
         if failed > 0 { throw ExitCode(1) }
     }
+
+    /// A message with the current directory taken off the front of its path.
+    private static func relative(_ message: String) -> String {
+        guard let cwd = getcwd(nil, 0) else { return message }
+        defer { free(cwd) }
+        let prefix = String(cString: cwd) + "/"
+        return message.hasPrefix(prefix) ? String(message.dropFirst(prefix.count)) : message
+    }
+
+    private func plural(_ count: Int, _ noun: String) -> String { "\(count) \(noun)" + (count == 1 ? "" : "s") }
 
     private func fail(_ message: String) throws {
         StandardError.write("lectern: \(message)\n")

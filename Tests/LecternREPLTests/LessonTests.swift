@@ -130,7 +130,7 @@ struct LessonTests {
         try repl.expect("01-hello  Hello")
         try repl.expectPrompt()
         repl.type(":lesson 1\r")
-        try repl.expect("Lesson 01-hello: Hello (1 steps)")
+        try repl.expect("Lesson 01-hello: Hello (1 step)")
         try repl.expectPrompt()
         repl.type(":lesson nothing\r")
         try repl.expect("no lesson called 'nothing' (there are: 01-hello)")

@@ -31,7 +31,7 @@ extension REPL {
         freshSession()
         lessonState = LessonState(lesson: lesson, store: store, progress: store.load(lesson.stem), current: nil)
         let minutes = lesson.minutes.map { ", about \($0) minutes" } ?? ""
-        console.writeLine(console.bold("Lesson \(lesson.stem): \(lesson.title)") + " (\(lesson.steps.count) steps\(minutes))")
+        console.writeLine(console.bold("Lesson \(lesson.stem): \(lesson.title)") + " (\(lesson.steps.count) step\(lesson.steps.count == 1 ? "" : "s")\(minutes))")
         if !lesson.prerequisites.isEmpty { console.writeLine("You should know first: " + lesson.prerequisites.joined(separator: ", ") + ".") }
         if hadVariables { console.writeLine(console.dim("A lesson starts from a fresh session: your variables are gone, the seed is 0.")) }
         let reached = lessonState?.progress.step ?? 0
