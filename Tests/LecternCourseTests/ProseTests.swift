@@ -27,6 +27,14 @@ struct ProseTests {
         for line in text.split(separator: "\n") { #expect(line.count <= 40) }
     }
 
+    @Test("a formula is not split when the prose wraps")
+    func unbrokenMath() {
+        let text = ProseRenderer(width: 40, color: false).render(["Padding the border with zeros makes it $(N + 2P - F)/S + 1$ wide."])
+        #expect(text.split(separator: "\n").map(String.init) == [
+            "Padding the border with zeros makes it", "(N\u{A0}+\u{A0}2P\u{A0}-\u{A0}F)/S\u{A0}+\u{A0}1 wide.",
+        ])
+    }
+
     @Test("colour for bold and code only when asked")
     func colour() {
         #expect(ProseRenderer(width: 80, color: true).render(["**a** `b`"]) == "\u{1B}[1ma\u{1B}[0m \u{1B}[36mb\u{1B}[0m")

@@ -46,7 +46,7 @@ struct LessonTests {
         try session.expect("usage: :goto N, with N a step number from 1 to 6 (not '9')")
     }
 
-    @Test("your turn: the check fails, a hint, it passes after a second try; :skip")
+    @Test("your turn: the check fails, a hint, it passes after a second try; :skip; a finished lesson starts again")
     func yourTurn() throws {
         let scratch = try Scratch()
         let session = try open(scratch)
@@ -81,6 +81,16 @@ struct LessonTests {
         try session.expect("Skipped")
         try session.expect("That is all: the sample ends here.")
         try session.expect("End of the lesson. Your turns done: 1 of 2.")
+        try session.expectPrompt()
+        session.type(":next\r")
+        try session.expect("This is the end of the lesson: :restart starts it again")
+        try session.expectPrompt()
+        session.type("\u{4}")
+        #expect(session.waitForExit() == 0)
+
+        let again = try TerminalSession(["lesson", "sample", "--course", Self.fixtureCourse], environment: scratch.environment.merging(["NO_COLOR": "1"]) { $1 })
+        try again.expect("You finished this lesson before; it starts again (your turns done stay done).")
+        try again.expect("Type :next to begin")
     }
 
     @Test("progress is kept: the next session resumes at the step reached, with its variables; lectern lesson lists it")

@@ -34,6 +34,11 @@ extension REPL {
         console.writeLine(console.bold("Lesson \(lesson.stem): \(lesson.title)") + " (\(lesson.steps.count) step\(lesson.steps.count == 1 ? "" : "s")\(minutes))")
         if !lesson.prerequisites.isEmpty { console.writeLine("You should know first: " + lesson.prerequisites.joined(separator: ", ") + ".") }
         if hadVariables { console.writeLine(console.dim("A lesson starts from a fresh session: your variables are gone, the seed is 0.")) }
+        if lessonState?.progress.finished == true {
+            lessonState?.progress.finished = false
+            lessonState?.progress.step = 0
+            console.writeLine("You finished this lesson before; it starts again (your turns done stay done).")
+        }
         let reached = lessonState?.progress.step ?? 0
         guard reached > 0, reached <= lesson.steps.count else {
             return console.writeLine("Type :next to begin; between steps, type anything you like. :help lists the lesson commands.")
