@@ -33,7 +33,7 @@ public final class StepRunner {
         do throws(LanguageError) {
             let value = try interpreter.run(Source(name: name, text: code))
             if let value, !value.isNone {
-                captured += ValueSummary.text(value, width: Self.width) + "\n"
+                captured += Self.show(value) + "\n"
                 interpreter.globals.define("ans", value)
             }
             failed = false
@@ -42,6 +42,14 @@ public final class StepRunner {
             failed = true
         }
         return StepOutput(text: captured, failed: failed)
+    }
+
+    /// A value as the REPL shows it; a figure at 80 columns without colour whatever the
+    /// process's terminal (`print(figure)` follows `TerminalSettings.inForce`, which
+    /// `lectern lesson --check` sets to the same).
+    static func show(_ value: Value) -> String {
+        if case let .object(object) = value, let figure = object as? Figure { return figure.render(TerminalSettings(width: width)) }
+        return ValueSummary.text(value, width: width)
     }
 
     /// Evaluates a your-turn's check in this session (what it prints is dropped).

@@ -42,6 +42,8 @@ struct LessonCommand: ParsableCommand {
         do throws(LessonError) { course = try CourseLocation.find(flag: self.course) } catch { return try fail(error.description) }
         if check { return try checkLessons(course) }
         if let name = names.first {
+            // A name that finds nothing, or a lesson file with a mistake, is said before the REPL starts.
+            do throws(LessonError) { _ = try course.lesson(name) } catch { return try fail(error.description) }
             let status = REPL.start(courseFlag: course.directory, lesson: name)
             if status != 0 { throw ExitCode(status) }
             return

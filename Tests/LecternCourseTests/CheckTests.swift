@@ -70,6 +70,15 @@ struct CheckTests {
         #expect(failures[1].description.contains("the output fence says 'error', but the step succeeds"))
     }
 
+    @Test("a figure is drawn at 80 columns without colour, whatever the terminal")
+    func figureWidth() {
+        let output = StepRunner().run("plot([1, 4, 9, 16])", name: "step 1")
+        #expect(!output.failed)
+        #expect(!output.text.contains("\u{1B}["))
+        let widths = output.text.split(separator: "\n").map(\.count)
+        #expect(widths.max() == 80)
+    }
+
     @Test("the same lesson gives the same output each time: a fresh session seeded with 0")
     func deterministic() throws {
         let lesson = try parse("```lectern\nrandn(3)\n```\n")

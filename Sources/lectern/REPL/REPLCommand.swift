@@ -41,6 +41,8 @@ extension REPL {
         Kernels.keepFreedMemory()
         let interactive = isatty(0) == 1 && isatty(1) == 1
         let repl = REPL(interactive: interactive, color: interactive && Terminal.colorAllowed(), courseFlag: courseFlag)
+        // A course asked for by name that is not there is said at once, not at the first :lesson.
+        if courseFlag != nil, case let .failure(error) = repl.course { repl.console.error("lectern: \(error)") }
         if !interactive {
             if let lesson { repl.openLesson(lesson) }
             return repl.run(PlainLines(showsPrompt: false))
