@@ -3,17 +3,17 @@
 // Lectern: a terminal notebook for learning convolutional networks.
 //
 // Public API: `TensorEngine` (tensors, autograd, layers, training, data),
-// `LecternLanguage` (the command language: parser, interpreter, builtins) and `LecternRender`
-// (terminal plots and SVG, as builtins a host adds). The underscored targets are
-// implementation details of the engine's kernels and may change at any time:
+// `LecternLanguage` (the command language: parser, interpreter, builtins), `LecternRender`
+// (terminal plots and SVG, as builtins a host adds) and `LecternCourse` (lessons: the format
+// and its parser, the course folder, running and checking lessons, progress, prose for the
+// terminal; the REPL and `lectern lesson` drive it, it knows neither). The underscored
+// targets are implementation details of the engine's kernels and may change at any time:
 //   _CSupport         C helpers: does the CPU have AVX2 and FMA (asked once); malloc tuning;
 //                     the bounds of a thread's stack (the language's guard against deep nesting).
 //   _GEMMKernel       the GEMM micro-kernel, built for the default target of the machine.
 //   _GEMMKernelAVX2   the same source files (symlinks), built for x86-64-v3 (AVX2 + FMA);
 //                     TensorEngine calls it only when _CSupport says the CPU has both.
 //   CEditLine         libedit (BSD line editing) for the REPL, as a system library.
-//   LecternCourse     lessons: the format and its parser, the course folder, running and
-//                     checking lessons, progress; the REPL and `lectern lesson` drive it.
 // Dependencies run one way: TensorEngine <- LecternLanguage <- LecternRender <- LecternCourse <- lectern.
 import PackageDescription
 
