@@ -57,9 +57,3 @@ enum Inline {
         return count
     }
 }
-
-extension String {
-    func replacingSpaces(with replacement: Character) -> String {
-        String(map { $0 == " " ? replacement : $0 })
-    }
-}
