@@ -27,7 +27,7 @@ extension REPL {
     /// `:goto N`.
     func gotoStep(_ argument: String) {
         guard let state = openState() else { return }
-        guard let number = Int(argument), (1...state.steps.count).contains(number) else {
+        guard let number = Int(argument), number >= 1, number <= state.steps.count else {
             return fail("usage: :goto N, with N a step number from 1 to \(state.steps.count) (not '\(argument)')")
         }
         rebuild(upTo: number - 1)
@@ -130,7 +130,7 @@ extension REPL {
     /// Past the last step: the closing prose, and the lesson counts as finished.
     private func finishLesson() {
         guard var state = lessonState else { return }
-        state.current = state.steps.count - 1
+        state.current = state.steps.isEmpty ? nil : state.steps.count - 1
         let closing = ProseRenderer(width: screenWidth, color: console.color).render(state.lesson.closing)
         if !closing.isEmpty { console.writeLine("\n" + closing) }
         state.progress.finished = true
