@@ -5,7 +5,7 @@ PREFIX ?= $(HOME)/.local
 # apt needs root: use sudo only when we are not root already.
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps build run test test-portable bench measure-repl docs fuzz install clean
+.PHONY: all deps build run test test-portable bench measure-repl docs fuzz install check-lessons clean
 
 all: build
 
@@ -63,10 +63,17 @@ fuzz:
 	$(SWIFT) build -c release --product lectern-fuzz
 	.build/release/lectern-fuzz --count $(FUZZ_COUNT) --seed $(FUZZ_SEED)
 
-## install: the release binary into $(PREFIX)/bin (default ~/.local/bin)
+## install: the release binary into $(PREFIX)/bin (default ~/.local/bin), and the course
+## (lessons/) into $(PREFIX)/share/lectern, where the binary looks for it (docs/lessons.md)
 install: build
-	install -d "$(PREFIX)/bin"
+	install -d "$(PREFIX)/bin" "$(PREFIX)/share/lectern/lessons"
 	install -m 755 .build/release/lectern "$(PREFIX)/bin/lectern"
+	rm -f "$(PREFIX)/share/lectern/lessons/"*.md
+	install -m 644 lessons/*.md "$(PREFIX)/share/lectern/lessons/"
+
+## check-lessons: every lesson through `lectern lesson --check` (release build)
+check-lessons: build
+	.build/release/lectern lesson --check
 
 clean:
 	rm -rf .build .build-portable

@@ -3,16 +3,18 @@
 // Lectern: a terminal notebook for learning convolutional networks.
 //
 // Public API: `TensorEngine` (tensors, autograd, layers, training, data),
-// `LecternLanguage` (the command language: parser, interpreter, builtins) and `LecternRender`
-// (terminal plots and SVG, as builtins a host adds). The underscored targets are
-// implementation details of the engine's kernels and may change at any time:
+// `LecternLanguage` (the command language: parser, interpreter, builtins), `LecternRender`
+// (terminal plots and SVG, as builtins a host adds) and `LecternCourse` (lessons: the format
+// and its parser, the course folder, running and checking lessons, progress, prose for the
+// terminal; the REPL and `lectern lesson` drive it, it knows neither). The underscored
+// targets are implementation details of the engine's kernels and may change at any time:
 //   _CSupport         C helpers: does the CPU have AVX2 and FMA (asked once); malloc tuning;
 //                     the bounds of a thread's stack (the language's guard against deep nesting).
 //   _GEMMKernel       the GEMM micro-kernel, built for the default target of the machine.
 //   _GEMMKernelAVX2   the same source files (symlinks), built for x86-64-v3 (AVX2 + FMA);
 //                     TensorEngine calls it only when _CSupport says the CPU has both.
 //   CEditLine         libedit (BSD line editing) for the REPL, as a system library.
-// Dependencies run one way: TensorEngine <- LecternLanguage <- LecternRender <- lectern.
+// Dependencies run one way: TensorEngine <- LecternLanguage <- LecternRender <- LecternCourse <- lectern.
 import PackageDescription
 
 #if arch(x86_64)
@@ -40,6 +42,7 @@ let package = Package(
         .library(name: "TensorEngine", targets: ["TensorEngine"]),
         .library(name: "LecternLanguage", targets: ["LecternLanguage"]),
         .library(name: "LecternRender", targets: ["LecternRender"]),
+        .library(name: "LecternCourse", targets: ["LecternCourse"]),
         .executable(name: "lectern-fuzz", targets: ["LecternFuzz"]),
     ],
     dependencies: [
@@ -59,12 +62,15 @@ let package = Package(
         // Pictures: terminal canvases, plot layout, colour, SVG, and the builtins that make figures.
         // The language does not depend on it; a host adds `Pictures.builtins` to an interpreter.
         .target(name: "LecternRender", dependencies: ["LecternLanguage", "TensorEngine"]),
+        // Lessons: parsed from Markdown, run in a session, checked; no terminal, no REPL.
+        .target(name: "LecternCourse", dependencies: ["LecternLanguage", "LecternRender", "TensorEngine"]),
         .executableTarget(
             name: "lectern",
             dependencies: [
                 "TensorEngine",
                 "LecternLanguage",
                 "LecternRender",
+                "LecternCourse",
                 "CEditLine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
@@ -91,5 +97,8 @@ let package = Package(
             name: "LecternRenderTests", dependencies: ["LecternRender", "LecternLanguage", "TensorEngine"],
             // Golden text of every plot kind, compared by GoldenTests.swift (LECTERN_UPDATE_GOLDEN=1 rewrites them).
             exclude: ["Golden"]),
+        // Lessons: parsing, output comparison, --check on every lesson in lessons/ and on the
+        // fixture course (Fixtures/course, a course folder as an instructor would write one).
+        .testTarget(name: "LecternCourseTests", dependencies: ["LecternCourse", "LecternLanguage"], exclude: ["Fixtures"]),
     ]
 )

@@ -196,7 +196,7 @@ struct TerminalTests {
         session.type(":hlep\r")
         try session.expect("did you mean ':help'?")
         session.type(":lesson\r")
-        try session.expect("arrive in a later version")
+        try session.expect("02-convolution-arithmetic  Convolution arithmetic")
         session.type(":quit\r")
         #expect(session.waitForExit() == 0)
     }

@@ -16,8 +16,7 @@ struct MetaCommand: Sendable {
     let action: @Sendable (REPL, String) -> Void
 }
 
-/// The dispatch table. The lesson and exercise commands are here already, so that their
-/// issues only have to fill in the actions.
+/// The dispatch table. The lesson commands are in REPL+Lesson.swift and REPL+Stepping.swift.
 enum MetaCommands {
     static let all: [MetaCommand] = [
         MetaCommand(name: "help", usage: ":help [NAME]", summary: "this overview, or the help of a builtin (also ?NAME)",
@@ -32,16 +31,28 @@ enum MetaCommands {
                     argument: .file) { $0.save($1) },
         MetaCommand(name: "load", usage: ":load FILE", summary: "runs a script in this session",
                     argument: .file) { $0.load($1) },
-        MetaCommand(name: "lesson", usage: ":lesson [NAME]", summary: "starts a lesson, or lists them",
-                    argument: .lesson) { repl, _ in repl.notYet() },
-        MetaCommand(name: "next", usage: ":next", summary: "the next step of the lesson",
-                    argument: .none) { repl, _ in repl.notYet() },
-        MetaCommand(name: "back", usage: ":back", summary: "the previous step of the lesson",
-                    argument: .none) { repl, _ in repl.notYet() },
-        MetaCommand(name: "goto", usage: ":goto N", summary: "step N of the lesson",
-                    argument: .number) { repl, _ in repl.notYet() },
-        MetaCommand(name: "check", usage: ":check [EXERCISE]", summary: "checks your answer to the exercise",
-                    argument: .exercise) { repl, _ in repl.notYet() },
+        MetaCommand(name: "lesson", usage: ":lesson [NAME]", summary: "opens a lesson (by name, topic or number), or lists them",
+                    argument: .lesson) { $0.lessonCommand($1) },
+        MetaCommand(name: "lessons", usage: ":lessons", summary: "the lessons, with how far you got in each",
+                    argument: .none) { repl, _ in repl.listLessons() },
+        MetaCommand(name: "next", usage: ":next", summary: "the next step of the lesson (on your turn: checks your answer first)",
+                    argument: .none) { repl, _ in repl.nextStep() },
+        MetaCommand(name: "back", usage: ":back", summary: "the previous step of the lesson (earlier steps rerun silently)",
+                    argument: .none) { repl, _ in repl.backStep() },
+        MetaCommand(name: "goto", usage: ":goto N", summary: "step N of the lesson (the steps before it rerun silently)",
+                    argument: .number) { $0.gotoStep($1) },
+        MetaCommand(name: "where", usage: ":where", summary: "which lesson and step you are at",
+                    argument: .none) { repl, _ in repl.whereInLesson() },
+        MetaCommand(name: "restart", usage: ":restart", summary: "starts the lesson again from a fresh session",
+                    argument: .none) { repl, _ in repl.restartLesson() },
+        MetaCommand(name: "check", usage: ":check", summary: "checks your answer on your turn in a lesson",
+                    argument: .exercise) { $0.checkCommand($1) },
+        MetaCommand(name: "hint", usage: ":hint", summary: "a hint for your turn",
+                    argument: .none) { repl, _ in repl.hint() },
+        MetaCommand(name: "solution", usage: ":solution", summary: "the reference answer for your turn",
+                    argument: .none) { repl, _ in repl.solution() },
+        MetaCommand(name: "skip", usage: ":skip", summary: "skips your turn (its solution runs silently) and goes on",
+                    argument: .none) { repl, _ in repl.skip() },
         MetaCommand(name: "quit", usage: ":quit", summary: "leaves Lectern (also Ctrl-D)",
                     argument: .none) { repl, _ in repl.quitRequested = true },
     ]
@@ -76,9 +87,5 @@ extension REPL {
     func fail(_ message: String) {
         console.error(message)
         anyFailed = true
-    }
-
-    func notYet() {
-        console.writeLine("Lessons and exercises arrive in a later version of Lectern.")
     }
 }

@@ -1,3 +1,4 @@
+import LecternCourse
 import LecternLanguage
 import TensorEngine
 

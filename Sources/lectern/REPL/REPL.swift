@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import LecternCourse
 import LecternLanguage
 import LecternRender
 import TensorEngine
@@ -36,8 +37,15 @@ final class REPL {
     var inputs: [String] = []
     var anyFailed = false
     var quitRequested = false
+    /// The course lessons come from, or why there is none (`--course`, `LECTERN_COURSE`, shipped).
+    let course: Result<Course, LessonError>
+    /// The lesson being stepped through, if one is open.
+    var lessonState: LessonState?
 
-    init(interactive: Bool, color: Bool, catalog: any CourseCatalog = EmptyCatalog()) {
+    init(interactive: Bool, color: Bool, courseFlag: String? = nil) {
+        let course = Result { () throws(LessonError) in try CourseLocation.find(flag: courseFlag) }
+        self.course = course
+        let catalog: any CourseCatalog = (try? course.get()).map { FolderCatalog(course: $0) } ?? EmptyCatalog()
         let console = Console(color: color)
         let progress = ProgressLine(enabled: interactive, console: console)
         self.console = console

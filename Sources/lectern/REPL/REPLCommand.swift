@@ -20,28 +20,37 @@ struct REPLCommand: ParsableCommand {
     @Flag(name: .customLong("no-color"), help: "No colour, even on a terminal.")
     var noColor = false
 
+    @Option(name: .customLong("course"), help: "The course folder lessons come from (a folder with lessons/); default: LECTERN_COURSE, else the lessons shipped with Lectern.")
+    var course: String?
+
     func run() throws {
         // NO_COLOR is what every part reads (messages, prompts, figures): the flag sets it.
         if noColor { setenv("NO_COLOR", "1", 1) }
-        let status = REPL.start()
+        let status = REPL.start(courseFlag: course)
         if status != 0 { throw ExitCode(status) }
     }
 }
 
 extension REPL {
     /// Starts the REPL on standard input and output; returns the exit status.
-    static func start() -> Int32 {
+    static func start(courseFlag: String? = nil, lesson: String? = nil) -> Int32 {
         // Multibyte input (UTF-8) needs the locale; where it names none, C.UTF-8. Only the
         // character type: numbers print the same in every locale.
         setlocale(LC_CTYPE, "")
         if String(cString: nl_langinfo(nl_item(CODESET))) != "UTF-8" { setlocale(LC_CTYPE, "C.UTF-8") }
         Kernels.keepFreedMemory()
         let interactive = isatty(0) == 1 && isatty(1) == 1
-        let repl = REPL(interactive: interactive, color: interactive && Terminal.colorAllowed())
-        guard interactive else { return repl.run(PlainLines(showsPrompt: false)) }
+        let repl = REPL(interactive: interactive, color: interactive && Terminal.colorAllowed(), courseFlag: courseFlag)
+        // A course asked for by name that is not there is said at once, not at the first :lesson.
+        if courseFlag != nil, case let .failure(error) = repl.course { repl.console.error("lectern: \(error)") }
+        if !interactive {
+            if let lesson { repl.openLesson(lesson) }
+            return repl.run(PlainLines(showsPrompt: false))
+        }
         Signals.cancelOnInterrupt(repl.interpreter.cancellation)
         let entries = repl.historyFile?.load() ?? []
         repl.banner()
+        if let lesson { repl.openLesson(lesson) }
         guard let editor = LineEditor(name: "lectern", history: entries) else { return repl.run(PlainLines(showsPrompt: true)) }
         editor.complete = { [unowned repl] line in repl.completions(forLine: line) }
         return repl.run(editor)

@@ -1,12 +1,15 @@
 import LecternLanguage
 import TensorEngine
 
+// Shared by the REPL (what it prints after an entry) and the lesson runner (a step's output),
+// so that a lesson's expected output is what the student sees.
+
 /// How the REPL shows a value: `Value.display`, with long output summarised rather than
 /// dumped. Tensors summarise themselves (NumPy's `...`); long lists show their first and
 /// last items around `...` (a history of 1000 epochs stays readable); a record too wide for
 /// the screen gets a line per field; and whatever is still huge is cut, with a note.
 /// Figures and models are shown whole.
-enum ValueSummary {
+public enum ValueSummary {
     /// Lists longer than this show `edgeItems` at each end.
     static let listThreshold = 50
     static let edgeItems = 5
@@ -15,7 +18,7 @@ enum ValueSummary {
     static let maxCharacters = 4000
 
     /// - Parameter options: how tensors print (the session's `precision`).
-    static func text(_ value: Value, width: Int, options: TensorPrintOptions = TensorPrintOptions()) -> String {
+    public static func text(_ value: Value, width: Int, options: TensorPrintOptions = TensorPrintOptions()) -> String {
         // Objects (figures, models) are drawn to fit the screen already: a tall filter grid
         // must not lose its bottom rows.
         if case .object = value { return value.display }

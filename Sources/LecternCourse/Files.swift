@@ -1,0 +1,74 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The few file operations the course needs, on the C library (Lectern does without
+/// Foundation, which would slow down start-up).
+enum Files {
+    /// The text of a file; nil when it cannot be read.
+    static func read(_ path: String) -> String? {
+        guard let file = fopen(path, "rb") else { return nil }
+        defer { fclose(file) }
+        var bytes: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let count = fread(&buffer, 1, buffer.count, file)
+            if count <= 0 { break }
+            bytes.append(contentsOf: buffer[0..<count])
+        }
+        if ferror(file) != 0 { return nil }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Writes `text` to a temporary file beside `path`, then renames it over `path`: a
+    /// reader never sees half a file. Makes the directories on the way. False on failure.
+    @discardableResult
+    static func write(_ path: String, _ text: String) -> Bool {
+        guard let slash = path.lastIndex(of: "/"), makeDirectories(String(path[..<slash])) else { return false }
+        let temporary = path + ".tmp\(getpid())"
+        guard let file = fopen(temporary, "wb") else { return false }
+        let bytes = Array(text.utf8)
+        let written = fwrite(bytes, 1, bytes.count, file)
+        guard fclose(file) == 0, written == bytes.count, rename(temporary, path) == 0 else {
+            unlink(temporary)
+            return false
+        }
+        return true
+    }
+
+    static func makeDirectories(_ path: String) -> Bool {
+        if path.isEmpty || isDirectory(path) { return true }
+        if let slash = path.lastIndex(of: "/"), slash != path.startIndex, !makeDirectories(String(path[..<slash])) { return false }
+        return mkdir(path, 0o755) == 0 || errno == EEXIST
+    }
+
+    static func isDirectory(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+    }
+
+    /// The names in a directory (without `.` and `..`), sorted; nil when it cannot be listed.
+    static func list(_ path: String) -> [String]? {
+        guard let stream = opendir(path) else { return nil }
+        defer { closedir(stream) }
+        var names: [String] = []
+        while let entry = readdir(stream) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
+            if name != ".", name != ".." { names.append(name) }
+        }
+        return names.sorted()
+    }
+
+    /// An absolute path without `.`, `..` or symbolic links (the path itself when it does not exist).
+    static func canonical(_ path: String) -> String {
+        guard let resolved = realpath(path, nil) else { return path }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    static func environment(_ name: String) -> String? {
+        getenv(name).map { String(cString: $0) }
+    }
+}

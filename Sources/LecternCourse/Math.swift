@@ -1,0 +1,60 @@
+/// TeX math as plain text a terminal shows: `\frac{N-F}{S}+1` is `(N-F)/S+1`, `\sum_u` is
+/// `Σ_u`, `\sigma^2` is `σ^2`, `\sqrt{x}` is `√(x)`; braces that only group go.
+enum Math {
+    static let symbols: [String: String] = [
+        "sum": "Σ", "prod": "Π", "sigma": "σ", "mu": "μ", "gamma": "γ", "beta": "β", "alpha": "α",
+        "epsilon": "ε", "varepsilon": "ε", "lambda": "λ", "eta": "η", "theta": "θ", "delta": "δ", "Delta": "Δ",
+        "partial": "∂", "nabla": "∇", "cdot": "·", "times": "×", "le": "≤", "leq": "≤", "ge": "≥", "geq": "≥",
+        "ne": "≠", "neq": "≠", "approx": "≈", "in": "∈", "to": "→", "rightarrow": "→", "infty": "∞", "pm": "±",
+        "quad": "  ", "qquad": "    ", ",": " ", ";": " ", "!": "", " ": " ", "left": "", "right": "",
+        "lfloor": "⌊", "rfloor": "⌋", "hat": "", "mathrm": "", "text": "", "operatorname": "", "mathbf": "",
+        "{": "{", "}": "}", "ldots": "…", "cdots": "⋯", "dots": "…",
+    ]
+
+    static func readable(_ tex: String) -> String {
+        var chars = Array(tex)[...]
+        return String(expression(&chars, until: nil).reduce(into: "") { $0 += $1 })
+    }
+
+    /// Reads until `until` (a closing brace) or the end, turning commands into text.
+    private static func expression(_ chars: inout ArraySlice<Character>, until: Character?) -> [String] {
+        var out: [String] = []
+        while let char = chars.first {
+            chars = chars.dropFirst()
+            if char == until { break }
+            switch char {
+            case "{": out.append(String(expression(&chars, until: "}").joined()))
+            case "\\":
+                let name = chars.first?.isLetter == true ? String(chars.prefix { $0.isLetter }) : chars.first.map { String($0) } ?? ""
+                chars = chars.dropFirst(name.count)
+                switch name {
+                case "frac":
+                    let top = group(&chars), bottom = group(&chars)
+                    out.append(parenthesised(top) + "/" + parenthesised(bottom))
+                case "sqrt": out.append("√" + parenthesised(group(&chars), always: true))
+                default: out.append(symbols[name] ?? name)
+                }
+            default: out.append(String(char))
+            }
+        }
+        return out
+    }
+
+    /// The next argument: a braced group or one character.
+    private static func group(_ chars: inout ArraySlice<Character>) -> String {
+        while chars.first == " " { chars = chars.dropFirst() }
+        guard let first = chars.first else { return "" }
+        chars = chars.dropFirst()
+        if first == "{" { return expression(&chars, until: "}").joined() }
+        if first == "\\" {
+            let name = String(chars.prefix { $0.isLetter })
+            chars = chars.dropFirst(name.count)
+            return symbols[name] ?? name
+        }
+        return String(first)
+    }
+
+    private static func parenthesised(_ text: String, always: Bool = false) -> String {
+        !always && text.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "." }) ? text : "(" + text + ")"
+    }
+}

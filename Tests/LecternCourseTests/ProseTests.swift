@@ -1,0 +1,42 @@
+import LecternCourse
+import Testing
+
+@Suite("Prose in the terminal")
+struct ProseTests {
+    @Test("math made readable, emphasis and HTML gone, inline code kept, wrapped to the width")
+    func prose() {
+        let text = ProseRenderer(width: 40, color: false).render([
+            "## Output size", "",
+            "The formula $\\frac{N-F}{S}+1$ gives **five** outputs for a *small* input, and `conv2d` agrees with it every time.",
+            "", "<details><summary>Solution</summary>", "",
+            "- first item", "- second", "", "$$\\sum_u \\sigma^2$$",
+        ])
+        #expect(text == """
+            Output size
+            ───────────
+
+            The formula (N-F)/S+1 gives five outputs
+            for a small input, and `conv2d` agrees
+            with it every time.
+
+            • first item
+            • second
+
+                Σ_u σ^2
+            """)
+        for line in text.split(separator: "\n") { #expect(line.count <= 40) }
+    }
+
+    @Test("a formula is not split when the prose wraps")
+    func unbrokenMath() {
+        let text = ProseRenderer(width: 40, color: false).render(["Padding the border with zeros makes it $(N + 2P - F)/S + 1$ wide."])
+        #expect(text.split(separator: "\n").map(String.init) == [
+            "Padding the border with zeros makes it", "(N\u{A0}+\u{A0}2P\u{A0}-\u{A0}F)/S\u{A0}+\u{A0}1 wide.",
+        ])
+    }
+
+    @Test("colour for bold and code only when asked")
+    func colour() {
+        #expect(ProseRenderer(width: 80, color: true).render(["**a** `b`"]) == "\u{1B}[1ma\u{1B}[0m \u{1B}[36mb\u{1B}[0m")
+    }
+}
