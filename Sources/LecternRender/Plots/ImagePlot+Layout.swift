@@ -34,7 +34,7 @@ extension ImagePlot {
         if images.count == 1 && labels.isEmpty {
             let box = singleBox(width: width, height: height, canvas: canvas)
             let image = Self.fitted(images[0], maxWidth: box.width, maxHeight: box.height, canvas: canvas,
-                                    signed: scales[0].map == .diverging)
+                                    pooling: poolings[0])
             parts.append(cells(image, scales[0], canvas: canvas))
         } else {
             parts.append(grid(width: width, height: height, canvas: canvas))
@@ -61,7 +61,7 @@ extension ImagePlot {
         let tallest = height.map { 2 * Double(max($0 - Self.frameRows - 2, 4)) } ?? .infinity
         let tiles = images.indices.map { index in
             let image = Self.fitted(images[index], maxWidth: side, maxHeight: min(side, tallest), canvas: canvas,
-                                    signed: scale(index).map == .diverging)
+                                    pooling: poolings[index])
             return cells(image, scale(index), canvas: canvas)
         }
         let ranges = shared ? [] : images.indices.map(rangeLabel)

@@ -36,7 +36,7 @@ extension ImagePlot {
             sized = image.resampled(height: image.height * factor, width: image.width * factor)
         } else {
             sized = image.resampled(height: max(image.height * target / image.width, 1), width: target,
-                                    signed: scale.map == .diverging)
+                                    pooling: poolings[0])
         }
         let levels = Self.levels(graphics)
         let palette = (0..<levels).map { scale.map.colour(Double($0) / Double(levels - 1)) }

@@ -14,7 +14,7 @@ extension ImagePlot {
 
     /// An image scaled to fit `maxWidth` x `maxHeight` (in cell widths) on `canvas`: whole
     /// multiples when it grows (sharp pixels), pooling when it shrinks (`Image.resampled`).
-    static func fitted(_ image: Image, maxWidth: Double, maxHeight: Double, canvas: Canvas, signed: Bool = false) -> Image {
+    static func fitted(_ image: Image, maxWidth: Double, maxHeight: Double, canvas: Canvas, pooling: Image.Pooling = .mean) -> Image {
         let unit = pixelSize(canvas)
         let perPixel = min(maxWidth / Double(image.width), maxHeight / Double(image.height)) / unit
         if perPixel >= 1 {
@@ -22,7 +22,7 @@ extension ImagePlot {
             return image.resampled(height: image.height * factor, width: image.width * factor)
         }
         return image.resampled(height: max(Int(Double(image.height) * perPixel), 1),
-                               width: max(Int(Double(image.width) * perPixel), 1), signed: signed)
+                               width: max(Int(Double(image.width) * perPixel), 1), pooling: pooling)
     }
 
     /// The cells showing `image` (already at canvas resolution) on `scale`.

@@ -12,26 +12,49 @@ public struct Image: Sendable, Equatable {
 
     subscript(row: Int, column: Int) -> Double { values[row * width + column] }
 
+    /// How pixels are pooled when an image shrinks.
+    public enum Pooling: Sendable, Equatable {
+        /// The mean: a photograph stays a photograph.
+        case mean
+        /// The largest value: a sparse map (after ReLU) keeps its few bright pixels.
+        case max
+        /// The value of largest magnitude, with its sign: a signed edge one pixel wide (a
+        /// Sobel map) survives.
+        case magnitude
+
+        /// The pooling that suits `values` on `scale`: magnitude for signed values; max when at
+        /// least a quarter of them are the lowest value (sparse, as after ReLU); else the mean.
+        static func suited(_ values: [Double], _ scale: ImageScale) -> Pooling {
+            if scale.map == .diverging { return .magnitude }
+            let lowest = values.filter(\.isFinite).min() ?? 0
+            return 4 * values.count { $0 == lowest } >= values.count ? .max : .mean
+        }
+    }
+
     /// The image at `height` x `width`. Larger: each new pixel the old pixel it falls in, so
-    /// that upscaled pixels stay sharp. Smaller: each new pixel pools the old pixels it covers,
-    /// the mean for unsigned data (a photograph stays a photograph), or for signed data the
-    /// value of largest magnitude, so that a thin edge one pixel wide (a Sobel map) survives.
-    func resampled(height newHeight: Int, width newWidth: Int, signed: Bool = false) -> Image {
+    /// that upscaled pixels stay sharp. Smaller: each new pixel pools the old pixels it covers
+    /// (`pooling`).
+    func resampled(height newHeight: Int, width newWidth: Int, pooling: Pooling = .mean) -> Image {
         var values: [Double] = []
         values.reserveCapacity(newHeight * newWidth)
         for row in 0..<newHeight {
             let rows = Self.span(row, newHeight, height)
             for column in 0..<newWidth {
                 let columns = Self.span(column, newWidth, width)
-                var sum = 0.0, strongest = 0.0
+                var sum = 0.0, strongest = 0.0, largest = -Double.infinity
                 for r in rows {
                     for c in columns {
                         let v = self[r, c]
                         sum += v
                         if !(abs(v) <= abs(strongest)) { strongest = v }
+                        if !(v <= largest) { largest = v }
                     }
                 }
-                values.append(signed ? strongest : sum / Double(rows.count * columns.count))
+                switch pooling {
+                case .mean: values.append(sum / Double(rows.count * columns.count))
+                case .max: values.append(largest)
+                case .magnitude: values.append(strongest)
+                }
             }
         }
         return Image(height: newHeight, width: newWidth, values: values)
@@ -80,6 +103,8 @@ public struct ImagePlot: Sendable, Equatable {
     public var title: String?
     /// One scale for every image (`shared`), or one per image.
     public var scales: [ImageScale]
+    /// How each image shrinks (`Image.Pooling.suited`).
+    public var poolings: [Image.Pooling]
     public var shared: Bool
     /// The width asked for, in columns, of the image or of each tile (nil: as large as fits).
     public var size: Int?
@@ -88,9 +113,12 @@ public struct ImagePlot: Sendable, Equatable {
         self.images = images
         self.labels = labels
         self.title = title
-        self.shared = shared || images.count == 1
+        let shared = shared || images.count == 1
+        self.shared = shared
         self.size = size
-        scales = self.shared ? [ImageScale(covering: images.flatMap(\.values))] : images.map { ImageScale(covering: $0.values) }
+        let scales = shared ? [ImageScale(covering: images.flatMap(\.values))] : images.map { ImageScale(covering: $0.values) }
+        self.scales = scales
+        poolings = images.indices.map { Image.Pooling.suited(images[$0].values, scales[shared ? 0 : $0]) }
     }
 
     /// The scale of image `index`.
