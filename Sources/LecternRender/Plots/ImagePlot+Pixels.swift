@@ -12,7 +12,7 @@ extension ImagePlot {
     /// The figure as text with the image as `graphics` escapes, or nil when it is a grid.
     func renderPixels(width: Int, height: Int?, graphics: ImageProtocol, colour: ColourMode) -> String? {
         guard images.count == 1, labels.isEmpty, graphics != .none else { return nil }
-        let blocks = Canvas(kind: .blocks, colour: colour)
+        let blocks = Canvas(kind: .blocks, colour: .trueColour)  // square pixels, one column wide
         let box = singleBox(width: width, height: height, canvas: blocks)
         let cellImage = Self.fitted(images[0], maxWidth: box.width, maxHeight: box.height, canvas: blocks)
         let columns = cellImage.width, rows = (cellImage.height + 1) / 2
@@ -20,7 +20,7 @@ extension ImagePlot {
         if let title { lines.append(String(repeating: " ", count: max((max(columns, title.count) - title.count) / 2, 0)) + title) }
         lines.append(ImageEscapes.encode(pixelImage(columns: columns, graphics), graphics, columns: columns, rows: rows))
         lines.append("")
-        lines.append(scaleBar(width: min(max(columns, 24), width), canvas: blocks).render(colour))
+        lines.append(scaleBar(width: min(max(columns, 24), width), canvas: Canvas(kind: .blocks, colour: colour)).render(colour))
         return lines.joined(separator: "\n")
     }
 
