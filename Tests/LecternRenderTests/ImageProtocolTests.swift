@@ -124,7 +124,7 @@ struct ImageProtocolTests {
         #expect(none.contains("▀") && !none.contains("\u{1B}_G"))
         #expect(try Support.figure("imshow(randn(2, 4, 4))").render(settings).contains("▀"))
         let sixel = try Support.figure("imshow(image(\"camera\"), protocol=\"sixel\")").render(TerminalSettings(width: 80))
-        #expect(sixel.hasPrefix("\u{1B}P0;1;0q\"1;1;640;640"))
+        #expect(sixel.hasPrefix("\u{1B}P0;1;0q\"1;1;384;384"))
         #expect(Support.errorMessage("imshow(image(\"camera\"), protocol=\"png\")")?.contains("protocol must be \"auto\"") == true)
     }
 }

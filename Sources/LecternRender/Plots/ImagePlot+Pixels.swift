@@ -6,8 +6,10 @@ extension ImagePlot {
     /// registers of a VT340 (`xterm -ti vt340`).
     static func levels(_ graphics: ImageProtocol) -> Int { graphics == .sixel ? 16 : 256 }
 
-    /// Canvas pixels per cell column assumed for Sixel, which draws pixels, not cells.
-    static let sixelCellWidth = 8
+    /// Screen pixels per cell column assumed for Sixel, which draws pixels, not cells: xterm's
+    /// default font is 6 x 13. Sixel images are at most 1000 pixels across (xterm's default
+    /// `maxGraphicSize`; it drops larger ones).
+    static let sixelCellWidth = 6, sixelMaxWidth = 1000
 
     /// The figure as text with the image as `graphics` escapes, or nil when it is a grid.
     func renderPixels(width: Int, height: Int?, graphics: ImageProtocol, colour: ColourMode) -> String? {
@@ -24,12 +26,12 @@ extension ImagePlot {
         return lines.joined(separator: "\n")
     }
 
-    /// The image at a size for `graphics`: for Sixel about `sixelCellWidth` pixels per column;
+    /// The image at a size for `graphics`: for Sixel about `sixelCellWidth` pixels per column (at most `sixelMaxWidth`);
     /// for PNG the image itself, grown by a whole factor to at least 256 pixels across (so the
     /// terminal's scaling keeps pixels sharp). Each pixel its level on the scale.
     func pixelImage(columns: Int, _ graphics: ImageProtocol) -> PixelImage {
         let image = images[0], scale = scales[0]
-        let target = graphics == .sixel ? columns * Self.sixelCellWidth : max(256, image.width)
+        let target = graphics == .sixel ? min(columns * Self.sixelCellWidth, Self.sixelMaxWidth) : max(256, image.width)
         let sized: Image
         if target >= image.width {
             let factor = max(target / image.width, 1)
