@@ -30,7 +30,7 @@ struct ImageProtocolTests {
         #expect(detect(["LECTERN_IMAGES": "bogus", "TERM": "xterm-kitty"]) == .none)
     }
 
-    @Test("COLUMNS and LINES override the terminal's size; a pipe is 80 columns with no height limit")
+    @Test("the terminal's size, else COLUMNS and LINES, else 80 columns and no height limit")
     func size() {
         let pipe = TerminalSettings.from(environment: [:], isTerminal: false, columns: nil)
         #expect(pipe.width == 80 && pipe.height == nil)
@@ -39,6 +39,8 @@ struct ImageProtocolTests {
         let told = TerminalSettings.from(environment: ["COLUMNS": "200", "LINES": "60"], isTerminal: false, columns: nil)
         #expect(told.width == 200 && told.height == 60)
         #expect(TerminalSettings.from(environment: ["COLUMNS": "x"], isTerminal: false, columns: nil).width == 80)
+        let both = TerminalSettings.from(environment: ["COLUMNS": "200", "LINES": "60"], isTerminal: true, columns: 90, rows: 30)
+        #expect(both.width == 90 && both.height == 30)
     }
 
     @Test("CRC-32 and Adler-32 give the published check values")

@@ -45,9 +45,9 @@ public struct TerminalSettings: Sendable, Equatable {
 
     /// The rules: colour only on a terminal, with `NO_COLOR` unset (any value, even empty,
     /// turns colour off) and `TERM` not `dumb`; 24-bit colour when `COLORTERM` is `truecolor`
-    /// or `24bit`, else the 256-colour palette. The width is `COLUMNS` when set, else the
-    /// terminal's (`columns`), else 80; the height `LINES` when set, else the terminal's
-    /// (`rows`), else none (a pipe). A `dumb` terminal gets the ASCII canvas. The image
+    /// or `24bit`, else the 256-colour palette. The width is the terminal's (`columns`, so a
+    /// resize is followed), else `COLUMNS`, else 80; the height the terminal's (`rows`), else
+    /// `LINES`, else none (a pipe). A `dumb` terminal gets the ASCII canvas. The image
     /// protocol follows `ImageProtocol.detect`, only where there is colour.
     public static func from(environment: [String: String], isTerminal: Bool, columns: Int?, rows: Int? = nil) -> TerminalSettings {
         let term = environment["TERM"] ?? ""
@@ -58,8 +58,8 @@ public struct TerminalSettings: Sendable, Equatable {
         }
         func positive(_ n: Int?) -> Int? { n.flatMap { $0 > 0 ? $0 : nil } }
         func variable(_ name: String) -> Int? { positive(environment[name].flatMap { Int($0) }) }
-        let width = variable("COLUMNS") ?? (isTerminal ? positive(columns) : nil) ?? defaultWidth
-        let height = variable("LINES") ?? (isTerminal ? positive(rows) : nil)
+        let width = (isTerminal ? positive(columns) : nil) ?? variable("COLUMNS") ?? defaultWidth
+        let height = (isTerminal ? positive(rows) : nil) ?? variable("LINES")
         let graphics = colour == .none ? ImageProtocol.none : ImageProtocol.detect(environment)
         return TerminalSettings(width: width, height: height, colour: colour, canvas: term == "dumb" ? .ascii : nil,
                                 imageProtocol: graphics)
