@@ -17,10 +17,13 @@ public final class Figure: LanguageObject {
     public let content: Content
     /// The canvas asked for with `canvas=` (nil: the settings' or the automatic choice).
     public let canvas: CanvasKind?
+    /// The image protocol asked for with `protocol=` (nil: the settings').
+    public let imageProtocol: ImageProtocol?
 
-    public init(_ content: Content, canvas: CanvasKind? = nil) {
+    public init(_ content: Content, canvas: CanvasKind? = nil, imageProtocol: ImageProtocol? = nil) {
         self.content = content
         self.canvas = canvas
+        self.imageProtocol = imageProtocol
     }
 
     /// "plot", "scatter", "boundary", "hist", "hist_grid", "imshow", "bar": the builtin that made it.
@@ -48,8 +51,16 @@ public final class Figure: LanguageObject {
         }
     }
 
-    /// The figure as text for a terminal with these settings (no newline at the end).
+    /// The figure as text for a terminal with these settings (no newline at the end). A single
+    /// image goes out as real pixels when an image protocol is in force and no canvas is
+    /// forced: the figure's own (`protocol=`), or the settings' where there is colour.
     public func render(_ settings: TerminalSettings) -> String {
+        let graphics = imageProtocol ?? settings.imageProtocol
+        if case let .image(plot) = content, canvas == nil, settings.canvas == nil,
+           settings.colour != .none || imageProtocol != nil,
+           let text = plot.renderPixels(width: settings.width, height: settings.height, graphics: graphics, colour: settings.colour) {
+            return text
+        }
         let kind = canvasKind(for: settings)
         let colour = kind == .ascii ? ColourMode.none : settings.colour
         let canvas = Canvas(kind: kind, colour: colour)
@@ -59,7 +70,7 @@ public final class Figure: LanguageObject {
         case let .scatter(plot): plot.render(width: width, canvas: canvas)
         case let .histogram(plot): plot.render(width: width, canvas: canvas)
         case let .histograms(plot): plot.render(width: width, canvas: canvas)
-        case let .image(plot): plot.render(width: width, canvas: canvas)
+        case let .image(plot): plot.render(width: width, height: settings.height, canvas: canvas)
         case let .bars(plot): plot.render(width: width, canvas: canvas)
         }
         return grid.render(colour)

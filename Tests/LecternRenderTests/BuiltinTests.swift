@@ -85,7 +85,7 @@ struct BuiltinTests {
         guard case let .image(plot) = try Support.figure("imshow(digits().x)").content else { throw TestFailure("not an image") }
         #expect(plot.images.count == 64 && plot.title == "(the first 64 of 1797)")
         guard case let .image(bank) = try Support.figure("imshow(randn(2, 3, 3, 3))").content else { throw TestFailure("not an image") }
-        #expect(bank.labels == ["0,0", "0,1", "0,2", "1,0", "1,1", "1,2"] && bank.map == .diverging)
+        #expect(bank.labels == ["0,0", "0,1", "0,2", "1,0", "1,1", "1,2"] && bank.scales.allSatisfy { $0.map == .diverging } && !bank.shared)
     }
 
     @Test("boundary evaluates a model in evaluation mode and leaves its mode as it was")

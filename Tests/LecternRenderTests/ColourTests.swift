@@ -31,7 +31,7 @@ struct ColourTests {
     @Test("half blocks carry two pixels: upper as foreground, lower as background")
     func halfBlocks() throws {
         let plot = ImagePlot(images: [Image(height: 2, width: 2, values: [0, 1, 1, 0])])
-        let grid = plot.cells(plot.images[0], canvas: Canvas(kind: .blocks, colour: .trueColour))
+        let grid = plot.cells(plot.images[0], plot.scales[0], canvas: Canvas(kind: .blocks, colour: .trueColour))
         #expect(grid.height == 1 && grid.width == 2)
         #expect(grid[0, 0] == Cell("▀", foreground: RGB(0, 0, 0), background: RGB(255, 255, 255)))
         #expect(grid[0, 1] == Cell("▀", foreground: RGB(255, 255, 255), background: RGB(0, 0, 0)))

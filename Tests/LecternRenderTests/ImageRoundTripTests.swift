@@ -37,7 +37,7 @@ struct ImageRoundTripTests {
         // Half blocks: a square pixel is one column by half a row; 16 rows hold 32 pixels, 4 per digit pixel.
         let image = ImagePlot.fitted(plot.images[0], maxWidth: 60, maxHeight: 32, canvas: canvas)
         #expect(image.width == 32 && image.height == 32)
-        let grid = plot.cells(image, canvas: canvas)
+        let grid = plot.cells(image, plot.scales[0], canvas: canvas)
         for row in 0..<8 {
             for column in 0..<8 {
                 let value = Self.pixels[row * 8 + column]

@@ -1,5 +1,5 @@
 /// Images as SVG: one square per pixel (crisp edges), tiles in a grid with their labels, and
-/// the colour scale below.
+/// the colour scale below (each tile's own range beside its label when tiles are scaled apart).
 extension ImagePlot {
     func svg() -> String {
         let single = images.count == 1 && labels.isEmpty
@@ -20,28 +20,32 @@ extension ImagePlot {
             let x0 = 12 + Double(index % perRow) * (tileWidth + 16)
             let y0 = header + Double(index / perRow) * (tileHeight + labelSpace + 12)
             if !single, index < labels.count {
-                document.text(labels[index], x0 + tileWidth / 2, y0 + 13, size: 12, anchor: .middle)
+                let range = shared ? "" : " " + rangeLabel(index)
+                document.text(labels[index] + range, x0 + tileWidth / 2, y0 + 13, size: 12, anchor: .middle)
             }
-            drawPixels(image, &document, x0: x0, y0: y0 + labelSpace, pixel: pixel)
+            drawPixels(image, scale(index), &document, x0: x0, y0: y0 + labelSpace, pixel: pixel)
         }
         drawScale(&document, x0: 12, y0: height - 42, width: max(gridWidth, 240))
         return document.text
     }
 
-    private func drawPixels(_ image: Image, _ document: inout SVGDocument, x0: Double, y0: Double, pixel: Double) {
+    private func drawPixels(_ image: Image, _ scale: ImageScale, _ document: inout SVGDocument, x0: Double, y0: Double,
+                            pixel: Double) {
         document.beginCrisp()
         for row in 0..<image.height {
             for column in 0..<image.width {
                 document.rect(x0 + Double(column) * pixel, y0 + Double(row) * pixel, pixel, pixel,
-                              fill: map.colour(position(image[row, column])))
+                              fill: scale.map.colour(scale.position(image[row, column])))
             }
         }
         document.end()
     }
 
-    /// A bar of 64 steps of the colour map, with the values at its ends (and 0 in the middle).
+    /// A bar of 64 steps of the colour map, with the values at its ends (and 0 in the middle);
+    /// "low" and "high" when each tile has its own range.
     private func drawScale(_ document: inout SVGDocument, x0: Double, y0: Double, width: Double) {
-        let steps = 64
+        let steps = 64, map = scales.contains { $0.map == .diverging } ? ColourMap.diverging : .gray
+        let ends = shared ? (Ticks.short(scales[0].range.lowerBound), Ticks.short(scales[0].range.upperBound)) : ("low", "high")
         document.beginCrisp()
         for step in 0..<steps {
             let t = Double(step) / Double(steps - 1)
@@ -49,8 +53,8 @@ extension ImagePlot {
         }
         document.end()
         document.rect(x0, y0, width, 12, fill: nil, stroke: SVGAxes.ink)
-        document.text(Ticks.short(scale.lowerBound), x0, y0 + 28, size: 11, anchor: .start)
-        document.text(Ticks.short(scale.upperBound), x0 + width, y0 + 28, size: 11, anchor: .end)
+        document.text(ends.0, x0, y0 + 28, size: 11, anchor: .start)
+        document.text(ends.1, x0 + width, y0 + 28, size: 11, anchor: .end)
         if map == .diverging { document.text("0", x0 + width / 2, y0 + 28, size: 11, anchor: .middle) }
     }
 }

@@ -32,6 +32,23 @@ enum Palette {
     /// The same in ASCII, from light to dense.
     static let asciiRamp: [Character] = [" ", ".", ":", "-", "=", "+", "*", "#", "%", "@"]
 
+    /// Signed values without colour: magnitude by density, sign by glyph family (blocks for
+    /// positive, strokes for negative), blank near zero; the same in ASCII.
+    static let positiveShades: [Character] = [" ", "░", "▒", "▓", "█"]
+    static let negativeShades: [Character] = [" ", "·", "-", "=", "#"]
+    static let asciiPositive: [Character] = [" ", ".", "+", "*", "@"]
+    static let asciiNegative: [Character] = [" ", ",", "-", "=", "%"]
+
+    /// The character for position t in 0...1 on a scale: a shade of the ramp from low to high,
+    /// or on a signed (diverging) scale, with 0 at t = 0.5, a shade of the magnitude |2t - 1|
+    /// from the positive or the negative family.
+    static func glyph(_ t: Double, signed: Bool, ascii: Bool) -> Character {
+        guard signed else { return shade(t, ascii ? asciiRamp : shades) }
+        let magnitude = abs(2 * t - 1)
+        if t >= 0.5 { return shade(magnitude, ascii ? asciiPositive : positiveShades) }
+        return shade(magnitude, ascii ? asciiNegative : negativeShades)
+    }
+
     /// The character of `ramp` for a value t in 0...1.
     static func shade(_ t: Double, _ ramp: [Character]) -> Character {
         ramp[min(max(Int((t * Double(ramp.count)).rounded(.down)), 0), ramp.count - 1)]
