@@ -70,6 +70,14 @@ extension Builtins {
                 summary: "Layers applied in order: a model.", example: "Sequential(Linear(2, 100), ReLU(), Linear(100, 3))") { args, _ in
             layer(Sequential(try args.restValues.flatMap { value in try layerList(value, args) }))
         },
+        Builtin("Residual", [.init("layer")], category: .layers,
+                summary: "A skip connection around any layer or Sequential: y = x + layer(x), shapes equal.",
+                example: "Residual(Sequential(Linear(4, 4), ReLU()))", shapes: "x (any) -> x's shape") { args, _ in
+            guard case let .object(object as LayerObject) = args.value("layer") else {
+                throw args.wrongType("layer", expected: "a layer or Sequential")
+            }
+            return layer(Residual(object.layer))
+        },
         Builtin("ResidualBlock", [.init("in_channels"), .init("out_channels"), .init("stride", .number(1))], category: .layers,
                 summary: "Two 3x3 convolutions with batch norm and a shortcut: relu(f(x) + x).",
                 example: "ResidualBlock(8, 16, stride=2)",
