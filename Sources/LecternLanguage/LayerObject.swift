@@ -30,6 +30,22 @@ public final class LayerObject: CallableObject {
         }
     }
 
+    /// Replaces a parameter's value: `bn.gamma = ones(4)`. The parameter stays the same
+    /// variable — tracked by optimizers, trainable or frozen as before — with the new value,
+    /// which must have its shape. Other attributes cannot be set.
+    public func setAttribute(_ name: String, _ value: Value) throws -> Bool {
+        guard let parameter = layer.namedParameters.first(where: { $0.name == name })?.variable else { return false }
+        guard let tensor = value.tensorValue else {
+            throw TensorError.argument(op: typeName, name: "'\(name)'", problem: "must be set to a tensor, got \(value.aTypeName)")
+        }
+        guard tensor.shape == parameter.value.shape else {
+            throw TensorError.argument(op: typeName, name: "'\(name)'",
+                                       problem: "has shape \(parameter.value.shape); the new value has shape \(tensor.shape)")
+        }
+        try parameter.assign(tensor)
+        return true
+    }
+
     /// The model's output for a batch: `model(x)`.
     public func call(_ arguments: [Value], _ range: SourceRange, _ interpreter: Interpreter) throws -> Value {
         guard arguments.count == 1, let input = arguments.first, input.tensorValue != nil else {

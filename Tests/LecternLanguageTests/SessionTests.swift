@@ -32,6 +32,41 @@ struct SessionTests {
         #expect(seen.allSatisfy { $0.contains(", accuracy ") })
     }
 
+    @Test("a diverging fit stops at the first epoch whose loss is not a number, and says so in one line")
+    func divergenceIsVisible() throws {
+        let interpreter = Interpreter { _ in }
+        let messages = Mutex<[String]>([])
+        interpreter.progress = { message in messages.withLock { $0.append(message) } }
+        try interpreter.run(Source(name: "cell 1", text: """
+            seed(0)
+            h = fit(Sequential(Linear(1, 8), ReLU(), Linear(8, 1)), regression(20), epochs=50, lr=100)
+            """))
+        let seen = messages.withLock { $0 }
+        guard case let .record(h)? = interpreter.globals.lookup("h"), case let .number(epochs)? = h["epochs"] else {
+            Issue.record("no history"); return
+        }
+        #expect(epochs < 50 && seen.count == Int(epochs) + 1, "\(seen)")
+        #expect(seen.last?.hasPrefix("fit: diverged at epoch \(Int(epochs))/50, the loss became ") == true, "\(seen)")
+        guard case let .string(stopped)? = h["stopped"] else { Issue.record("no stopped"); return }
+        #expect(stopped == "diverged at epoch \(Int(epochs))")
+    }
+
+    @Test("Ctrl-C during fit ends training after the epoch; the history says \"interrupted\"")
+    func interruptedFit() throws {
+        let interpreter = Interpreter { _ in }
+        let messages = Mutex<[String]>([])
+        interpreter.progress = { message in
+            let count = messages.withLock { $0.append(message); return $0.count }
+            if count == 2 { interpreter.cancellation.cancel() }  // what the REPL's SIGINT handler does
+        }
+        try interpreter.run(Source(name: "cell 1", text: "h = fit(Sequential(Linear(2, 3)), spiral(), epochs=30)"))
+        guard case let .record(h)? = interpreter.globals.lookup("h") else { Issue.record("no history"); return }
+        guard case let .string(stopped)? = h["stopped"], case let .number(epochs)? = h["epochs"] else { Issue.record("no fields"); return }
+        #expect(stopped == "interrupted")
+        #expect(epochs == 3, "the third epoch ran; its callback saw the cancellation")
+        #expect(messages.withLock { $0 }.last == "fit: interrupted after epoch 3/30; the model keeps its weights")
+    }
+
     @Test("wrong arguments to a function of an earlier cell are reported at the call")
     func argumentsAtTheCall() throws {
         for call in ["f()", "f(1, 2)", "f(1, b=2)", "f(1, a=2)"] {

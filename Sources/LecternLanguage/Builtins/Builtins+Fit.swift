@@ -5,7 +5,7 @@ extension Builtins {
     static let fitBuiltin = Builtin(
         "fit", [.init("model"), .init("data"), .init("epochs", .number(10)), .init("batch_size", .null),
                 .init("optimizer", .null), .init("lr", .number(0.1)), .init("loss", .string("auto")), .init("val", .null),
-                .init("patience", .null), .init("seed", .number(0)), .init("on_epoch", .null)],
+                .init("patience", .null), .init("seed", .number(0)), .init("shuffle", .bool(true)), .init("on_epoch", .null)],
         category: .training,
         summary: "Trains a model on a data set; returns its history (train_loss, val_loss, ... per epoch).",
         example: "h = fit(Sequential(Linear(2, 3)), spiral(), epochs=2)",
@@ -18,9 +18,16 @@ extension Builtins {
         let patience = try fitPatience(args, hasValidation: validation != nil), seed = try args.integer("seed", atLeast: 0)
         let optimizer = try fitOptimizer(args, model)
         let callback = args.isNone("on_epoch") ? nil : try callable(args, "on_epoch")
+        var interrupted = false
         let history = try fit(model, train, validation: validation, epochs: epochs, batchSize: batchSize, optimizer: optimizer,
-                              loss: try fitLoss(args, train), patience: patience, seed: UInt64(seed)) { record in
-            try interpreter.step(args.callRange)
+                              loss: try fitLoss(args, train), patience: patience, shuffle: try args.bool("shuffle"),
+                              seed: UInt64(seed)) { record in
+            // Ctrl-C (the host's cancellation) ends training after this epoch; the history says so.
+            do throws(LanguageError) { try interpreter.step(args.callRange) } catch {
+                guard error.kind == .cancelled else { throw error }
+                interrupted = true
+                return .stop
+            }
             // "epoch 7/30: loss 0.0034, accuracy 1.0000" (the record counts epochs from 0).
             let figures = record.description.drop { $0 != ":" }
             interpreter.progress?("epoch \(record.epoch + 1)/\(epochs)\(figures)")
@@ -30,7 +37,14 @@ extension Builtins {
             if case .string("stop") = answer { return .stop }
             return .proceed
         }
-        return historyRecord(history)
+        let stopped = interrupted ? "interrupted" : history.stopped
+        if history.stopReason == .nonFiniteLoss {
+            let last = history.records.last!, loss = last.trainLoss.isFinite ? last.validationLoss ?? 0 : last.trainLoss
+            interpreter.progress?("fit: \(stopped)/\(epochs), the loss became \(loss); training stopped (try a smaller lr)")
+        } else if interrupted {
+            interpreter.progress?("fit: interrupted after epoch \(history.epochCount)/\(epochs); the model keeps its weights")
+        }
+        return historyRecord(history, stopped: stopped)
     }
 
     /// The optimizer given, or SGD with `lr` on the model's parameters.
@@ -70,23 +84,26 @@ extension Builtins {
         return loss
     }
 
-    /// One epoch as a record: epoch, train_loss, train_acc, val_loss, val_acc.
+    /// One epoch as a record: epoch (counted from 1), train_loss, train_acc, val_loss, val_acc.
     static func epochRecord(_ record: EpochRecord) -> Value {
         func number(_ x: Double?) -> Value { x.map(Value.number) ?? .none }
-        return .record(Record("epoch", [("epoch", .number(Double(record.epoch))), ("train_loss", .number(record.trainLoss)),
+        return .record(Record("epoch", [("epoch", .number(Double(record.epoch + 1))), ("train_loss", .number(record.trainLoss)),
                                         ("train_acc", number(record.trainAccuracy)), ("val_loss", number(record.validationLoss)),
                                         ("val_acc", number(record.validationAccuracy))]))
     }
 
-    /// The history as a record of per-epoch lists and a summary.
-    static func historyRecord(_ history: History) -> Value {
+    /// The history as a record of per-epoch lists and a summary; epochs count from 1, so
+    /// `h.val_loss[h.best_epoch - 1]` is the best validation loss. `stopped` is "completed",
+    /// "early stopping at epoch N", "diverged at epoch N", "stopped by the callback at epoch N"
+    /// or "interrupted".
+    static func historyRecord(_ history: History, stopped: String) -> Value {
         func numbers(_ xs: [Double?]) -> Value { .list(xs.map { $0.map(Value.number) ?? .none }) }
         return .record(Record("history", [
             ("epochs", .number(Double(history.epochCount))),
             ("train_loss", numbers(history.trainLoss)), ("train_acc", numbers(history.trainAccuracy)),
             ("val_loss", numbers(history.validationLoss)), ("val_acc", numbers(history.validationAccuracy)),
-            ("best_epoch", history.bestEpoch.map { .number(Double($0)) } ?? .none),
-            ("stopped_early", .bool(history.stoppedEarly)),
+            ("best_epoch", history.bestEpoch.map { .number(Double($0 + 1)) } ?? .none),
+            ("stopped_early", .bool(history.stoppedEarly)), ("stopped", .string(stopped)),
         ]))
     }
 }

@@ -2,8 +2,8 @@ import TensorEngine
 
 extension Builtins {
     static let layers: [Builtin] = [
-        Builtin("Linear", [.init("inputs"), .init("outputs"), .init("init", .string("he"))], category: .layers,
-                summary: "A fully connected layer y = x @ W + b, W (inputs, outputs) drawn by init, b zero.",
+        Builtin("Linear", [.init("inputs"), .init("outputs"), .init("init", .string("he")), .init("std", .null)], category: .layers,
+                summary: "A fully connected layer y = x @ W + b, W (inputs, outputs) drawn by init, b zero. " + initHelp + " (fan_in = inputs).",
                 example: "Linear(2, 100)", shapes: "x (N, inputs) -> (N, outputs)") { args, interpreter in
             let (inputs, outputs) = (try args.integer("inputs", atLeast: 1), try args.integer("outputs", atLeast: 1))
             let initializer = try Builtins.initializer(args)
@@ -11,16 +11,21 @@ extension Builtins {
             return layer(try Linear(inputs, outputs, initializer: initializer, using: &interpreter.rng))
         },
         Builtin("Conv2d", [.init("in_channels"), .init("out_channels"), .init("size"), .init("stride", .number(1)),
-                           .init("pad", .number(0)), .init("bias", .bool(true)), .init("init", .string("he"))],
-                category: .layers, summary: "A convolution layer: out_channels filters of size x size over in_channels.",
-                example: "Conv2d(3, 6, 5)", shapes: "x (N, C, H, W) -> (N, out_channels, (H + 2*pad - size) / stride + 1, ...)") { args, interpreter in
+                           .init("pad", .number(0)), .init("dilation", .number(1)), .init("bias", .bool(true)),
+                           .init("init", .string("he")), .init("std", .null)],
+                category: .layers,
+                summary: "A convolution layer: out_channels filters of size x size over in_channels, taps dilation apart. "
+                    + initHelp + " (fan_in = in_channels * size * size).",
+                example: "Conv2d(3, 6, 5)",
+                shapes: "x (N, C, H, W) -> (N, out_channels, (H + 2*pad - dilation*(size-1) - 1) / stride + 1, ...)") { args, interpreter in
             let (inputs, outputs) = (try args.integer("in_channels", atLeast: 1), try args.integer("out_channels", atLeast: 1))
             let size = try args.integer("size", atLeast: 1)
             let (stride, pad) = (try args.integer("stride", atLeast: 1), try args.integer("pad", atLeast: 0))
             let (bias, initializer) = (try args.bool("bias"), try Builtins.initializer(args))
+            let dilation = try args.integer("dilation", atLeast: 1)
             try interpreter.checkSize([outputs, inputs, size, size], args.callRange)
-            return layer(try Conv2d(inputs, outputs, size, stride: stride, padding: pad, bias: bias, initializer: initializer,
-                                    using: &interpreter.rng))
+            return layer(try Conv2d(inputs, outputs, size, stride: stride, padding: pad, dilation: dilation, bias: bias,
+                                    initializer: initializer, using: &interpreter.rng))
         },
         Builtin("MaxPool2d", [.init("size"), .init("stride", .null), .init("pad", .number(0))], category: .layers,
                 summary: "Max pooling as a layer (stride defaults to size).", example: "MaxPool2d(2)",
@@ -64,6 +69,14 @@ extension Builtins {
         Builtin("Sequential", [.init("layers", variadic: true)], category: .layers,
                 summary: "Layers applied in order: a model.", example: "Sequential(Linear(2, 100), ReLU(), Linear(100, 3))") { args, _ in
             layer(Sequential(try args.restValues.flatMap { value in try layerList(value, args) }))
+        },
+        Builtin("Residual", [.init("layer")], category: .layers,
+                summary: "A skip connection around any layer or Sequential: y = x + layer(x), shapes equal.",
+                example: "Residual(Sequential(Linear(4, 4), ReLU()))", shapes: "x (any) -> x's shape") { args, _ in
+            guard case let .object(object as LayerObject) = args.value("layer") else {
+                throw args.wrongType("layer", expected: "a layer or Sequential")
+            }
+            return layer(Residual(object.layer))
         },
         Builtin("ResidualBlock", [.init("in_channels"), .init("out_channels"), .init("stride", .number(1))], category: .layers,
                 summary: "Two 3x3 convolutions with batch norm and a shortcut: relu(f(x) + x).",
@@ -115,17 +128,28 @@ extension Builtins {
         }
     }
 
-    /// `init="he"`, `"xavier"`, `"small"`, or a number for constant weights.
+    /// What each `init` draws, for `help(Linear)` and `help(Conv2d)`.
+    static let initHelp = "init: \"he\" (default) N(0, 1) * sqrt(2 / fan_in); \"xavier\" N(0, 1) * sqrt(1 / fan_in); "
+        + "\"normal\" N(0, 1) * std (std=0.01 is 0.01 * randn); \"small\" 0.01 * N(0, 1); a number c: every weight c"
+
+    /// `init="he"`, `"xavier"`, `"normal"` (with `std`), `"small"`, or a number for constant weights.
     static func initializer(_ args: Arguments) throws -> Initializer {
+        let std = try args.isNone("std") ? nil : args.positiveNumber("std")
+        var isNormal = false
+        if case .string("normal") = args.value("init") { isNormal = true }
+        if std != nil, !isNormal {
+            throw LanguageError.runtime("'std' is the spread of init=\"normal\"; give init=\"normal\" with it", args.range("std"))
+        }
         switch args.value("init") {
         case let .number(value): return .constant(value)
         case let .string(name):
-            let all: [Initializer] = [.he, .xavier, .small]
+            let all: [Initializer] = [.he, .xavier, .normal(std: std ?? 1), .small]
             if let found = all.first(where: { $0.name == name }) { return found }
             let hint = Suggestions.nearest(to: name, in: all.map(\.name)).map { "; did you mean '\($0)'?" } ?? ""
-            throw LanguageError.runtime("unknown init '\(name)' (use \"he\", \"xavier\", \"small\" or a number)\(hint)", args.range("init"))
+            throw LanguageError.runtime("unknown init '\(name)' (use \"he\", \"xavier\", \"normal\", \"small\" or a number)\(hint)",
+                                        args.range("init"))
         default:
-            throw args.wrongType("init", expected: "\"he\", \"xavier\", \"small\" or a number")
+            throw args.wrongType("init", expected: "\"he\", \"xavier\", \"normal\", \"small\" or a number")
         }
     }
 

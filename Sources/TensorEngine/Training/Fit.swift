@@ -24,7 +24,8 @@ public enum EpochAction: Sendable, Equatable {
 /// - Early stopping: with `patience` p, training stops once the validation loss has not
 ///   improved (strictly) for p epochs in a row, and at the end — however training ended — the
 ///   parameters (and `StatefulLayer` buffers) are set back to those of the best epoch.
-/// - Training also stops when the training loss becomes infinite or NaN.
+/// - Training also stops (diverged, as Keras's TerminateOnNaN) when the training or validation
+///   loss of an epoch becomes infinite or NaN; `History.stopped` then names that epoch.
 /// - `fit` leaves the model in evaluation mode, ready for predictions.
 /// - Parameters:
 ///   - loss: by default cross-entropy when `train` has `classes`, MSE otherwise.
@@ -53,7 +54,8 @@ public func fit(_ model: any Layer, _ train: Dataset, validation: Dataset? = nil
         }
         history.records.append(record)
         let action = try onEpoch?(record) ?? .proceed
-        history.stopReason = !record.trainLoss.isFinite ? .nonFiniteLoss
+        let diverged = !record.trainLoss.isFinite || !(record.validationLoss ?? 0).isFinite
+        history.stopReason = diverged ? .nonFiniteLoss
             : outOfPatience ? .patience : action == .stop ? .callback : nil
         if history.stopReason != nil { break }
     }

@@ -33,8 +33,23 @@ public enum StopReason: String, Sendable, Equatable {
     case patience
     /// The per-epoch callback returned `.stop`.
     case callback
-    /// The training loss became infinite or NaN (a learning rate too high, typically).
+    /// The training or validation loss became infinite or NaN (a learning rate too high, typically).
     case nonFiniteLoss = "non-finite loss"
+}
+
+extension History {
+    /// How training ended, for people, with epochs counted from 1: "completed",
+    /// "early stopping at epoch N", "diverged at epoch N" or "stopped by the callback at
+    /// epoch N", N being the last epoch that ran.
+    public var stopped: String {
+        let last = "epoch \(records.count)"
+        switch stopReason {
+        case nil: return "completed"
+        case .patience: return "early stopping at \(last)"
+        case .nonFiniteLoss: return "diverged at \(last)"
+        case .callback: return "stopped by the callback at \(last)"
+        }
+    }
 }
 
 /// The record of a `fit`: one `EpochRecord` per epoch run, the best epoch, and how it ended.
@@ -90,7 +105,7 @@ extension History: CustomStringConvertible {
     public var description: String {
         var lines = records.map(\.description)
         if let bestEpoch { lines.append("best epoch: \(bestEpoch)" + (restoredBestWeights ? " (weights restored)" : "")) }
-        if let stopReason { lines.append("stopped early: \(stopReason.rawValue)") }
+        if stopReason != nil { lines.append("stopped: \(stopped)") }
         return lines.joined(separator: "\n")
     }
 }

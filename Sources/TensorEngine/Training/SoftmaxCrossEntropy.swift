@@ -5,8 +5,10 @@ extension Variable {
     /// indices 0..<C:
     ///
     ///     L = (1/N) Σ_i [ log Σ_c exp(z_ic) − z_i,y_i ]
+    ///       = (1/N) Σ_i [ (m_i − z_i,y_i) + log Σ_c exp(z_ic − m_i) ],   m_i = max_c z_ic
     ///
-    /// computed with each row's maximum subtracted first, so `exp` never overflows.
+    /// so `exp` never overflows and no probability is clamped: [[1000, 0]] with label 1 gives
+    /// exactly 1000, and a row whose label has the top score gives log(1 + tiny) ≥ 0.
     /// Backward: dL/dz = (softmax(z) − onehot(y)) / N — the gradient CS231n derives by hand.
     /// - Throws: on shapes other than (N, C) and (N), or labels that are not whole numbers
     ///   in 0..<C.
@@ -17,7 +19,10 @@ extension Variable {
         let probabilities = softmaxRows(z)
         var loss = 0.0
         for i in 0..<n {
-            loss -= CMath.log(Swift.max(probabilities.scalars[i * c + Int(labels.scalars[i])], .leastNormalMagnitude))
+            let row = z.scalars[(i * c)..<(i * c + c)]
+            let top = row.max() ?? 0, label = row[i * c + Int(labels.scalars[i])]
+            // (m − z_y) + log Σ exp(z − m): the exact difference first, then a log of a sum in [1, C].
+            loss += (top - label) + (top.isFinite ? CMath.log(row.reduce(0) { $0 + CMath.exp($1 - top) }) : 0)
         }
         return .result(Tensor(loss / Double(Swift.max(n, 1))), op: "cross_entropy", parents: [logits]) { g in
             var dz = probabilities
