@@ -49,6 +49,11 @@ extension Builtins {
                 example: "digits().x.shape", shapes: "-> x (1797, 1, 8, 8) or (1797, 64) with flatten=true, y (1797)") { args, _ in
             dataset(Dataset.digits(flattened: try args.bool("flatten")))
         },
+        Builtin("mnist", [.init("flatten", .bool(false))], category: .data,
+                summary: "5000 MNIST handwritten digits (28x28, 500 per class; CC BY-SA 3.0), pixels 0 to 1, labels 0 to 9.",
+                example: "mnist().x.shape", shapes: "-> x (5000, 1, 28, 28) or (5000, 784) with flatten=true, y (5000)") { args, _ in
+            dataset(Dataset.mnist(flattened: try args.bool("flatten")))
+        },
         Builtin("dataset", [.init("x"), .init("y")], category: .data,
                 summary: "A data set from tensors: examples x and labels y (whole numbers 0, 1, ...) or regression targets y (N, k).",
                 example: "dataset(rand(4, 2), tensor([0, 1, 1, 0])).y.shape",
