@@ -53,6 +53,10 @@ public struct FileAccess: Sendable, Equatable {
             throw Failure(message: "\(mode == .read ? "reading" : "writing") files is not allowed here: this session has no "
                           + "file access (the REPL grants its directory; `lectern run` needs --allow-\(mode.rawValue) DIR)")
         }
+        if Self.resolve(path) == nil, Self.isLink(path) {
+            // A link to nothing: writing through it would create its target, wherever that is.
+            throw Failure(message: "cannot \(mode.rawValue) \"\(path)\": it is a symbolic link to a file that does not exist")
+        }
         guard let resolved = Self.resolve(path) ?? Self.resolveNew(path) else {
             throw Failure(message: "cannot \(mode.rawValue) \"\(path)\": its directory does not exist")
         }
@@ -84,6 +88,11 @@ public struct FileAccess: Sendable, Equatable {
             return nil
         }
         return parent == "/" ? "/" + name : parent + "/" + name
+    }
+
+    /// Whether `path` itself (not what it points to) is a symbolic link.
+    static func isLink(_ path: String) -> Bool {
+        (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) != nil
     }
 
     static func isDirectory(_ path: String) -> Bool {

@@ -48,6 +48,9 @@ struct FileAccessTests {
                         tree.allowed + "/..", tree.root + "/allowedx.svg"] {
             #expect(throws: FileAccess.Failure.self, "\(refused)") { try access.check(refused, for: .write) }
         }
+        try FileManager.default.createSymbolicLink(atPath: tree.allowed + "/dangling.svg", withDestinationPath: tree.outside + "/new.svg")
+        let dangling = #expect(throws: FileAccess.Failure.self) { try access.check(tree.allowed + "/dangling.svg", for: .write) }
+        #expect(dangling?.message.contains("a symbolic link to a file that does not exist") == true)
         let outside = #expect(throws: FileAccess.Failure.self) { try access.check(tree.outside + "/a.svg", for: .write) }
         #expect(outside?.message.contains("is outside the directories this session may write (\(tree.allowed))") == true)
         let read = #expect(throws: FileAccess.Failure.self) { try access.check(tree.allowed + "/a.csv", for: .read) }

@@ -11,12 +11,11 @@ extension Builtins {
             return .tensor(try CSVNumbers.parse(try readFile(path, args, "load_csv"), skipHeader: try args.bool("header"),
                                                 file: try args.string("path"), args.range("path")))
         },
-        Builtin("load_image", [.init("path"), .init("grey", .bool(false))], category: .data,
+        Builtin("load_image", [.init("path")], category: .data,
                 summary: "A PGM (P5) image file as pixels 0 to 255, (H, W). Needs read access.",
                 example: "load_image(\"photo.pgm\")", shapes: "-> (H, W)") { args, interpreter in
             let path = try readablePath(args, interpreter, "load_image")
             let bytes = try readFile(path, args, "load_image")
-            _ = try args.bool("grey")  // PGM is grey already
             do {
                 return .tensor(try Tensor(pgm: bytes))
             } catch {
