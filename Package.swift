@@ -78,7 +78,7 @@ let package = Package(
             exclude: [
                 "Fixtures/make_shape_fixtures.py", "Fixtures/make_elementwise_fixtures.py",
                 "Fixtures/make_reduction_fixtures.py", "Fixtures/make_description_fixtures.py",
-                "Fixtures/make_random_fixtures.py",
+                "Fixtures/make_random_fixtures.py", "Fixtures/make_png_fixtures.py",
             ]),
         // The fuzzer's generators (token streams, well-formed programs, mutations), shared by
         // the fuzz tests and `lectern-fuzz` (`make fuzz`).

@@ -12,15 +12,15 @@ extension Builtins {
                                                 file: try args.string("path"), args.range("path")))
         },
         Builtin("load_image", [.init("path")], category: .data,
-                summary: "A PGM (P5) image file as pixels 0 to 255, (H, W). Needs read access.",
-                example: "load_image(\"photo.pgm\")", shapes: "-> (H, W)") { args, interpreter in
+                summary: "A PNG or binary PGM image file as pixels 0 to 255: (H, W) grey, (3, H, W) colour. Needs read access.",
+                example: "load_image(\"photo.pgm\")", shapes: "-> (H, W) or (3, H, W)") { args, interpreter in
             let path = try readablePath(args, interpreter, "load_image")
             let bytes = try readFile(path, args, "load_image")
             do {
-                return .tensor(try Tensor(pgm: bytes))
+                return .tensor(bytes.starts(with: [137, 80, 78, 71]) ? try Tensor(png: bytes) : try Tensor(pgm: bytes))
             } catch {
                 throw LanguageError.runtime("load_image: \"\(try args.string("path"))\" is not an image Lectern reads "
-                                            + "(binary PGM, P5): \(error)", args.range("path"))
+                                            + "(PNG, 8-bit, not interlaced; binary PGM, P5): \(error)", args.range("path"))
             }
         },
     ]

@@ -15,4 +15,10 @@ extern const unsigned long lectern_mnist_pixel_sum;
 /// - Complexity: one pass of zlib's inflate, ~10 ms for the 3.9 MB.
 int lectern_mnist_inflate(unsigned char *out);
 
+/// Inflates one zlib stream (RFC 1950) of `source_size` bytes into `out`, which has room for
+/// `*out_size` bytes; on success sets `*out_size` to the bytes written and returns 0, else zlib's
+/// (negative) error code. PNG's image data use it (the target is the engine's bridge to libz).
+int lectern_zlib_inflate(const unsigned char *source, unsigned long source_size, unsigned char *out,
+                         unsigned long *out_size);
+
 #endif
