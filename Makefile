@@ -9,12 +9,16 @@ SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 all: build
 
-## deps: install the system packages the build needs (libedit-dev) and the tools the picture
+## deps: install the system packages the build needs (libedit-dev, zlib1g-dev) and the tools the picture
 ## tests run (xmllint from libxml2-utils, rsvg-convert from librsvg2-bin), if missing
 deps:
 	@if ! pkg-config --exists libedit 2>/dev/null; then \
 		echo "make deps: installing libedit-dev and pkg-config with apt"; \
 		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libedit-dev pkg-config; \
+	fi
+	@if [ ! -f /usr/include/zlib.h ] && ! pkg-config --exists zlib 2>/dev/null; then \
+		echo "make deps: installing zlib1g-dev with apt (mnist() inflates its embedded data with libz)"; \
+		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq zlib1g-dev; \
 	fi
 	@if ! command -v xmllint >/dev/null || ! command -v rsvg-convert >/dev/null; then \
 		echo "make deps: installing libxml2-utils and librsvg2-bin with apt (the SVG tests use them)"; \

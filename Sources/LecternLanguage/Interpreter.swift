@@ -10,6 +10,8 @@ public final class Interpreter {
     public let globals = Environment()
     public var limits: Limits
     public var capabilities: Capabilities
+    /// The directories the program may read and write files under (`savefig`, `load_csv`, ...).
+    public var fileAccess: FileAccess
     /// Set from another thread to stop the running program at its next step.
     public let cancellation = CancellationFlag()
     /// Receives everything the program prints.
@@ -42,10 +44,13 @@ public final class Interpreter {
 
     /// - Parameter extraBuiltins: builtins of the host (pictures, lessons) added to the
     ///   language's own; a name already taken keeps the language's builtin.
-    public init(limits: Limits = .laptop, capabilities: Capabilities = [], extraBuiltins: [Builtin] = [],
-                output: @escaping (String) -> Void = { Swift.print($0, terminator: "") }) {
+    /// - Parameter fileAccess: the directories granted; without it, `.readFiles` and
+    ///   `.writeFiles` in `capabilities` grant the working directory.
+    public init(limits: Limits = .laptop, capabilities: Capabilities = [], fileAccess: FileAccess? = nil,
+                extraBuiltins: [Builtin] = [], output: @escaping (String) -> Void = { Swift.print($0, terminator: "") }) {
         self.limits = limits
         self.capabilities = capabilities
+        self.fileAccess = fileAccess ?? FileAccess(workingDirectoryFor: capabilities)
         self.output = output
         builtins = Builtins.all + extraBuiltins
         builtinsByName = Dictionary(builtins.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })

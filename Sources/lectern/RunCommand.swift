@@ -5,7 +5,8 @@ import TensorEngine
 
 /// `lectern run FILE...` and `lectern run -`: runs scripts in one session, in order.
 /// A script prints only what it prints with `print`. Exit status 0 on success; on an error,
-/// the diagnostic goes to stderr (FILE:LINE:COL) and the status is 1.
+/// the diagnostic goes to stderr (FILE:LINE:COL) and the status is 1. Scripts read and write
+/// no file unless `--allow-read DIR` / `--allow-write DIR` grant a directory.
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
@@ -14,13 +15,31 @@ struct RunCommand: ParsableCommand {
     @Argument(help: "Script files, run in order in one session; '-' for standard input.")
     var files: [String]
 
+    @Option(name: .customLong("allow-read"), help: ArgumentHelp(
+        "Let the scripts read files under DIR (load_csv, load_image); repeatable.", valueName: "DIR"))
+    var allowRead: [String] = []
+
+    @Option(name: .customLong("allow-write"), help: ArgumentHelp(
+        "Let the scripts write files under DIR (savefig); repeatable.", valueName: "DIR"))
+    var allowWrite: [String] = []
+
     func validate() throws {
         if files.isEmpty { throw ValidationError("give at least one script file, or '-' for standard input") }
     }
 
     func run() throws {
         Kernels.keepFreedMemory()
-        let interpreter = Interpreter(capabilities: [.clock], extraBuiltins: Pictures.builtins)
+        var access = FileAccess.none
+        do {
+            for directory in allowRead { try access.grant(.read, under: directory) }
+            for directory in allowWrite { try access.grant(.write, under: directory) }
+        } catch {
+            throw ValidationError("--allow-read/--allow-write: \(error)")
+        }
+        var capabilities: Capabilities = [.clock]
+        if access.allows(.read) { capabilities.insert(.readFiles) }
+        if access.allows(.write) { capabilities.insert(.writeFiles) }
+        let interpreter = Interpreter(capabilities: capabilities, fileAccess: access, extraBuiltins: Pictures.builtins)
         for file in files {
             let source: Source
             do {

@@ -30,14 +30,14 @@ struct ReferenceTests {
                                           extraBuiltins: Pictures.builtins,
                                           output: { _ in })
             try interpreter.run(Source(name: "setup", text: "x = randn(2, 3)\nw = param(randn(3, 2))"))
-            if builtin.name == "savefig" {
-                // Its example writes a file, which a test session is not allowed to: it must
-                // fail with that error and no other (the render tests save for real).
+            if let refusal = ["savefig": "writing", "load_csv": "reading", "load_image": "reading"][builtin.name] {
+                // Its example writes or reads a file, which a test session is not allowed to: it
+                // must fail with that error and no other (the render and file tests do it for real).
                 do {
                     try interpreter.run(Source(name: "example", text: builtin.example))
-                    Issue.record("savefig's example wrote a file without file access")
+                    Issue.record("\(builtin.name)'s example ran without file access")
                 } catch {
-                    #expect(error.message.contains("writing files is not allowed here"), "savefig: \(error.message)")
+                    #expect(error.message.contains("\(refusal) files is not allowed here"), "\(builtin.name): \(error.message)")
                 }
                 continue
             }

@@ -7,8 +7,12 @@ import Testing
 /// golden files.
 enum Support {
     /// A session with the picture builtins (and the given capabilities), its output collected.
+    /// `.writeFiles` lets it write anywhere (under "/"): the tests save into temporary folders.
     static func session(_ capabilities: Capabilities = []) -> Interpreter {
-        Interpreter(limits: Limits(maxSeconds: 60), capabilities: capabilities, extraBuiltins: Pictures.builtins, output: { _ in })
+        var access = FileAccess.none
+        if capabilities.contains(.writeFiles) { try? access.grant(.write, under: "/") }
+        return Interpreter(limits: Limits(maxSeconds: 60), capabilities: capabilities, fileAccess: access,
+                           extraBuiltins: Pictures.builtins, output: { _ in })
     }
 
     /// The figure the last line of `code` gives.

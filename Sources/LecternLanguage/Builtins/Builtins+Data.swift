@@ -49,6 +49,19 @@ extension Builtins {
                 example: "digits().x.shape", shapes: "-> x (1797, 1, 8, 8) or (1797, 64) with flatten=true, y (1797)") { args, _ in
             dataset(Dataset.digits(flattened: try args.bool("flatten")))
         },
+        Builtin("mnist", [.init("flatten", .bool(false))], category: .data,
+                summary: "5000 MNIST handwritten digits (28x28, 500 per class; CC BY-SA 3.0), pixels 0 to 1, labels 0 to 9.",
+                example: "mnist().x.shape", shapes: "-> x (5000, 1, 28, 28) or (5000, 784) with flatten=true, y (5000)") { args, _ in
+            dataset(Dataset.mnist(flattened: try args.bool("flatten")))
+        },
+        Builtin("dataset", [.init("x"), .init("y")], category: .data,
+                summary: "A data set from tensors: examples x and labels y (whole numbers 0, 1, ...) or regression targets y (N, k).",
+                example: "dataset(rand(4, 2), tensor([0, 1, 1, 0])).y.shape",
+                shapes: "x (N, ...), y (N) labels or (N, k) targets -> x, y") { args, _ in
+            let (x, y) = (try args.tensor("x"), try args.tensor("y"))
+            try checkDatasetParts(x, y, args)
+            return .record(Record("dataset", [("x", .tensor(x)), ("y", .tensor(y))]))
+        },
         Builtin("image", [.init("name")], category: .data,
                 summary: "A 128x128 grayscale photograph, pixels 0 to 255: \"camera\" or \"brick\".",
                 example: "image(\"camera\").shape", shapes: "-> (128, 128)") { args, _ in
@@ -79,6 +92,28 @@ extension Builtins {
     /// A fraction of a data set for `split`, from 0 to 1.
     static func splitFraction(_ args: Arguments, _ name: String) throws -> Double {
         try args.number(name, "must be from 0 to 1") { (0...1).contains($0) }
+    }
+
+    /// Checks the parts of `dataset(x, y)`: one row of y per example of x; y of rank 1 holds class
+    /// labels (whole numbers from 0), y of rank 2, (N, k), regression targets (any numbers).
+    /// `fit` tells the two apart the same way (rank-1 whole numbers: cross-entropy; else MSE).
+    static func checkDatasetParts(_ x: Tensor, _ y: Tensor, _ args: Arguments) throws(LanguageError) {
+        guard x.rank >= 1 else {
+            throw LanguageError.runtime("dataset: x must have one row per example, shape (N, ...), got a scalar", args.range("x"))
+        }
+        guard y.rank == 1 || y.rank == 2 else {
+            throw LanguageError.runtime("dataset: y must be labels (N) or regression targets (N, k), got shape \(y.shape)",
+                                        args.range("y"))
+        }
+        guard x.shape[0] == y.shape[0] else {
+            throw LanguageError.runtime("dataset: x has shape \(x.shape) and y has shape \(y.shape): "
+                                        + "they need the same first dimension (one label per example)", args.callRange)
+        }
+        if y.rank == 1, let bad = y.scalars.firstIndex(where: { !($0 >= 0 && $0 == $0.rounded()) }) {
+            throw LanguageError.runtime("dataset: labels y must be whole numbers 0, 1, ..., but y[\(bad)] is "
+                                        + "\(formatNumber(y.scalars[bad])); give regression targets the shape (N, k), "
+                                        + "e.g. reshape(y, -1, 1)", args.range("y"))
+        }
     }
 
     /// A data set as a record with fields x and y.

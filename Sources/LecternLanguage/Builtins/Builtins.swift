@@ -3,7 +3,7 @@
 public enum Builtins {
     /// All builtins, in reference order (by category, then as listed in each file).
     public static let all: [Builtin] = general + text + creation + math + reductions + shapes + linearAlgebra + autograd
-        + layers + training + data
+        + layers + training + data + files
 
     /// Builtins by name.
     public static let named: [String: Builtin] = Dictionary(all.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })

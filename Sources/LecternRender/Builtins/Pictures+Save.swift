@@ -11,16 +11,16 @@ extension Pictures {
         guard case let .object(figure as Figure) = args.value("fig") else {
             throw args.wrongType("fig", expected: "a figure (what plot, hist, imshow ... return)")
         }
-        guard interpreter.capabilities.contains(.writeFiles) else {
-            throw a.error("writing files is not allowed here: this session has no file access "
-                          + "(the REPL grants it; `lectern run` and graded code do not)")
-        }
         let path = try args.string("path")
+        guard interpreter.fileAccess.allows(.write) else {
+            throw a.error("writing files is not allowed here: this session has no file access "
+                          + "(the REPL grants its directory; `lectern run` needs --allow-write DIR; graded code has none)")
+        }
         guard path.lowercased().hasSuffix(".svg"), path.count > 4 else {
             throw a.error("savefig writes SVG: the path must end in .svg, got \"\(path)\"", at: "path")
         }
         do {
-            try OutputFile.write(figure.svg(), to: path)
+            try OutputFile.write(figure.svg(), to: try interpreter.fileAccess.check(path, for: .write))
         } catch {
             throw a.error("\(error)", at: "path")
         }
