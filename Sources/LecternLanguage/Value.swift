@@ -37,13 +37,26 @@ public enum Value {
 
     /// How deep lists nest in this value (0 for anything but a list, 1 for a list of numbers),
     /// counted no further than just past `limit`.
+    ///
+    /// Trap: lists share storage (`x = [x, x]` in a loop holds one list twice at every level),
+    /// so a plain walk visits 2^depth items. Each list's depth is remembered by the address of
+    /// its storage, which every copy of it shares, so every list is walked once. A depth cut
+    /// short by `limit` is remembered too; that is safe, since it already means "too deep".
     func listNesting(upTo limit: Int) -> Int {
+        var known: [UnsafeRawPointer: Int] = [:]
+        return listNesting(upTo: limit, known: &known)
+    }
+
+    private func listNesting(upTo limit: Int, known: inout [UnsafeRawPointer: Int]) -> Int {
         guard case let .list(items) = self else { return 0 }
         guard limit >= 0 else { return 1 }
+        let storage = items.withUnsafeBufferPointer { $0.baseAddress.map(UnsafeRawPointer.init) }
+        if let storage, let depth = known[storage] { return depth }
         var deepest = 0
         for item in items where deepest <= limit {
-            if case .list = item { deepest = Swift.max(deepest, item.listNesting(upTo: limit - 1)) }
+            if case .list = item { deepest = Swift.max(deepest, item.listNesting(upTo: limit - 1, known: &known)) }
         }
+        if let storage { known[storage] = 1 + deepest }
         return 1 + deepest
     }
 
