@@ -18,7 +18,7 @@ struct ParserTests {
         let turn = try #require(lesson.steps[3].yourTurn)
         #expect(turn.condition == "y.rank == 2 and y.size == 9 and sum(y) == 18")
         #expect(turn.message.hasPrefix("y should be a 3x3 tensor"))
-        #expect(turn.hint == "`ones(3, 3)` times a number.")
+        #expect(turn.hint == "`ones(3, 3)` times a number.\nCheck it with `sum(y)`.")
         #expect(turn.solution == "y = ones(3, 3) * 2")
         // The hint is not prose the student reads before asking for it.
         #expect(!lesson.steps[4].prose.contains { $0.contains("Hint") })

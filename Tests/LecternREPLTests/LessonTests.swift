@@ -57,7 +57,8 @@ struct LessonTests {
         try session.expect("Not yet: y should be a 3x3 tensor of twos")
         try session.expectPrompt()
         session.type(":hint\r")
-        try session.expect("`ones(3, 3)` times a number.")
+        // A hint of two lines is one paragraph inside the quote, not a quote and a stray line.
+        try session.expect("`ones(3, 3)` times a number. Check it with `sum(y)`.")
         try session.expectPrompt()
         session.type("y = ones(3, 3)\r")
         try session.expectPrompt()

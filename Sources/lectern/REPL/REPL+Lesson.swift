@@ -77,7 +77,10 @@ extension REPL {
     func hint() {
         guard let (_, turn) = openTurn(":hint") else { return }
         guard let hint = turn.hint else { return console.writeLine("This step has no hint; :solution shows the reference answer.") }
-        console.writeLine(ProseRenderer(width: screenWidth, color: console.color).render(["> **Hint:** " + hint]))
+        // Every line of a hint of several lines stays in the quote (one paragraph, rewrapped).
+        var lines = hint.split(separator: "\n", omittingEmptySubsequences: false).map { "> " + $0 }
+        lines[0] = "> **Hint:** " + lines[0].dropFirst(2)
+        console.writeLine(ProseRenderer(width: screenWidth, color: console.color).render(lines))
     }
 
     /// `:solution` on your turn: the reference answer, not run.
