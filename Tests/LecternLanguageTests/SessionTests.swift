@@ -34,14 +34,15 @@ struct SessionTests {
 
     @Test("a diverging fit stops at the first epoch whose loss is not a number, and says so in one line")
     func divergenceIsVisible() throws {
-        let interpreter = Interpreter { _ in }
+        let printed = Mutex<[String]>([])
+        let interpreter = Interpreter { text in printed.withLock { $0.append(text) } }
         let messages = Mutex<[String]>([])
         interpreter.progress = { message in messages.withLock { $0.append(message) } }
         try interpreter.run(Source(name: "cell 1", text: """
             seed(0)
             h = fit(Sequential(Linear(1, 8), ReLU(), Linear(8, 1)), regression(20), epochs=50, lr=100)
             """))
-        let seen = messages.withLock { $0 }
+        let seen = messages.withLock { $0 } + printed.withLock { $0 }.map { String($0.dropLast()) }
         guard case let .record(h)? = interpreter.globals.lookup("h"), case let .number(epochs)? = h["epochs"] else {
             Issue.record("no history"); return
         }

@@ -40,7 +40,9 @@ extension Builtins {
         let stopped = interrupted ? "interrupted" : history.stopped
         if history.stopReason == .nonFiniteLoss {
             let last = history.records.last!, loss = last.trainLoss.isFinite ? last.validationLoss ?? 0 : last.trainLoss
-            interpreter.progress?("fit: \(stopped)/\(epochs), the loss became \(loss); training stopped (try a smaller lr)")
+            // Printed, not a passing progress line: the REPL, `lectern run` and a lesson all keep it.
+            try interpreter.emit("fit: \(stopped)/\(epochs), the loss became \(loss); training stopped (try a smaller lr)\n",
+                                 args.callRange)
         } else if interrupted {
             interpreter.progress?("fit: interrupted after epoch \(history.epochCount)/\(epochs); the model keeps its weights")
         }
