@@ -1,13 +1,15 @@
 /// TeX math as plain text a terminal shows: `\frac{N-F}{S}+1` is `(N-F)/S+1`, `\sum_u` is
-/// `Σ_u`, `\sigma^2` is `σ^2`, `\sqrt{x}` is `√(x)`; braces that only group go.
+/// `Σ_u`, `\sigma^2` is `σ^2`, `\sqrt{x}` is `√(x)`, `\hat{x}` is `x̂` (a combining circumflex;
+/// `hat(xy)` for more than one character); braces that only group go.
 enum Math {
     static let symbols: [String: String] = [
         "sum": "Σ", "prod": "Π", "sigma": "σ", "mu": "μ", "gamma": "γ", "beta": "β", "alpha": "α",
         "epsilon": "ε", "varepsilon": "ε", "lambda": "λ", "eta": "η", "theta": "θ", "delta": "δ", "Delta": "Δ",
         "partial": "∂", "nabla": "∇", "cdot": "·", "times": "×", "le": "≤", "leq": "≤", "ge": "≥", "geq": "≥",
         "ne": "≠", "neq": "≠", "approx": "≈", "in": "∈", "to": "→", "rightarrow": "→", "infty": "∞", "pm": "±",
+        "leftarrow": "←", "gets": "←",
         "quad": "  ", "qquad": "    ", ",": " ", ";": " ", "!": "", " ": " ", "left": "", "right": "",
-        "lfloor": "⌊", "rfloor": "⌋", "hat": "", "mathrm": "", "text": "", "operatorname": "", "mathbf": "",
+        "lfloor": "⌊", "rfloor": "⌋", "mathrm": "", "text": "", "operatorname": "", "mathbf": "",
         "{": "{", "}": "}", "ldots": "…", "cdots": "⋯", "dots": "…",
     ]
 
@@ -32,6 +34,9 @@ enum Math {
                     let top = group(&chars), bottom = group(&chars)
                     out.append(parenthesised(top) + "/" + parenthesised(bottom))
                 case "sqrt": out.append("√" + parenthesised(group(&chars), always: true))
+                case "hat":
+                    let base = group(&chars)
+                    out.append(base.count == 1 ? base + "\u{302}" : "hat" + parenthesised(base, always: true))
                 default: out.append(symbols[name] ?? name)
                 }
             default: out.append(String(char))

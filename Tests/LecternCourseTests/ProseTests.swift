@@ -27,6 +27,12 @@ struct ProseTests {
         for line in text.split(separator: "\n") { #expect(line.count <= 40) }
     }
 
+    @Test("a hat stays on its letter (x̂, not x), and an arrow to the left")
+    func hat() {
+        let text = ProseRenderer(width: 80, color: false).render(["$\\hat{x}_i = \\hat x$ and $\\hat{xy}$, $r \\leftarrow b$"])
+        #expect(text == "x\u{302}_i\u{A0}=\u{A0}x\u{302} and hat(xy), r\u{A0}←\u{A0}b")
+    }
+
     @Test("a formula is not split when the prose wraps")
     func unbrokenMath() {
         let text = ProseRenderer(width: 40, color: false).render(["Padding the border with zeros makes it $(N + 2P - F)/S + 1$ wide."])
