@@ -115,6 +115,9 @@ extension REPL {
     func rebuild(upTo index: Int) {
         guard let state = lessonState else { return }
         freshSession()
+        // A long replay (trainings) shows the progress line, timed from here, and clears it.
+        progress.begin()
+        defer { progress.clear() }
         for (position, step) in state.steps.prefix(index).enumerated() {
             runSilently(step.yourTurn?.solution ?? step.code, name: "step \(position + 1)")
         }
