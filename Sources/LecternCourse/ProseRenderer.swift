@@ -82,7 +82,7 @@ public struct ProseRenderer: Sendable {
 
     /// Breaks `text` at spaces so that no line is wider than `width` (escape codes take no
     /// room); the first line starts with `prefix`, the others with `hanging`.
-    func wrap(_ text: String, _ prefix: String, _ hanging: String) -> [String] {
+    public func wrap(_ text: String, _ prefix: String, _ hanging: String) -> [String] {
         var lines: [String] = [], line = prefix, length = prefix.count, empty = true
         for word in text.split(separator: " ") {
             let size = Inline.visibleCount(word)

@@ -31,19 +31,25 @@ extension REPL {
         freshSession()
         lessonState = LessonState(lesson: lesson, store: store, progress: store.load(lesson.stem), current: nil)
         let minutes = lesson.minutes.map { ", about \($0) minutes" } ?? ""
-        console.writeLine(console.bold("Lesson \(lesson.stem): \(lesson.title)") + " (\(lesson.steps.count) step\(lesson.steps.count == 1 ? "" : "s")\(minutes))")
-        if !lesson.prerequisites.isEmpty { console.writeLine("You should know first: " + lesson.prerequisites.joined(separator: ", ") + ".") }
-        if hadVariables { console.writeLine(console.dim("A lesson starts from a fresh session: your variables are gone, the seed is 0.")) }
+        // Wrapped at spaces to the terminal's width (the terminal itself would cut words).
+        let wrapper = ProseRenderer(width: screenWidth, color: console.color)
+        let say = { (text: String) in wrapper.wrap(text, "", "").forEach(self.console.writeLine) }
+        let header = console.bold("Lesson \(lesson.stem): \(lesson.title)") + " (\(lesson.steps.count) step\(lesson.steps.count == 1 ? "" : "s")\(minutes))"
+        say(header)
+        if !lesson.prerequisites.isEmpty {
+            wrapper.wrap("You should know first: " + lesson.prerequisites.joined(separator: ", ") + ".", "", "  ").forEach(console.writeLine)
+        }
+        if hadVariables { say(console.dim("A lesson starts from a fresh session: your variables are gone, the seed is 0.")) }
         if lessonState?.progress.finished == true {
             lessonState?.progress.finished = false
             lessonState?.progress.step = 0
-            console.writeLine("You finished this lesson before; it starts again (your turns done stay done).")
+            say("You finished this lesson before; it starts again (your turns done stay done).")
         }
         let reached = lessonState?.progress.step ?? 0
         guard reached > 0, reached <= lesson.steps.count else {
-            return console.writeLine("Type :next to begin; between steps, type anything you like. :help lists the lesson commands.")
+            return say("Type :next to begin; between steps, type anything you like. :help lists the lesson commands.")
         }
-        console.writeLine("Resuming at step \(reached) of \(lesson.steps.count)" + (reached > 1 ? " (steps 1-\(reached - 1) ran again, silently)." : "."))
+        say("Resuming at step \(reached) of \(lesson.steps.count)" + (reached > 1 ? " (steps 1-\(reached - 1) ran again, silently)." : "."))
         rebuild(upTo: reached - 1)
         showStep(reached - 1)
     }
