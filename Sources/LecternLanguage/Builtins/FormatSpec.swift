@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import TensorEngine
 
 /// A subset of Python's format specification mini-language, as `format` reads it:
 ///
@@ -82,12 +83,12 @@ struct FormatSpec {
             if type == "%" { body += "%" }
         } else {
             switch type {
-            case "f": body = printf("%.*f", p, x.magnitude)
-            case "e": body = printf("%.*e", p, x.magnitude)
-            case "%": body = printf("%.*f", p, x.magnitude * 100) + "%"
-            case "g": body = printf("%.*g", max(p, 1), x.magnitude)
-            case "d": body = printf("%.*f", 0, x.magnitude)
-            default: body = precision == nil ? formatNumber(x.magnitude) : printf("%.*g", max(p, 1), x.magnitude)
+            case "f": body = cFormat("%.*f", p, x.magnitude)
+            case "e": body = cFormat("%.*e", p, x.magnitude)
+            case "%": body = cFormat("%.*f", p, x.magnitude * 100) + "%"
+            case "g": body = cFormat("%.*g", max(p, 1), x.magnitude)
+            case "d": body = cFormat("%.*f", 0, x.magnitude)
+            default: body = precision == nil ? formatNumber(x.magnitude) : cFormat("%.*g", max(p, 1), x.magnitude)
             }
         }
         if grouping { body = grouped(body) }
@@ -126,17 +127,5 @@ struct FormatSpec {
             result.append(digit)
         }
         return result + text.dropFirst(integer.count)
-    }
-
-    /// C's printf of one double with an `int` precision (`%.*f` and friends).
-    private func printf(_ format: String, _ precision: Int, _ x: Double) -> String {
-        let capacity = precision + 330  // %f of the largest double has 309 integer digits
-        let bytes = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, initialized in
-            let written = withVaList([Int32(clamping: precision), x]) { arguments in
-                buffer.withMemoryRebound(to: CChar.self) { vsnprintf($0.baseAddress, capacity, format, arguments) }
-            }
-            initialized = Int(max(0, min(written, Int32(capacity - 1))))
-        }
-        return String(decoding: bytes, as: UTF8.self)
     }
 }

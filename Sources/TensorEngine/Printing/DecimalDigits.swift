@@ -31,12 +31,12 @@ struct DecimalDigits: Equatable {
 
     /// |x| correctly rounded to `decimals` digits after the point (`printf("%.*f")`).
     static func rounded(_ x: Double, decimals: Int) -> DecimalDigits {
-        parse(printf("%.*f", max(decimals, 0), x.magnitude))
+        parse(cFormat("%.*f", max(decimals, 0), x.magnitude))
     }
 
     /// |x| correctly rounded to `count` significant digits (`printf("%.*e")`, count ≥ 1).
     static func rounded(_ x: Double, significant count: Int) -> DecimalDigits {
-        parse(printf("%.*e", max(count - 1, 0), x.magnitude))
+        parse(cFormat("%.*e", max(count - 1, 0), x.magnitude))
     }
 
     /// Reads "123.45", "0.001", "1e-05", "1.5e+20", "7." as digits and a point.
@@ -60,17 +60,6 @@ struct DecimalDigits: Equatable {
         return digits.isEmpty ? DecimalDigits(digits: [], point: 0) : DecimalDigits(digits: digits, point: point + exponent)
     }
 
-    /// `vsnprintf(format, precision, x)`; `format` takes an `int` precision then a double.
-    private static func printf(_ format: String, _ precision: Int, _ x: Double) -> String {
-        let capacity = precision + 330  // %f of the largest double has 309 integer digits
-        let bytes = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, initialized in
-            let written = withVaList([Int32(clamping: precision), x]) { arguments in
-                buffer.withMemoryRebound(to: CChar.self) { vsnprintf($0.baseAddress, capacity, format, arguments) }
-            }
-            initialized = Int(max(0, min(written, Int32(capacity - 1))))
-        }
-        return String(decoding: bytes, as: UTF8.self)
-    }
 }
 
 extension DecimalDigits {
@@ -89,4 +78,17 @@ extension DecimalDigits {
         guard let first = digits.first else { return ("0", "", 0) }
         return (String(decoding: [first], as: UTF8.self), String(decoding: digits.dropFirst(), as: UTF8.self), point - 1)
     }
+}
+
+/// C's printf of one double with an `int` precision: `cFormat("%.*f", 3, x)` is `%.3f` of x
+/// (the tensor printer and the language's `format` both round through it).
+public func cFormat(_ format: String, _ precision: Int, _ x: Double) -> String {
+    let capacity = precision + 330  // %f of the largest double has 309 integer digits
+    let bytes = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, initialized in
+        let written = withVaList([Int32(clamping: precision), x]) { arguments in
+            buffer.withMemoryRebound(to: CChar.self) { vsnprintf($0.baseAddress, capacity, format, arguments) }
+        }
+        initialized = Int(max(0, min(written, Int32(capacity - 1))))
+    }
+    return String(decoding: bytes, as: UTF8.self)
 }
