@@ -12,8 +12,8 @@ struct LessonTests {
     }()
 
     /// `lectern lesson NAME --course DIR`, without colour, at its first prompt.
-    func open(_ scratch: Scratch, _ name: String = "sample", course: String = fixtureCourse) throws -> TerminalSession {
-        let session = try TerminalSession(["lesson", name, "--course", course], environment: scratch.environment.merging(["NO_COLOR": "1"]) { $1 })
+    func open(_ scratch: Scratch, _ name: String = "sample", course: String = fixtureCourse, columns: UInt16 = 100) throws -> TerminalSession {
+        let session = try TerminalSession(["lesson", name, "--course", course], environment: scratch.environment.merging(["NO_COLOR": "1"]) { $1 }, columns: columns)
         try session.expect("Lesson 01-")
         try session.expectPrompt()
         return session
@@ -92,6 +92,20 @@ struct LessonTests {
         let again = try TerminalSession(["lesson", "sample", "--course", Self.fixtureCourse], environment: scratch.environment.merging(["NO_COLOR": "1"]) { $1 })
         try again.expect("You finished this lesson before; it starts again (your turns done stay done).")
         try again.expect("Type :next to begin")
+    }
+
+    @Test("in a narrow terminal a check's verdict and the notices wrap at spaces, never inside a word")
+    func narrowTerminal() throws {
+        let scratch = try Scratch()
+        let session = try open(scratch, columns: 40)
+        session.type(":goto 4\r")
+        try session.expect("Step 4 of 6: your turn")
+        try session.expectPrompt()
+        session.type(":check\r")
+        try session.expect("✗ Not yet: y should be a 3x3 tensor of\r\n  twos: try y.shape and sum(y)\r\n")
+        try session.expect("  (the check stopped: error: 'y' is not\r\n   defined")
+        try session.expect("Try again, then :check. :hint for a\r\nhint, :solution for an answer, :skip to\r\ngo on.")
+        try session.expectPrompt()
     }
 
     @Test("progress is kept: the next session resumes at the step reached, with its variables; lectern lesson lists it")

@@ -31,13 +31,10 @@ extension REPL {
         freshSession()
         lessonState = LessonState(lesson: lesson, store: store, progress: store.load(lesson.stem), current: nil)
         let minutes = lesson.minutes.map { ", about \($0) minutes" } ?? ""
-        // Wrapped at spaces to the terminal's width (the terminal itself would cut words).
-        let wrapper = ProseRenderer(width: screenWidth, color: console.color)
-        let say = { (text: String) in wrapper.wrap(text, "", "").forEach(self.console.writeLine) }
         let header = console.bold("Lesson \(lesson.stem): \(lesson.title)") + " (\(lesson.steps.count) step\(lesson.steps.count == 1 ? "" : "s")\(minutes))"
         say(header)
         if !lesson.prerequisites.isEmpty {
-            wrapper.wrap("You should know first: " + lesson.prerequisites.joined(separator: ", ") + ".", "", "  ").forEach(console.writeLine)
+            say("You should know first: " + lesson.prerequisites.joined(separator: ", ") + ".", hanging: "  ")
         }
         if hadVariables { say(console.dim("A lesson starts from a fresh session: your variables are gone, the seed is 0.")) }
         if lessonState?.progress.finished == true {
@@ -52,6 +49,13 @@ extension REPL {
         say("Resuming at step \(reached) of \(lesson.steps.count)" + (reached > 1 ? " (steps 1-\(reached - 1) ran again, silently)." : "."))
         rebuild(upTo: reached - 1)
         showStep(reached - 1)
+    }
+
+    /// Writes a line of the lesson's own (a notice, a check's verdict) wrapped at spaces to the
+    /// terminal's width (the terminal itself would cut words): the first line after `prefix`,
+    /// later ones after `hanging`.
+    func say(_ text: String, prefix: String = "", hanging: String = "") {
+        ProseRenderer(width: screenWidth, color: console.color).wrap(text, prefix, hanging).forEach(console.writeLine)
     }
 
     /// `:where`.
@@ -76,13 +80,13 @@ extension REPL {
         state.progress.finished = false
         state.save()
         lessonState = state
-        console.writeLine("Back to the start of \(state.lesson.stem), in a fresh session: :next shows step 1.")
+        say("Back to the start of \(state.lesson.stem), in a fresh session: :next shows step 1.")
     }
 
     /// `:hint` on your turn.
     func hint() {
         guard let (_, turn) = openTurn(":hint") else { return }
-        guard let hint = turn.hint else { return console.writeLine("This step has no hint; :solution shows the reference answer.") }
+        guard let hint = turn.hint else { return say("This step has no hint; :solution shows the reference answer.") }
         // Every line of a hint of several lines stays in the quote (one paragraph, rewrapped).
         var lines = hint.split(separator: "\n", omittingEmptySubsequences: false).map { "> " + $0 }
         lines[0] = "> **Hint:** " + lines[0].dropFirst(2)

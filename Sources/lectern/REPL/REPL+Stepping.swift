@@ -7,7 +7,7 @@ extension REPL {
     func nextStep() {
         guard var state = openState() else { return }
         if state.progress.finished, state.current == state.steps.count - 1 {
-            return console.writeLine("This is the end of the lesson: :restart starts it again, :lessons lists the others.")
+            return say("This is the end of the lesson: :restart starts it again, :lessons lists the others.")
         }
         if state.openTurn != nil, !runCheck() { return }
         state = lessonState ?? state
@@ -50,7 +50,7 @@ extension REPL {
             state.progress.skipped.insert(index + 1)
             state.save()
             lessonState = state
-            console.writeLine("Skipped (the reference answer ran silently; :solution shows it).")
+            say("Skipped (the reference answer ran silently; :solution shows it).")
         }
         nextStep()
     }
@@ -68,12 +68,12 @@ extension REPL {
             console.writeLine(console.green("✓ Well done:") + " the check of step \(current + 1) passes.")
             return true
         case let .failed(message):
-            console.writeLine("✗ Not yet: " + message)
+            say("✗ Not yet: " + message, hanging: "  ")
         case let .error(message, diagnostic):
-            console.writeLine("✗ Not yet: " + message)
-            console.writeLine(console.dim("  (the check stopped: " + (diagnostic.split(separator: "\n").first.map(String.init) ?? "") + ")"))
+            say("✗ Not yet: " + message, hanging: "  ")
+            say(console.dim("(the check stopped: " + (diagnostic.split(separator: "\n").first.map(String.init) ?? "") + ")"), prefix: "  ", hanging: "   ")
         }
-        console.writeLine(console.dim("Try again, then :check. :hint for a hint, :solution for an answer, :skip to go on."))
+        say(console.dim("Try again, then :check. :hint for a hint, :solution for an answer, :skip to go on."))
         return false
     }
 
@@ -91,7 +91,7 @@ extension REPL {
         lessonState = state
         if !step.code.isEmpty { console.writeLine(codeBlock(step.code)) }
         if step.yourTurn != nil {
-            console.writeLine(state.isSettled(index)
+            say(state.isSettled(index)
                 ? console.dim("(done already) :next goes on.")
                 : "Your turn: type your answer, then :check (or :next). :hint for a hint, :skip to go on.")
             return

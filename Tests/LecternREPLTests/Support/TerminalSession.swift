@@ -19,8 +19,9 @@ final class TerminalSession {
     private var consumed: String.Index
     private var exitStatus: Int32?
 
-    /// Starts `lectern arguments` with `environment` (added to TERM=xterm and a scratch HOME).
-    init(_ arguments: [String] = [], environment: [String: String] = [:]) throws {
+    /// Starts `lectern arguments` with `environment` (added to TERM=xterm and a scratch HOME),
+    /// in a terminal `columns` wide.
+    init(_ arguments: [String] = [], environment: [String: String] = [:], columns: UInt16 = 100) throws {
         // Close-on-exec from the start: tests run in parallel, and another test's child must not
         // inherit this terminal.
         let master = PTY.openpt(O_RDWR | O_NOCTTY | O_CLOEXEC)
@@ -29,7 +30,7 @@ final class TerminalSession {
         guard master >= 0, PTY.grantpt(master) == 0, PTY.unlockpt(master) == 0, PTY.ptsname_r(master, &name, name.count) == 0 else {
             throw Timeout(description: "cannot open a pseudo-terminal")
         }
-        var size = winsize(ws_row: 40, ws_col: 100, ws_xpixel: 0, ws_ypixel: 0)
+        var size = winsize(ws_row: 40, ws_col: columns, ws_xpixel: 0, ws_ypixel: 0)
         _ = ioctl(master, UInt(TIOCSWINSZ), &size)
         self.master = master
         self.pid = try Self.spawn(arguments, slave: String(cString: &name), environment: environment)
