@@ -150,6 +150,14 @@ extension Interpreter {
                 if !same { return false }
             }
             return true
+        // `x.shape == [2, 3]`: a list against a list literal of numbers (a tensor of one axis)
+        // compares as a whole, as a NumPy user's `x.shape == (2, 3)` does.
+        case let (.list(x), .tensor(t)), let (.tensor(t), .list(x)):
+            guard t.rank == 1, t.count == x.count else { return false }
+            for (item, scalar) in zip(x, t.scalars) {
+                guard case let .number(n) = item, n == scalar else { return false }
+            }
+            return true
         case let (.function(f), .function(g)): return f.isSame(as: g)
         case let (.object(o), .object(p)): return o === p
         case (.number, _), (.tensor, _), (.variable, _):
