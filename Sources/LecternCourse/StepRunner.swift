@@ -20,8 +20,9 @@ public final class StepRunner {
     public static let width = 80
 
     public init() {
-        // Lessons are the author's code: they may read files (data sets), not write them.
-        interpreter = Interpreter(capabilities: [.readFiles], extraBuiltins: Pictures.builtins)
+        // Lessons are the author's code: they may read files (data sets), not write them, and
+        // read the clock (a step that times something has no output fence to compare).
+        interpreter = Interpreter(capabilities: [.readFiles, .clock], extraBuiltins: Pictures.builtins)
         interpreter.rng = RandomGenerator(seed: 0)
         interpreter.output = { [unowned self] in captured += $0 }
     }
