@@ -69,6 +69,17 @@ struct ImshowGoldenTests {
         #expect(Support.errorMessage(code + ", size=2)")?.contains("'size' must be at least 4") == true)
     }
 
+    @Test("a map of one value (a dead ReLU map) is blank, its range that value alone")
+    func constantMaps() throws {
+        let figure = try Support.figure("imshow(stack([zeros(4, 4), eye(4), ones(4, 4)]))")
+        guard case let .image(plot) = figure.content else { throw TestFailure("not an image") }
+        #expect(plot.scales.map(\.range) == [0...0, 0...1, 1...1])
+        #expect(plot.rangeLabel(0) == "0..0" && plot.rangeLabel(2) == "1..1")
+        // Drawn at the low end of the scale: blank without colour, not a made-up mid-gray.
+        #expect(plot.scales[0].position(0) == 0 && plot.scales[2].position(1) == 0)
+        #expect(plot.scales[1].position(1) == 1)
+    }
+
     @Test("16 maps all show, none blank, each on its own scale")
     func sixteenMaps() throws {
         let figure = try Support.figure(Self.cases[2].code)

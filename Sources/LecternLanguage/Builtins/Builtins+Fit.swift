@@ -41,7 +41,7 @@ extension Builtins {
         if history.stopReason == .nonFiniteLoss {
             let last = history.records.last!, loss = last.trainLoss.isFinite ? last.validationLoss ?? 0 : last.trainLoss
             // Printed, not a passing progress line: the REPL, `lectern run` and a lesson all keep it.
-            try interpreter.emit("fit: \(stopped)/\(epochs), the loss became \(formatNumber(loss)); training stopped (try a smaller lr)\n",
+            try interpreter.emit("fit: \(stopped)/\(epochs), the loss is \(formatNumber(loss)); stopped (try a smaller lr)\n",
                                  args.callRange)
         } else if interrupted {
             interpreter.progress?("fit: interrupted after epoch \(history.epochCount)/\(epochs); the model keeps its weights")

@@ -69,7 +69,8 @@ public struct Image: Sendable, Equatable {
 
 /// The values at the two ends of a colour scale, and the map between them: signed values
 /// (some below zero, some above) get a diverging map centred on zero, others a gray one from
-/// the lowest to the highest.
+/// the lowest to the highest. An image of one value (a ReLU map that is 0 everywhere) has a
+/// range of that value alone, and draws at the low end: blank, not a made-up gray.
 public struct ImageScale: Sendable, Equatable {
     public var range: ClosedRange<Double>
     public var map: ColourMap
@@ -82,14 +83,14 @@ public struct ImageScale: Sendable, Equatable {
             range = -extent...extent
             map = .diverging
         } else {
-            range = low < high ? low...high : (low - 1)...(high + 1)
+            range = low...high
             map = .gray
         }
     }
 
     /// Where `value` is on the scale, 0...1 (NaN shows as the low end).
     func position(_ value: Double) -> Double {
-        value.isFinite ? min(max(DotMap.fraction(value, range), 0), 1) : 0
+        value.isFinite && range.lowerBound < range.upperBound ? min(max(DotMap.fraction(value, range), 0), 1) : 0
     }
 }
 
