@@ -31,6 +31,17 @@ struct BuiltinTests {
         #expect(alone.series.map(\.name) == ["train_loss"])
     }
 
+    @Test("the losses of one's own loop plot as they were appended: tracked one-number tensors")
+    func ownLoop() throws {
+        let interpreter = Support.session()
+        let loop = "w = param([1.0])\nls = []\nfor i in range(3) { loss = sum(w * w); ls.append(loss); w = param(w * 0.5) }"
+        try interpreter.run(Source(name: "loop", text: loop))
+        guard case let .lines(plot) = try Support.figure("plot([ls, ls])", in: interpreter).content else { throw TestFailure("not lines") }
+        #expect(plot.series.count == 2 && plot.series[0].y == [1, 0.25, 0.0625])
+        guard case let .lines(one) = try Support.figure("plot(ls)", in: interpreter).content else { throw TestFailure("not lines") }
+        #expect(one.series.count == 1 && one.series[0].y == [1, 0.25, 0.0625])
+    }
+
     @Test("a list of equal lists is one series per row; x may be given")
     func series() throws {
         guard case let .lines(plot) = try Support.figure("plot([0, 2, 4], [[1, 2, 3], [3, 2, 1]])").content else {

@@ -70,7 +70,10 @@ extension Value {
                 switch item {
                 case let .number(x): numbers.append(x)
                 case .none: numbers.append(nil)
-                default: return nil
+                // A loss of one's own loop, appended as it came (a tracked one-number tensor).
+                default:
+                    guard let t = item.tensorValueOrNil, t.count == 1 else { return nil }
+                    numbers.append(t.scalars[0])
                 }
             }
             return numbers
