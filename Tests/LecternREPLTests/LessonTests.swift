@@ -169,6 +169,11 @@ struct LessonTests {
         let good = try await PipedRun("", arguments: ["lesson", "--check", "--course", Self.fixtureCourse], environment: scratch.environment)
         #expect(good.status == 0)
         #expect(good.output.hasPrefix("ok      01-sample (6 steps, 2 your turns,"))
+        // The course may come first, before the command, as `lectern --course DIR` opens the REPL.
+        let first = try await PipedRun("", arguments: ["--course", Self.fixtureCourse, "lesson", "--check"], environment: scratch.environment)
+        #expect(first.status == 0 && first.output.hasPrefix("ok      01-sample (6 steps"))
+        let listed = try await PipedRun("", arguments: ["--course=" + Self.fixtureCourse, "lesson"], environment: scratch.environment)
+        #expect(listed.status == 0 && listed.output.hasPrefix("01-sample  A sample lesson"))
 
         try FileManager.default.createDirectory(atPath: scratch.path + "/broken/lessons", withIntermediateDirectories: true)
         let text = try String(contentsOfFile: Self.fixtureCourse + "/lessons/01-sample.md", encoding: .utf8)
