@@ -445,6 +445,11 @@ struct Parser {
                 elements.append(try expression())
                 if !match(.comma) { break }
             }
+            if elements.count == 1, check(.for) {
+                // `[f(k) for k in ks]`, as Python writes it.
+                throw .syntax("a list cannot be built with 'for' inside '[...]' (no comprehensions):"
+                              + " start from [] and append in a loop, `for k in ks { l.append(f(k)) }`", place(peek))
+            }
             let close = try consume(.rightBracket, "expected ']' or ',' in the list")
             return try node(kind: .list(elements), range: token.range.to(close))
         default:

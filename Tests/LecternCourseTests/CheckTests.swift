@@ -4,19 +4,23 @@ import Testing
 
 @Suite("lectern lesson --check")
 struct CheckTests {
-    /// Every lesson shipped in lessons/ and the fixture course: `swift test` keeps them true.
-    @Test("every lesson of the shipped course and of the fixture course passes --check")
-    func everyLesson() throws {
-        var checked = 0
-        for directory in [Places.root, Places.fixtureCourse] where FileManager.default.fileExists(atPath: directory + "/lessons") {
-            let course = Course(directory: directory)
-            for stem in try course.stems() {
-                let failures = LessonChecker.check(try course.lesson(stem))
-                #expect(failures.isEmpty, "\(stem):\n\(failures.map(\.description).joined(separator: "\n"))")
-                checked += 1
-            }
-        }
-        #expect(checked >= 1)
+    /// Every lesson shipped in lessons/ and the fixture course, as (course folder, stem).
+    static let lessons: [LessonCase] = [Places.root, Places.fixtureCourse].flatMap { directory in
+        guard FileManager.default.fileExists(atPath: directory + "/lessons") else { return [LessonCase]() }
+        return ((try? Course(directory: directory).stems()) ?? []).map { LessonCase(directory: directory, stem: $0) }
+    }
+
+    /// `swift test` keeps every lesson true, one test case each (they run in parallel).
+    @Test("every lesson of the shipped course and of the fixture course passes --check", arguments: lessons)
+    func everyLesson(_ lesson: LessonCase) throws {
+        let failures = LessonChecker.check(try Course(directory: lesson.directory).lesson(lesson.stem))
+        #expect(failures.isEmpty, "\(lesson.stem):\n\(failures.map(\.description).joined(separator: "\n"))")
+    }
+
+    @Test("the shipped course has its eight lessons, and the fixture course its sample")
+    func lessonsFound() {
+        #expect(Self.lessons.filter { $0.directory == Places.root }.count >= 8)
+        #expect(Self.lessons.contains { $0.directory == Places.fixtureCourse && $0.stem == "01-sample" })
     }
 
     @Test("one changed digit in an output fence fails with a diff naming the lesson, step and line")
@@ -70,6 +74,17 @@ struct CheckTests {
         #expect(failures[1].description.contains("the output fence says 'error', but the step succeeds"))
     }
 
+    @Test("a step may read the clock (to time something) and files, but not write files")
+    func capabilities() {
+        let runner = StepRunner()
+        let timed = runner.run("t = clock()\nprint(clock() - t >= 0)", name: "step 1")
+        #expect(!timed.failed)
+        #expect(timed.text == "true\n")
+        let written = runner.run("savefig(plot([1, 2]), \"/tmp/lectern-lesson-must-not-write.svg\")", name: "step 2")
+        #expect(written.failed)
+        #expect(!FileManager.default.fileExists(atPath: "/tmp/lectern-lesson-must-not-write.svg"))
+    }
+
     @Test("a figure is drawn at 80 columns without colour, whatever the terminal")
     func figureWidth() {
         let output = StepRunner().run("plot([1, 4, 9, 16])", name: "step 1")
@@ -87,4 +102,11 @@ struct CheckTests {
         #expect(first == second)
         #expect(!first.failed)
     }
+}
+
+/// One lesson of a course folder, a case of `everyLesson`.
+struct LessonCase: CustomTestStringConvertible, Sendable {
+    let directory: String
+    let stem: String
+    var testDescription: String { stem }
 }
