@@ -51,6 +51,25 @@ struct BatchNormLayerTests {
         expectClose(first, try y1.slice([.range(start: 0, stop: 1, step: 1)]))
     }
 
+    @Test("a frozen batch norm keeps its running statistics and normalises with them, in training mode too",
+          arguments: [[16, 3], [4, 2, 3, 3]])
+    func frozen(shape: [Int]) throws {
+        let (layer, _) = try Self.layer(shape, momentum: 0.1)
+        _ = try layer(Variable(randomTensor(shape, seed: 40) * 3 + 2))
+        let learned = Self.running(layer)
+        layer.freeze()
+        layer.train()
+        let x = randomTensor(shape, seed: 41) * 5 - 1
+        let trained = try layer(Variable(x)).value
+        #expect(Self.running(layer).mean == learned.mean && Self.running(layer).variance == learned.variance)
+        layer.eval()
+        #expect(try layer(Variable(x)).value == trained)
+        layer.unfreeze()
+        layer.train()
+        _ = try layer(Variable(x))
+        #expect(Self.running(layer).mean != learned.mean)
+    }
+
     @Test("buffers save and restore the running statistics")
     func buffers() throws {
         let layer = try BatchNorm2d(2), x = randomTensor([3, 2, 4, 4], seed: 46)

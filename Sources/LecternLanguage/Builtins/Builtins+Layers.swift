@@ -89,7 +89,7 @@ extension Builtins {
         },
         modelFunction("train", summary: "Puts a model in training mode (batch statistics, dropout on).") { $0.train() },
         modelFunction("eval", summary: "Puts a model in evaluation mode (running statistics, no dropout).") { $0.eval() },
-        modelFunction("freeze", summary: "Stops training a model's parameters (for transfer learning).") { $0.freeze() },
+        modelFunction("freeze", summary: "Stops training a model's parameters (for transfer learning); a frozen batch norm keeps its running statistics.") { $0.freeze() },
         modelFunction("unfreeze", summary: "Lets a frozen model's parameters train again.") { $0.unfreeze() },
         Builtin("parameters", [.init("model")], category: .layers, summary: "The parameters of a model, as a list.",
                 example: "parameters(Linear(2, 3))") { args, _ in

@@ -36,6 +36,11 @@ struct BatchNormState {
         self.eps = eps
     }
 
+    /// Frozen (`freeze()`: γ and β do not train): the layer is fixed as a whole, so it
+    /// normalises with its running statistics and leaves them alone, in training mode too —
+    /// features frozen for transfer learning stay the features that were learned.
+    var isFrozen: Bool { !gamma.requiresGrad && !beta.requiresGrad }
+
     /// Batch statistics and an update of the running ones (training), or the running ones.
     mutating func forward(_ x: Variable, training: Bool, layer: String) throws -> Variable {
         guard training else {
@@ -101,7 +106,7 @@ public final class BatchNorm1d: Layer {
             throw TensorError.rank(op: summary, argument: "its input",
                                    expected: "shape (N, \(gamma.shape[0])) or (N, \(gamma.shape[0]), L)", shape: input.shape)
         }
-        return try state.forward(input, training: isTraining, layer: "BatchNorm1d")
+        return try state.forward(input, training: isTraining && !state.isFrozen, layer: "BatchNorm1d")
     }
 }
 
@@ -137,7 +142,7 @@ public final class BatchNorm2d: Layer {
             throw TensorError.rank(op: summary, argument: "its input",
                                    expected: "shape (N, \(gamma.shape[0]), H, W)", shape: input.shape)
         }
-        return try state.forward(input, training: isTraining, layer: "BatchNorm2d")
+        return try state.forward(input, training: isTraining && !state.isFrozen, layer: "BatchNorm2d")
     }
 }
 

@@ -43,8 +43,8 @@ extension Layer {
     }
 
     /// Stops training this layer's parameters (and its sublayers'): they get no gradient and
-    /// optimizers leave them alone. For transfer learning: freeze what was learned, train a
-    /// new head.
+    /// optimizers leave them alone; a frozen batch norm also keeps its running statistics and
+    /// normalises with them. For transfer learning: freeze what was learned, train a new head.
     public func freeze() { for p in parameters { p.requiresGrad = false; p.grad = nil } }
     /// Lets the parameters train again.
     public func unfreeze() { for p in parameters { p.requiresGrad = true } }
