@@ -11,6 +11,9 @@ enum Math {
         "quad": "  ", "qquad": "    ", ",": " ", ";": " ", "!": "", " ": " ", "left": "", "right": "",
         "lfloor": "⌊", "rfloor": "⌋", "mathrm": "", "text": "", "operatorname": "", "mathbf": "",
         "{": "{", "}": "}", "ldots": "…", "cdots": "⋯", "dots": "…",
+        "lVert": "‖", "rVert": "‖", "Vert": "‖", "|": "‖", "lvert": "|", "rvert": "|", "vert": "|",
+        "lceil": "⌈", "rceil": "⌉", "odot": "⊙", "ell": "ℓ", "sim": "~", "propto": "∝", "forall": "∀",
+        "pi": "π", "phi": "φ", "omega": "ω", "rho": "ρ", "tau": "τ", "xi": "ξ", "Sigma": "Σ",
     ]
 
     static func readable(_ tex: String) -> String {

@@ -29,6 +29,10 @@ public final class RangeObject: LanguageObject {
 
     func value(at index: Int) -> Double { start + Double(index) * step }
 
+    /// Every item, in order (for a builtin that takes numbers: `plot(range(1, 41), losses)`);
+    /// nil when there are more than `limit`.
+    public func values(limit: Int) -> [Double]? { count <= limit ? (0..<count).map(value(at:)) : nil }
+
     /// `r[i]` (negative counts from the end) or `r[a:b:c]` (another range).
     func subscriptValue(_ index: IndexValue, _ range: SourceRange) throws(LanguageError) -> Value {
         switch index {

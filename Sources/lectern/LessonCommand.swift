@@ -48,7 +48,9 @@ struct LessonCommand: ParsableCommand {
             if status != 0 { throw ExitCode(status) }
             return
         }
-        do throws(LessonError) { print(try LessonState.table(course, ProgressStore(course: course)), terminator: "") } catch { return try fail(error.description) }
+        // Fitted to a terminal; whole when piped (for a script to read).
+        let width = isatty(STDOUT_FILENO) != 0 ? TerminalSize.columns : Int.max
+        do throws(LessonError) { print(try LessonState.table(course, ProgressStore(course: course), width: width), terminator: "") } catch { return try fail(error.description) }
     }
 
     /// `--check`: every lesson named (or all), each from a fresh session; a line per lesson.

@@ -33,6 +33,12 @@ struct ProseTests {
         #expect(text == "x\u{302}_i\u{A0}=\u{A0}x\u{302} and hat(xy), r\u{A0}←\u{A0}b")
     }
 
+    @Test("norms and a few more symbols: ‖g‖, ⊙, ℓ, π")
+    func norms() {
+        let text = ProseRenderer(width: 80, color: false).render(["$\\lVert g \\rVert_2$, $\\|w\\|$, $a \\odot b$, $\\ell$, $\\pi$"])
+        #expect(text == "‖\u{A0}g\u{A0}‖_2, ‖w‖, a\u{A0}⊙\u{A0}b, ℓ, π")
+    }
+
     @Test("a formula is not split when the prose wraps")
     func unbrokenMath() {
         let text = ProseRenderer(width: 40, color: false).render(["Padding the border with zeros makes it $(N + 2P - F)/S + 1$ wide."])

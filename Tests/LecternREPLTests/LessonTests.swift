@@ -106,6 +106,10 @@ struct LessonTests {
         try session.expect("  (the check stopped: error: 'y' is not\r\n   defined")
         try session.expect("Try again, then :check. :hint for a\r\nhint, :solution for an answer, :skip to\r\ngo on.")
         try session.expectPrompt()
+        // The list of lessons leaves the titles out rather than wrap.
+        session.type(":lessons\r")
+        try session.expect("01-sample  5 min  ")
+        try session.expectPrompt()
     }
 
     @Test("progress is kept: the next session resumes at the step reached, with its variables; lectern lesson lists it")

@@ -40,6 +40,9 @@ struct BuiltinTests {
         #expect(plot.series.count == 2 && plot.series[0].y == [1, 0.25, 0.0625])
         guard case let .lines(one) = try Support.figure("plot(ls)", in: interpreter).content else { throw TestFailure("not lines") }
         #expect(one.series.count == 1 && one.series[0].y == [1, 0.25, 0.0625])
+        // The epochs as a loop counts them: a range is numbers for x.
+        guard case let .lines(ranged) = try Support.figure("plot(range(1, 4), ls)", in: interpreter).content else { throw TestFailure("not lines") }
+        #expect(ranged.series[0].x == [1, 2, 3])
     }
 
     @Test("a list of equal lists is one series per row; x may be given")

@@ -61,7 +61,8 @@ extension PictureArguments {
 
 extension Value {
     /// Numbers in a one-dimensional value: a tensor (a row or column of a matrix too), a
-    /// number, or a list of numbers and nones (nil for a none). Nil when it is none of these.
+    /// number, a range, or a list of numbers and nones (nil for a none). Nil when it is none
+    /// of these.
     var optionalNumbers: [Double?]? {
         switch self {
         case let .list(items):
@@ -77,6 +78,9 @@ extension Value {
                 }
             }
             return numbers
+        // `plot(range(1, 41), losses)`: the epochs, as a loop counts them.
+        case let .object(object as RangeObject):
+            return object.values(limit: 1_000_000).map { $0.map(Optional.some) }
         default:
             guard let t = tensorValueOrNil else { return nil }
             guard t.rank <= 1 || t.shape.filter({ $0 > 1 }).count <= 1 else { return nil }

@@ -35,16 +35,26 @@ struct LessonState {
     }
 
     /// The table of lessons `lectern lesson` and `:lessons` print: name, title, minutes, progress.
-    static func table(_ course: Course, _ store: ProgressStore) throws(LessonError) -> String {
+    static func table(_ course: Course, _ store: ProgressStore, width: Int = 80) throws(LessonError) -> String {
         var rows: [[String]] = []
         for stem in try course.stems() {
             let lesson = try course.lesson(stem)
             rows.append([stem, lesson.title, lesson.minutes.map { "\($0) min" } ?? "", summary(lesson, store.load(stem))])
         }
         guard !rows.isEmpty else { return "No lessons in \(course.lessonsDirectory).\n" }
-        let widths = (0..<3).map { column in rows.map { $0[column].count }.max() ?? 0 }
+        let lines = aligned(rows)
+        // Too wide for the terminal: without the titles (the name says the topic), not wrapped.
+        guard lines.contains(where: { $0.count > width }) else { return lines.joined(separator: "\n") + "\n" }
+        return aligned(rows.map { [$0[0], $0[2], $0[3]] }).joined(separator: "\n") + "\n"
+    }
+
+    /// Every column but the last padded to its widest cell, two spaces apart.
+    private static func aligned(_ rows: [[String]]) -> [String] {
+        let columns = rows[0].count
+        let widths = (0..<columns - 1).map { column in rows.map { $0[column].count }.max() ?? 0 }
         return rows.map { row in
-            (0..<3).map { row[$0] + String(repeating: " ", count: widths[$0] - row[$0].count) }.joined(separator: "  ") + "  " + row[3]
-        }.joined(separator: "\n") + "\n"
+            (0..<columns - 1).map { row[$0] + String(repeating: " ", count: widths[$0] - row[$0].count) }.joined(separator: "  ")
+                + "  " + row[columns - 1]
+        }
     }
 }

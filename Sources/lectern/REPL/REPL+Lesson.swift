@@ -12,7 +12,7 @@ extension REPL {
     func listLessons() {
         guard let course = currentCourse() else { return }
         do throws(LessonError) {
-            console.write(try LessonState.table(course, ProgressStore(course: course)))
+            console.write(try LessonState.table(course, ProgressStore(course: course), width: screenWidth))
             if lessonState == nil { console.writeLine(console.dim(":lesson NAME opens one (by name, topic or number).")) }
         } catch {
             fail(error.description)
