@@ -9,6 +9,6 @@ struct Lectern: ParsableCommand {
         commandName: "lectern",
         abstract: "A terminal notebook for learning convolutional networks.",
         version: version,
-        subcommands: [REPLCommand.self, RunCommand.self, LessonCommand.self, BenchCommand.self, ReferenceCommand.self],
+        subcommands: [REPLCommand.self, RunCommand.self, LessonCommand.self, ExerciseCommand.self, CheckCommand.self, BenchCommand.self, ReferenceCommand.self],
         defaultSubcommand: REPLCommand.self)
 }
