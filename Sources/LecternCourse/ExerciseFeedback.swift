@@ -18,16 +18,26 @@ public enum ExerciseFeedback {
         let kind = hiddenRun ? "test" : "visible test"
         var lines = ["Checking \(what) against \(report.exercise) (\(plural(report.results.count, kind)))."]
         if let error = report.submissionError {
-            lines += ["", paint("1;31", "✗") + " your file stops with an error (the tests run with what it defined before it):"]
+            let headline = error.hasPrefix("syntax error") ? "your file has a syntax error, so none of it ran:"
+                : "your file stops with an error (the tests run with what it defined before it):"
+            lines += ["", paint("1;31", "✗") + " " + headline]
             lines += indent(error, 4)
         }
         lines.append("")
+        var previousError: [String]?
         for result in report.results {
             let mark = result.status == .passed ? paint("32", "✓") : paint("1;31", "✗")
             let stopped = result.status == .error ? ": an error stopped the test" : ""
             lines.append("\(mark) \(result.name) (\(plural(result.points, "point"))\(result.hidden ? ", hidden" : ""))\(stopped)")
             guard result.status != .passed else { continue }
-            if let message = result.message { lines += indent(message, 4) }
+            if let message = result.message {
+                // The same error in test after test (a bug in the function) is shown once;
+                // the later ones say where they called it from.
+                let (error, calls) = splitTrace(OutputComparison.lines(message))
+                lines += result.status == .error && error == previousError ? ["    the same error as above" + (calls.isEmpty ? "" : ",")] + calls
+                    : indent(message, 4)
+                previousError = result.status == .error ? error : nil
+            }
             if let check = result.check { lines.append("    check: " + check) }
             if let hint = result.hint { lines.append("    " + paint("1", "hint:") + " " + hint) }
             if !result.output.isEmpty { lines += ["    printed:"] + indent(result.output, 6) }
@@ -42,6 +52,12 @@ public enum ExerciseFeedback {
                 + ", on inputs not shown here: make your function right for every input, not just these.")
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// A diagnostic's lines, and its call-chain lines (`= in 'f', called at ...`) indented.
+    private static func splitTrace(_ lines: [String]) -> ([String], [String]) {
+        let isCall = { (line: String) in line.hasPrefix("   = in ") }
+        return (lines.filter { !isCall($0) }, lines.filter(isCall).map { "    " + $0 })
     }
 
     private static func indent(_ text: String, _ count: Int) -> [String] {

@@ -30,17 +30,25 @@ public enum ExerciseRunner {
 
     public static func run(_ exercise: Exercise, _ submission: Submission, visibility: Visibility,
                            limits: Limits = limits) -> ExerciseReport {
-        var loadError: LanguageError?
-        if case let .file(source) = submission { loadError = TestSession.load(source, names: exercise.functions, limits: limits).error }
+        var loadError: LanguageError?, defined: [String] = []
+        switch submission {
+        case let .file(source): (_, defined, loadError) = TestSession.load(source, names: exercise.functions, limits: limits)
+        case let .session(interpreter): defined = TestSession.functionNames(interpreter)
+        }
+        var missing: [String: String] = [:]
+        for name in exercise.functions where !defined.contains(name) {
+            missing[name] = missingMessage(name, submission, defined, syntaxError: loadError.map { $0.kind == .syntax || $0.kind == .incompleteInput } ?? false)
+        }
         let results = exercise.cases.indices.filter { visibility == .all || !exercise.cases[$0].hidden }.map { index in
-            runCase(index, exercise, submission, limits: limits, syntaxError: loadError?.kind == .syntax || loadError?.kind == .incompleteInput)
+            runCase(index, exercise, submission, limits: limits, missing: missing)
         }
         return ExerciseReport(exercise: exercise.name, results: results, submissionError: loadError.map { Diagnostic.render($0, color: false) },
                               hiddenTests: exercise.hiddenCases.count, hiddenPoints: exercise.hiddenCases.reduce(0) { $0 + $1.points })
     }
 
     /// One test, from fresh interpreters.
-    static func runCase(_ index: Int, _ exercise: Exercise, _ submission: Submission, limits: Limits, syntaxError: Bool) -> TestResult {
+    /// - Parameter missing: why each function the submission lacks is missing.
+    static func runCase(_ index: Int, _ exercise: Exercise, _ submission: Submission, limits: Limits, missing: [String: String]) -> TestResult {
         let spec = exercise.cases[index]
         var result = TestResult(name: spec.name, points: spec.points, earned: 0, hidden: spec.hidden, status: .error,
                                 message: nil, check: nil, hint: spec.hint, output: "")
@@ -49,8 +57,6 @@ public enum ExerciseRunner {
         case let .file(source): functions = TestSession.load(source, names: exercise.functions, limits: limits).functions
         case let .session(interpreter): functions = TestSession.definitions(exercise.functions, in: interpreter)
         }
-        var missing: [String: String] = [:]
-        for name in exercise.functions where functions[name] == nil { missing[name] = missingMessage(name, submission, syntaxError) }
         let recorder = TestRecorder()
         let tests = TestSession.testsInterpreter(recorder, missing: missing, limits: limits) { text in
             if result.output.count < outputLimit { result.output += String(text.prefix(outputLimit - result.output.count)) }
@@ -68,7 +74,9 @@ public enum ExerciseRunner {
             result.status = .passed
             result.earned = spec.points
         } catch {
-            if let failure = recorder.failure {
+            if let missing = recorder.missing {
+                result.message = missing
+            } else if let failure = recorder.failure {
                 result.status = .failed
                 result.message = failure.message
                 result.check = failure.place + ": " + failure.check
@@ -82,9 +90,10 @@ public enum ExerciseRunner {
         return result
     }
 
-    private static func missingMessage(_ name: String, _ submission: Submission, _ syntaxError: Bool) -> String {
-        if syntaxError { return "your file has a syntax error (shown above), so '\(name)' is not defined" }
+    private static func missingMessage(_ name: String, _ submission: Submission, _ defined: [String], syntaxError: Bool) -> String {
+        if syntaxError { return "not run: your file has a syntax error (above), so it defines no '\(name)'" }
         if case .session = submission { return "this session has no function '\(name)': define it (or :load your file), then :check again" }
-        return "your file does not define the function '\(name)' (the starter does: keep its name)"
+        let others = defined.isEmpty ? "" : " (it defines " + defined.joined(separator: ", ") + ")"
+        return "your file does not define the function '\(name)'\(others): the tests call it by the starter's name"
     }
 }

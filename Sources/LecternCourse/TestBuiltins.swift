@@ -23,7 +23,7 @@ public enum TestBuiltins {
                 category: .tests,
                 summary: "Declares a test: body (a function of no arguments) runs in a fresh scope, the generator seeded with seed;"
                     + " it passes when it ends without a failed expect_* or an error, and earns its points.",
-                example: "test(\"a 7x7 input\", points=2, fn() { expect_equal(7 - 3 + 1, 5) })") { args, _ in
+                example: "test(\"a 7x7 input\", fn() { expect_equal(7 - 3 + 1, 5) }, points=2, hint=\"N - F + 1\")") { args, _ in
             let name = try args.string("name")
             guard !name.trimmingBlanks.isEmpty else { throw LanguageError(.runtime, "test: the name must not be empty", args.range("name")) }
             guard case .function = args.value("body") else { throw args.wrongType("body", expected: "a function of no arguments, fn() { ... }") }
@@ -46,7 +46,7 @@ public enum TestBuiltins {
     private static func equal(_ recorder: TestRecorder) -> Builtin {
         Builtin("expect_equal", [.init("got"), .init("want"), .init("what", .null)], category: .tests,
                 summary: "Fails the test unless got equals want exactly (numbers, tensors of the same shape, lists, records, none).",
-                example: "expect_equal(conv_output_size(7, 3, stride=2), 3, what=\"the output size\")") { args, interpreter in
+                example: "expect_equal(7 // 2, 3, what=\"the whole part of 7 / 2\")") { args, interpreter in
             try check(ValueComparison.difference(args.value("got"), args.value("want"), nil), args, interpreter, recorder)
         }
     }

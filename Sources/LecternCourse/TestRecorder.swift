@@ -26,6 +26,9 @@ final class TestRecorder: @unchecked Sendable {
         return true
     }
 
+    /// Set when the running test called a function the student's file lacks: why it is missing.
+    var missing: String?
+
     /// Records the first failure (later ones cannot happen: a failure stops the test).
     func fail(_ failure: TestFailure) {
         if self.failure == nil { self.failure = failure }

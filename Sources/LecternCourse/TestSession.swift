@@ -19,6 +19,7 @@ enum TestSession {
         let stubs = missing.keys.sorted().map { name in
             Builtin(name, [.init("arguments", variadic: true), .init("options", keywords: true)], category: .tests,
                     summary: "A function the student's file does not define.", example: name + "()") { args, _ in
+                recorder.missing = missing[name]
                 throw LanguageError(.runtime, missing[name] ?? "", args.callRange)
             }
         }
@@ -26,13 +27,19 @@ enum TestSession {
                            output: output)
     }
 
-    /// Runs a student's file in a fresh interpreter; the functions `names` it defined (before
-    /// any error), and the error.
-    static func load(_ source: Source, names: [String], limits: Limits) -> (functions: [String: Value], error: LanguageError?) {
+    /// Runs a student's file in a fresh interpreter: the functions `names` it defined (before
+    /// any error), the names of all the functions it defined, and the error.
+    static func load(_ source: Source, names: [String], limits: Limits)
+        -> (functions: [String: Value], defined: [String], error: LanguageError?) {
         let interpreter = Interpreter(limits: limits, capabilities: [], extraBuiltins: Pictures.builtins, output: { _ in })
         var failure: LanguageError?
         do throws(LanguageError) { try interpreter.run(source) } catch { failure = error }
-        return (definitions(names, in: interpreter), failure)
+        return (definitions(names, in: interpreter), functionNames(interpreter), failure)
+    }
+
+    /// The globals of a session that hold functions, sorted.
+    static func functionNames(_ interpreter: Interpreter) -> [String] {
+        interpreter.globals.names.filter { if case .function? = interpreter.globals.lookup($0) { true } else { false } }
     }
 
     /// The values of `names` in a session's globals (those it has).
@@ -48,7 +55,7 @@ enum TestSession {
         do throws(LanguageError) { try interpreter.run(Source(name: path, text: starter, isFile: true)) } catch {
             throw lessonError(error, path, "the starter fails")
         }
-        let names = interpreter.globals.names.filter { if case .function? = interpreter.globals.lookup($0) { true } else { false } }
+        let names = functionNames(interpreter)
         guard !names.isEmpty else { throw LessonError(path, line: nil, "the starter defines no function (the tests call the functions it defines)") }
         return names
     }
