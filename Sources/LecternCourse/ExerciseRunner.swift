@@ -30,9 +30,9 @@ public enum ExerciseRunner {
 
     public static func run(_ exercise: Exercise, _ submission: Submission, visibility: Visibility,
                            limits: Limits = limits) -> ExerciseReport {
-        var loadError: LanguageError?, defined: [String] = []
+        var loadError: LanguageError?, defined: [String] = [], loaded: [String: Value] = [:]
         switch submission {
-        case let .file(source): (_, defined, loadError) = TestSession.load(source, names: exercise.functions, limits: limits)
+        case let .file(source): (loaded, defined, loadError) = TestSession.load(source, names: exercise.functions, limits: limits)
         case let .session(interpreter): defined = TestSession.functionNames(interpreter)
         }
         var missing: [String: String] = [:]
@@ -40,7 +40,8 @@ public enum ExerciseRunner {
             missing[name] = missingMessage(name, submission, defined, syntaxError: loadError.map { $0.kind == .syntax || $0.kind == .incompleteInput } ?? false)
         }
         let results = exercise.cases.indices.filter { visibility == .all || !exercise.cases[$0].hidden }.map { index in
-            runCase(index, exercise, submission, limits: limits, missing: missing)
+            // A file whose top level reaches a limit (an endless loop) is not run again for each test.
+            runCase(index, exercise, submission, limits: limits, missing: missing, reusing: loadError?.kind == .limit ? loaded : nil)
         }
         return ExerciseReport(exercise: exercise.name, results: results, submissionError: loadError.map { Diagnostic.render($0, color: false) },
                               hiddenTests: exercise.hiddenCases.count, hiddenPoints: exercise.hiddenCases.reduce(0) { $0 + $1.points })
@@ -48,13 +49,15 @@ public enum ExerciseRunner {
 
     /// One test, from fresh interpreters.
     /// - Parameter missing: why each function the submission lacks is missing.
-    static func runCase(_ index: Int, _ exercise: Exercise, _ submission: Submission, limits: Limits, missing: [String: String]) -> TestResult {
+    /// - Parameter reusing: the functions to use instead of running the file again.
+    static func runCase(_ index: Int, _ exercise: Exercise, _ submission: Submission, limits: Limits, missing: [String: String],
+                        reusing: [String: Value]? = nil) -> TestResult {
         let spec = exercise.cases[index]
         var result = TestResult(name: spec.name, points: spec.points, earned: 0, hidden: spec.hidden, status: .error,
                                 message: nil, check: nil, hint: spec.hint, output: "")
         let functions: [String: Value]
         switch submission {
-        case let .file(source): functions = TestSession.load(source, names: exercise.functions, limits: limits).functions
+        case let .file(source): functions = reusing ?? TestSession.load(source, names: exercise.functions, limits: limits).functions
         case let .session(interpreter): functions = TestSession.definitions(exercise.functions, in: interpreter)
         }
         let recorder = TestRecorder()

@@ -102,6 +102,17 @@ struct ExerciseTests {
         let exercise = try Course(directory: Places.fixtureCourse).exercise("scale")
         let looping = Self.run(exercise, "fn scale(x, k=2) {\n  while true { x = x }\n}", limits: Limits(maxSteps: 100_000, maxSeconds: 10))
         #expect(looping.results.allSatisfy { $0.status == .error && $0.message?.contains("step limit") == true }, "\(Self.summary(looping))")
+        // A file stuck at its top level runs once, not once more for each of the 3 tests:
+        // the whole run takes about as long as one run of the file (4 runs would take 4 times).
+        let stuckFile = "fn scale(x, k=2) = x * k\nwhile true { }\n", stuckLimits = Limits(maxSteps: 3_000_000, maxSeconds: 30)
+        let once = ContinuousClock.now
+        _ = TestSession.load(Source(name: "answer.lec", text: stuckFile), names: ["scale"], limits: stuckLimits)
+        let oneRun = once.duration(to: .now)
+        let start = ContinuousClock.now
+        let stuck = Self.run(exercise, stuckFile, limits: stuckLimits)
+        let whole = start.duration(to: .now)
+        #expect(stuck.allPassed && stuck.submissionError?.contains("step limit") == true, "\(Self.summary(stuck))")
+        #expect(whole < oneRun * 2.5, "the file ran again for every test: \(whole) against \(oneRun) for one run")
         let broken = Self.run(exercise, "fn scale(x, k=2) = x * k\ny = undefined_name\n")
         #expect(broken.allPassed)
         #expect(broken.submissionError?.contains("'undefined_name' is not defined") == true)
