@@ -53,7 +53,7 @@ bench: build
 measure-repl: build
 	scripts/measure-repl.py .build/release/lectern
 
-## docs: regenerate the builtin reference in docs/language.md from the registry
+## docs: regenerate the builtin references in docs/language.md and docs/exercises.md from the registry
 docs:
 	$(SWIFT) build --product lectern
 	scripts/update-reference.sh .build/debug/lectern
@@ -68,12 +68,16 @@ fuzz:
 	.build/release/lectern-fuzz --count $(FUZZ_COUNT) --seed $(FUZZ_SEED)
 
 ## install: the release binary into $(PREFIX)/bin (default ~/.local/bin), and the course
-## (lessons/) into $(PREFIX)/share/lectern, where the binary looks for it (docs/lessons.md)
+## (lessons/ and exercises/) into $(PREFIX)/share/lectern, where the binary looks for it (docs/lessons.md)
 install: build
-	install -d "$(PREFIX)/bin" "$(PREFIX)/share/lectern/lessons"
+	install -d "$(PREFIX)/bin" "$(PREFIX)/share/lectern/lessons" "$(PREFIX)/share/lectern/exercises"
 	install -m 755 .build/release/lectern "$(PREFIX)/bin/lectern"
 	rm -f "$(PREFIX)/share/lectern/lessons/"*.md
 	install -m 644 lessons/*.md "$(PREFIX)/share/lectern/lessons/"
+	rm -rf "$(PREFIX)/share/lectern/exercises/"*
+	for dir in exercises/*/; do \
+		install -d "$(PREFIX)/share/lectern/$$dir" && install -m 644 "$$dir"* "$(PREFIX)/share/lectern/$$dir"; \
+	done
 
 ## check-lessons: every lesson through `lectern lesson --check` (release build)
 check-lessons: build

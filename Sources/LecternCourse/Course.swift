@@ -1,4 +1,4 @@
-/// A course folder: `lessons/NN-topic.md` (and `exercises/` next). A lesson is found by its
+/// A course folder: `lessons/NN-topic.md` and `exercises/NN-name/`. A lesson is found by its
 /// stem (`02-convolution-arithmetic`), its topic (`convolution-arithmetic`) or its number
 /// (`02`, or `2`).
 public struct Course: Sendable {
@@ -31,14 +31,17 @@ public struct Course: Sendable {
 
     /// The stem `name` means: a stem, a topic or a number; an error names the lessons there are.
     public func stem(for name: String) throws(LessonError) -> String {
-        let stems = try stems()
-        let name = name.hasSuffix(".md") ? String(name.dropLast(3)) : name
-        if stems.contains(name) { return name }
-        let byTopic = stems.filter { Self.topic(of: $0) == name }
+        try Self.resolve(name.hasSuffix(".md") ? String(name.dropLast(3)) : name, among: try stems(), "lesson", lessonsDirectory)
+    }
+
+    /// The one of `names` (`NN-topic`) that `name` means: itself, its topic, or its number.
+    static func resolve(_ name: String, among names: [String], _ kind: String, _ directory: String) throws(LessonError) -> String {
+        if names.contains(name) { return name }
+        let byTopic = names.filter { topic(of: $0) == name }
         if byTopic.count == 1 { return byTopic[0] }
-        if let number = Int(name), let match = stems.first(where: { Int($0.prefix { $0.isNumber }) == number }) { return match }
-        let known = stems.isEmpty ? "there are none" : "there are: " + stems.joined(separator: ", ")
-        throw LessonError(lessonsDirectory, line: nil, "no lesson called '\(name)' (\(known))")
+        if let number = Int(name), let match = names.first(where: { Int($0.prefix { $0.isNumber }) == number }) { return match }
+        let known = names.isEmpty ? "there are none" : "there are: " + names.joined(separator: ", ")
+        throw LessonError(directory, line: nil, "no \(kind) called '\(name)' (\(known))")
     }
 
     /// Reads and parses a lesson, by any of its names.

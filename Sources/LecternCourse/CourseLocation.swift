@@ -5,12 +5,12 @@
 /// 3. `<executable>/../share/lectern` (what `make install` puts beside `bin/lectern`);
 /// 4. the source checkout the binary was built from (`make run`, `swift run` from a clone).
 ///
-/// A folder counts when it has a `lessons/` folder inside.
+/// A folder counts when it has a `lessons/` or an `exercises/` folder inside.
 public enum CourseLocation {
     public static func find(flag: String?, executable: String? = nil) throws(LessonError) -> Course {
         if let flag { return try explicit(flag, "--course") }
         if let variable = Files.environment("LECTERN_COURSE"), !variable.isEmpty { return try explicit(variable, "LECTERN_COURSE") }
-        for candidate in shipped(executable: executable ?? executablePath()) where Files.isDirectory(candidate + "/lessons") {
+        for candidate in shipped(executable: executable ?? executablePath()) where isCourse(candidate) {
             return Course(directory: candidate)
         }
         throw LessonError("lectern", line: nil, "cannot find the lessons shipped with Lectern (looked in "
@@ -18,10 +18,14 @@ public enum CourseLocation {
     }
 
     private static func explicit(_ path: String, _ origin: String) throws(LessonError) -> Course {
-        guard Files.isDirectory(path + "/lessons") else {
-            throw LessonError(path, line: nil, "\(origin) names a folder without lessons/ in it (a course is a folder with lessons/NN-topic.md files)")
+        guard isCourse(path) else {
+            throw LessonError(path, line: nil, "\(origin) names a folder without lessons/ or exercises/ in it (a course is a folder with lessons/NN-topic.md files and exercises/NN-name/ folders)")
         }
         return Course(directory: path)
+    }
+
+    static func isCourse(_ path: String) -> Bool {
+        Files.isDirectory(path + "/lessons") || Files.isDirectory(path + "/exercises")
     }
 
     /// The places the shipped lessons may be, in order.

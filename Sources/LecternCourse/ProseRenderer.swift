@@ -1,5 +1,5 @@
 /// A lesson's Markdown for the terminal: headings underlined, paragraphs and list items
-/// wrapped to `width`, quotes behind a bar, other code blocks indented, HTML tags (the
+/// wrapped to `width`, quotes behind a bar, tables as aligned columns, other code blocks indented, HTML tags (the
 /// `<details>` around a solution) left out; inline markup by `Inline`. With `color`, bold
 /// and italic are shown as such; without, the markers go and inline code keeps its backticks.
 public struct ProseRenderer: Sendable {
@@ -29,6 +29,14 @@ public struct ProseRenderer: Sendable {
                     index += 1
                 }
                 index += 1
+            } else if text.hasPrefix("|") {
+                flush()
+                var rows = [text]
+                while index < lines.count, lines[index].trimmingBlanks.hasPrefix("|") {
+                    rows.append(lines[index].trimmingBlanks)
+                    index += 1
+                }
+                out += table(rows)
             } else if text.isEmpty || (text.hasPrefix("<") && text.hasSuffix(">")) {
                 flush()
                 if text.isEmpty, out.last?.isEmpty == false { out.append("") }
@@ -65,6 +73,22 @@ public struct ProseRenderer: Sendable {
         while out.last?.isEmpty == true { out.removeLast() }
         while out.first?.isEmpty == true { out.removeFirst() }
         return out.joined(separator: "\n")
+    }
+
+    /// A Markdown table (`| a | b |` rows, the `|---|` row under the header dropped) as
+    /// aligned columns, indented like a code block.
+    private func table(_ rows: [String]) -> [String] {
+        let cells = rows.map { row in
+            var inner = row.dropFirst()
+            if inner.hasSuffix("|") { inner = inner.dropLast() }
+            return inner.split(separator: "|", omittingEmptySubsequences: false).map { Inline.render(String($0).trimmingBlanks, color: color) }
+        }.filter { row in !row.allSatisfy { cell in !cell.isEmpty && cell.allSatisfy { "-: ".contains($0) } } }
+        let columns = cells.map(\.count).max() ?? 0
+        let widths = (0..<columns).map { column in cells.map { column < $0.count ? Inline.visibleCount($0[column][...]) : 0 }.max() ?? 0 }
+        return cells.map { row in
+            let padded = row.enumerated().map { $1 + String(repeating: " ", count: widths[$0] - Inline.visibleCount($1[...])) }
+            return String(("    " + padded.joined(separator: "  ")).reversed().drop { $0 == " " }.reversed())
+        }
     }
 
     private func heading(_ text: String) -> Int? {

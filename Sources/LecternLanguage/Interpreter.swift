@@ -42,6 +42,10 @@ public final class Interpreter {
     /// The source of the code being executed (a function runs in the source it was written in).
     var currentSource = Source(name: "<none>", text: "")
 
+    /// The source of the code running now, for a builtin that quotes its call (an exercise's
+    /// `expect_equal` shows the test line that failed).
+    public var runningSource: Source { currentSource }
+
     /// - Parameter extraBuiltins: builtins of the host (pictures, lessons) added to the
     ///   language's own; a name already taken keeps the language's builtin.
     /// - Parameter fileAccess: the directories granted; without it, `.readFiles` and

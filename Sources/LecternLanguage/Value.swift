@@ -61,7 +61,7 @@ public enum Value {
     }
 
     /// The tensor inside a number, tensor or variable (numbers become rank-0 tensors).
-    var tensorValue: Tensor? {
+    public var tensorValue: Tensor? {
         switch self {
         case let .number(x): Tensor(x)
         case let .tensor(t): t

@@ -47,6 +47,14 @@ struct ProseTests {
         ])
     }
 
+    @Test("a table as aligned columns, without its |---| row")
+    func table() {
+        let text = ProseRenderer(width: 80, color: false).render([
+            "Sizes:", "", "| n | f | returns |", "|---|:-:|---------|", "| 7 | 3 | 5 |", "| 32 | 5 | `none` |", "", "After.",
+        ])
+        #expect(text == "Sizes:\n\n    n   f  returns\n    7   3  5\n    32  5  `none`\n\nAfter.")
+    }
+
     @Test("colour for bold and code only when asked")
     func colour() {
         #expect(ProseRenderer(width: 80, color: true).render(["**a** `b`"]) == "\u{1B}[1ma\u{1B}[0m \u{1B}[36mb\u{1B}[0m")

@@ -87,5 +87,7 @@ public struct Builtin: Sendable {
         case data = "Data"
         case pictures = "Pictures"
         case general = "General"
+        /// The checks of an exercise's `tests.lec` (LecternCourse adds them to the tests' interpreter only).
+        case tests = "Exercise tests (tests.lec only)"
     }
 }

@@ -13,14 +13,15 @@ struct EmptyCatalog: CourseCatalog {
     var exerciseNames: [String] { [] }
 }
 
-/// A course folder's lessons, by stem and by topic; exercises arrive later.
+/// A course folder's lessons and exercises, by name and by topic.
 struct FolderCatalog: CourseCatalog {
     let course: Course
 
-    var lessonNames: [String] {
-        let stems = (try? course.stems()) ?? []
-        return stems + stems.map { String($0.drop { $0.isNumber }.dropFirst()) }
-    }
+    var lessonNames: [String] { Self.withTopics((try? course.stems()) ?? []) }
 
-    var exerciseNames: [String] { [] }
+    var exerciseNames: [String] { Self.withTopics((try? course.exerciseNames()) ?? []) }
+
+    private static func withTopics(_ names: [String]) -> [String] {
+        names + names.map { String($0.drop { $0.isNumber }.dropFirst()) }
+    }
 }

@@ -117,7 +117,7 @@ extension REPL {
         return (current, turn)
     }
 
-    private func currentCourse() -> Course? {
+    func currentCourse() -> Course? {
         switch course {
         case let .success(course): return course
         case let .failure(error): fail(error.description); return nil

@@ -34,9 +34,12 @@ extension REPL {
         showStep(number - 1)
     }
 
-    /// `:check` on your turn; `:check NAME` is for exercises, which arrive later.
+    /// `:check` on your turn in a lesson; `:check NAME` checks the session's definitions
+    /// against an exercise's visible tests, and `:check` alone checks the exercise opened
+    /// last when no lesson waits for an answer.
     func checkCommand(_ argument: String) {
-        guard argument.isEmpty else { return fail("exercises arrive in a later version of Lectern; :check alone checks your turn in a lesson") }
+        if !argument.isEmpty { return checkExercise(argument) }
+        if lessonState?.openTurn == nil, let currentExercise { return checkExercise(currentExercise) }
         guard openTurn(":check") != nil else { return }
         if lessonState?.openTurn == nil { return console.writeLine("This step is done already: :next goes on.") }
         if runCheck() { console.writeLine("Type :next to go on.") }

@@ -41,6 +41,9 @@ final class REPL {
     let course: Result<Course, LessonError>
     /// The lesson being stepped through, if one is open.
     var lessonState: LessonState?
+    /// The exercise opened last (`:exercise NAME`, `:check NAME`): what `:check` alone checks
+    /// when no lesson waits for an answer.
+    var currentExercise: String?
 
     init(interactive: Bool, color: Bool, courseFlag: String? = nil) {
         let course = Result { () throws(LessonError) in try CourseLocation.find(flag: courseFlag) }

@@ -1,0 +1,72 @@
+/// What a student reads after `lectern check` or `:check`: an error at the top of their file
+/// with its caret, then each visible test with its points, and for a failure what differs
+/// (expected against got, shapes, the first differing element), the check that found it,
+/// the hint and what the test printed; then the score, and how many hidden tests grading
+/// adds (never what they are).
+///
+///     ✓ a 7x7 input and a 3x3 filter (1 point)
+///     ✗ stride 2 on a 7x7 input (1 point)
+///         expected 3, got 2.5
+///         check: tests.lec:9: expect_equal(conv_output_size(7, 3, stride=2), 3)
+///         hint: the formula counts the filter's positions: (N - F + 2P) / S + 1
+///
+///     Score: 1 of 2 points (1 of 2 visible tests pass).
+public enum ExerciseFeedback {
+    public static func text(_ report: ExerciseReport, checking what: String, color: Bool) -> String {
+        func paint(_ code: String, _ text: String) -> String { color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text }
+        let hiddenRun = report.results.contains(where: \.hidden)
+        let kind = hiddenRun ? "test" : "visible test"
+        var lines = ["Checking \(what) against \(report.exercise) (\(plural(report.results.count, kind)))."]
+        if let error = report.submissionError {
+            let headline = error.hasPrefix("syntax error") ? "your file has a syntax error, so none of it ran:"
+                : "your file stops with an error (the tests run with what it defined before it):"
+            lines += ["", paint("1;31", "✗") + " " + headline]
+            lines += indent(error, 4)
+        }
+        lines.append("")
+        var previousError: [String]?
+        for result in report.results {
+            let mark = result.status == .passed ? paint("32", "✓") : paint("1;31", "✗")
+            let stopped = result.status == .error ? ": an error stopped the test" : ""
+            lines.append("\(mark) \(result.name) (\(plural(result.points, "point"))\(result.hidden ? ", hidden" : ""))\(stopped)")
+            guard result.status != .passed else { continue }
+            if let message = result.message {
+                // The same error in test after test (a bug in the function) is shown once;
+                // the later ones say where they called it from.
+                let (error, calls) = splitTrace(OutputComparison.lines(message))
+                lines += result.status == .error && error == previousError ? ["    the same error as above" + (calls.isEmpty ? "" : ",")] + calls
+                    : indent(message, 4)
+                previousError = result.status == .error ? error : nil
+            }
+            if let check = result.check { lines.append("    check: " + check) }
+            if let hint = result.hint { lines.append("    " + paint("1", "hint:") + " " + hint) }
+            if !result.output.isEmpty { lines += ["    printed:"] + indent(result.output, 6) }
+        }
+        lines.append("")
+        let passed = "\(report.passedCount) of \(plural(report.results.count, kind)) pass"
+        lines.append(report.allPassed
+            ? paint("32", "All \(kind)s pass:") + " \(formatPoints(report.earned)) of \(plural(report.possible, "point"))."
+            : "Score: \(formatPoints(report.earned)) of \(plural(report.possible, "point")) (\(passed)).")
+        if report.hiddenTests > 0, !hiddenRun {
+            lines.append("Grading also runs \(plural(report.hiddenTests, "hidden test")) (\(plural(report.hiddenPoints, "point")))"
+                + ", on inputs not shown here: make your function right for every input, not just these.")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// A diagnostic's lines, and its call-chain lines (`= in 'f', called at ...`) indented.
+    private static func splitTrace(_ lines: [String]) -> ([String], [String]) {
+        let isCall = { (line: String) in line.hasPrefix("   = in ") }
+        return (lines.filter { !isCall($0) }, lines.filter(isCall).map { "    " + $0 })
+    }
+
+    private static func indent(_ text: String, _ count: Int) -> [String] {
+        OutputComparison.lines(text).map { String(repeating: " ", count: count) + $0 }
+    }
+
+    private static func plural(_ count: Int, _ noun: String) -> String { plural(Double(count), noun) }
+
+    private static func plural(_ count: Double, _ noun: String) -> String {
+        "\(formatPoints(count)) \(noun)" + (count == 1 ? "" : "s")
+    }
+}

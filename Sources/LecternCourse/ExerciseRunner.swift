@@ -1,0 +1,102 @@
+import LecternLanguage
+import TensorEngine
+
+/// What is checked: a student's file, or the definitions of a session (the REPL's `:check`).
+public enum Submission {
+    /// The file runs afresh for every test, so that nothing one test does reaches the next.
+    case file(Source)
+    /// The functions as the session has them now (their globals are the session's).
+    case session(Interpreter)
+}
+
+/// Which tests run: the visible ones (`lectern check`, `:check`) or all (grading).
+public enum Visibility: Sendable {
+    case visibleOnly, all
+}
+
+/// Runs an exercise's tests against a submission and returns structured results.
+///
+/// Each test runs in a fresh tests interpreter (`TestSession`): `tests.lec` runs again from
+/// its top, so every input a test builds is new, the generator is seeded with the test's
+/// `seed`, and the student's functions (from a fresh run of their file) are the only names
+/// copied in. An error in one test never stops the others. The scores come from the
+/// recorder and the errors, never from anything printed.
+public enum ExerciseRunner {
+    /// The limits of one test (the student's file, then the test's body): an endless loop
+    /// stops in seconds, not minutes.
+    public static let limits = Limits(maxSteps: 50_000_000, maxSeconds: 30, maxOutputBytes: 100_000)
+    /// The most characters of a test's output kept in its result.
+    public static let outputLimit = 2000
+
+    public static func run(_ exercise: Exercise, _ submission: Submission, visibility: Visibility,
+                           limits: Limits = limits) -> ExerciseReport {
+        var loadError: LanguageError?, defined: [String] = [], loaded: [String: Value] = [:]
+        switch submission {
+        case let .file(source): (loaded, defined, loadError) = TestSession.load(source, names: exercise.functions, limits: limits)
+        case let .session(interpreter): defined = TestSession.functionNames(interpreter)
+        }
+        var missing: [String: String] = [:]
+        for name in exercise.functions where !defined.contains(name) {
+            missing[name] = missingMessage(name, submission, defined, syntaxError: loadError.map { $0.kind == .syntax || $0.kind == .incompleteInput } ?? false)
+        }
+        let results = exercise.cases.indices.filter { visibility == .all || !exercise.cases[$0].hidden }.map { index in
+            // A file whose top level reaches a limit (an endless loop) is not run again for each test.
+            runCase(index, exercise, submission, limits: limits, missing: missing, reusing: loadError?.kind == .limit ? loaded : nil)
+        }
+        return ExerciseReport(exercise: exercise.name, results: results, submissionError: loadError.map { Diagnostic.render($0, color: false) },
+                              hiddenTests: exercise.hiddenCases.count, hiddenPoints: exercise.hiddenCases.reduce(0) { $0 + $1.points })
+    }
+
+    /// One test, from fresh interpreters.
+    /// - Parameter missing: why each function the submission lacks is missing.
+    /// - Parameter reusing: the functions to use instead of running the file again.
+    static func runCase(_ index: Int, _ exercise: Exercise, _ submission: Submission, limits: Limits, missing: [String: String],
+                        reusing: [String: Value]? = nil) -> TestResult {
+        let spec = exercise.cases[index]
+        var result = TestResult(name: spec.name, points: spec.points, earned: 0, hidden: spec.hidden, status: .error,
+                                message: nil, check: nil, hint: spec.hint, output: "")
+        let functions: [String: Value]
+        switch submission {
+        case let .file(source): functions = reusing ?? TestSession.load(source, names: exercise.functions, limits: limits).functions
+        case let .session(interpreter): functions = TestSession.definitions(exercise.functions, in: interpreter)
+        }
+        let recorder = TestRecorder()
+        let tests = TestSession.testsInterpreter(recorder, missing: missing, limits: limits) { text in
+            if result.output.count < outputLimit { result.output += String(text.prefix(outputLimit - result.output.count)) }
+        }
+        for (name, value) in functions { tests.globals.define(name, value) }
+        do throws(LanguageError) {
+            try tests.run(Source(name: TestSession.testsName, text: exercise.tests, isFile: true))
+            guard index < recorder.declared.count, recorder.declared[index].spec.name == spec.name else {
+                result.message = "tests.lec declared other tests on this run than when it was loaded (its tests must not depend on the submission)"
+                return result
+            }
+            tests.rng = RandomGenerator(seed: UInt64(spec.seed))
+            recorder.running = spec
+            _ = try tests.call(recorder.declared[index].body, [], [], .none)
+            result.status = .passed
+            result.earned = spec.points
+        } catch {
+            if let missing = recorder.missing {
+                result.message = missing
+            } else if let failure = recorder.failure {
+                result.status = .failed
+                result.message = failure.message
+                result.check = failure.place + ": " + failure.check
+            } else {
+                var error = error
+                // The outermost frame is this runner calling the test's body: not the student's business.
+                if recorder.running != nil, !error.trace.isEmpty { error.trace.removeLast() }
+                result.message = Diagnostic.render(error, color: false)
+            }
+        }
+        return result
+    }
+
+    private static func missingMessage(_ name: String, _ submission: Submission, _ defined: [String], syntaxError: Bool) -> String {
+        if syntaxError { return "not run: your file has a syntax error (above), so it defines no '\(name)'" }
+        if case .session = submission { return "this session has no function '\(name)': define it (or :load your file), then :check again" }
+        let others = defined.isEmpty ? "" : " (it defines " + defined.joined(separator: ", ") + ")"
+        return "your file does not define the function '\(name)'\(others): the tests call it by the starter's name"
+    }
+}

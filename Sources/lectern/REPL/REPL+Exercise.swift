@@ -1,0 +1,33 @@
+import LecternCourse
+import LecternLanguage
+
+extension REPL {
+    /// `:exercise` lists the exercises with their status; `:exercise NAME` shows one's task
+    /// and makes it the one `:check` checks.
+    func exerciseCommand(_ name: String) {
+        guard let course = currentCourse() else { return }
+        do throws(LessonError) {
+            guard !name.isEmpty else {
+                console.write(try ExerciseList.table(course, ExerciseStatusStore(course: course)))
+                return console.writeLine(console.dim(":exercise NAME shows one (by name, topic or number)."))
+            }
+            let exercise = try course.exercise(name)
+            currentExercise = exercise.name
+            console.write(ExerciseList.task(exercise, width: screenWidth, color: console.color,
+                                            commands: (":load FILE, or type the function here", ":check")))
+        } catch {
+            fail(error.description)
+        }
+    }
+
+    /// `:check NAME`: the session's current definitions against the exercise's visible tests.
+    func checkExercise(_ name: String) {
+        guard let course = currentCourse() else { return }
+        let exercise: Exercise
+        do throws(LessonError) { exercise = try course.exercise(name) } catch { return fail(error.description) }
+        currentExercise = exercise.name
+        let report = ExerciseRunner.run(exercise, .session(interpreter), visibility: .visibleOnly)
+        console.write(ExerciseFeedback.text(report, checking: "this session's " + exercise.functions.joined(separator: ", "), color: console.color))
+        ExerciseStatusStore(course: course).record(report)
+    }
+}

@@ -1,0 +1,50 @@
+import Foundation
+import Testing
+
+/// `lectern exercise`, `lectern check` and `:check NAME`, end to end on the built binary, with
+/// the fixture course's exercise (`01-scale`: `scale(x, k=2)`, two visible tests, one hidden).
+@Suite("exercises on the command line and in the REPL")
+struct ExerciseCommandTests {
+    static let course = LessonTests.fixtureCourse
+
+    @Test("lectern exercise lists the status; --start copies the starter once; check exits 1, then 0, and the status follows")
+    func commands() async throws {
+        let scratch = try Scratch()
+        func lectern(_ arguments: [String]) async throws -> PipedRun {
+            try await PipedRun("", arguments: arguments + ["--course", Self.course], environment: scratch.environment, directory: scratch.url)
+        }
+        #expect(try await lectern(["exercise"]).output == "01-scale  Scale  4 points (1 point hidden)  not started\n")
+        let task = try await lectern(["exercise", "scale"])
+        #expect(task.output.hasPrefix("Scale\n═════\n\nWrite `scale(x, k=2)`"))
+        #expect(task.output.contains("2 visible tests (3 points) and 1 hidden test (1 point)."))
+        let start = try await lectern(["exercise", "scale", "--start", "mine.lec"])
+        #expect(start.status == 0)
+        #expect(try scratch.read("mine.lec") == "fn scale(x, k=2) = 0\n")
+        try scratch.write("mine.lec", "fn scale(x, k=2) = x + k\n")
+        let again = try await lectern(["exercise", "scale", "--start", "mine.lec"])
+        #expect(again.status == 1)
+        #expect(again.errors.contains("mine.lec exists already; it is left as it is"))
+        #expect(try scratch.read("mine.lec") == "fn scale(x, k=2) = x + k\n")
+
+        let failing = try await lectern(["check", "scale", "mine.lec", "--no-color"])
+        #expect(failing.status == 1)
+        #expect(failing.output.contains("✗ a number (1 point)\n    expected 6, got 5\n    check: tests.lec:3: expect_equal(scale(3), 6)\n    hint: x times k\n"))
+        #expect(failing.output.contains("Grading also runs 1 hidden test (1 point)"))
+        #expect(!failing.output.contains("another k"))
+        #expect(try await lectern(["exercise"]).output.hasSuffix("  attempted\n"))
+        try scratch.write("mine.lec", "fn scale(x, k=2) = x * k\n")
+        #expect(try await lectern(["check", "1", "mine.lec"]).status == 0)
+        #expect(try await lectern(["exercise"]).output.hasSuffix("  passing visible tests\n"))
+    }
+
+    @Test(":check NAME checks the session's definitions; :check alone checks the exercise opened last")
+    func repl() async throws {
+        let scratch = try Scratch()
+        let run = try await PipedRun("fn scale(x, k=2) = x * k\n:check scale\nfn scale(x, k=2) = 0\n:check\n",
+                                     arguments: ["--course", Self.course], environment: scratch.environment)
+        let parts = run.output.components(separatedBy: "Checking this session's scale against 01-scale (2 visible tests).")
+        #expect(parts.count == 3, "\(run.output)\n\(run.errors)")
+        #expect(parts.count == 3 && parts[1].contains("All visible tests pass: 3 of 3 points."))
+        #expect(parts.count == 3 && parts[2].contains("Score: 0 of 3 points (0 of 2 visible tests pass)."))
+    }
+}
