@@ -47,7 +47,7 @@ struct SessionTests {
             Issue.record("no history"); return
         }
         #expect(epochs < 50 && seen.count == Int(epochs) + 1, "\(seen)")
-        #expect(seen.last?.hasPrefix("fit: diverged at epoch \(Int(epochs))/50, the loss became ") == true, "\(seen)")
+        #expect(seen.last?.hasPrefix("fit: diverged at epoch \(Int(epochs))/50, the loss is ") == true, "\(seen)")
         guard case let .string(stopped)? = h["stopped"] else { Issue.record("no stopped"); return }
         #expect(stopped == "diverged at epoch \(Int(epochs))")
     }
