@@ -10,7 +10,9 @@ enum Inline {
             let char = chars[index]
             if char == "`", let end = find("`", chars, from: index + 1) {
                 let code = String(chars[(index + 1)..<end])
-                out += color ? style("36", code) : "`" + code + "`"
+                // A code span is not broken across lines: its spaces do not wrap, as a formula's.
+                let unbroken = code.replacingSpaces(with: "\u{A0}")
+                out += color ? style("36", unbroken) : "`" + unbroken + "`"
                 index = end + 1
             } else if char == "$", let end = find("$", chars, from: index + 1), end > index + 1 {
                 // No-break spaces: a formula is not split across lines when the prose is wrapped.

@@ -121,6 +121,8 @@ public struct ProseRenderer: Sendable {
             empty = false
         }
         if !empty { lines.append(line) }
-        return lines
+        // The no-break spaces that kept a formula or a code span whole are plain spaces again
+        // on the screen: code copied from it must paste as code.
+        return lines.map { $0.replacingOccurrences(of: "\u{A0}", with: " ") }
     }
 }

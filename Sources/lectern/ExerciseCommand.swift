@@ -51,15 +51,18 @@ struct ExerciseCommand: ParsableCommand {
             StandardError.write("lectern: \(error)\n")
             throw ExitCode(1)
         }
-        if start { return try copyStarter(exercise, to: arguments.count > 1 ? arguments[1] : exercise.name + ".lec") }
+        // The commands to type next name the course when it was given here.
+        let courseOption = self.course.map { " --course \($0)" } ?? ""
+        if start { return try copyStarter(exercise, to: arguments.count > 1 ? arguments[1] : exercise.name + ".lec", courseOption) }
         let file = exercise.name + ".lec"
         print(ExerciseList.task(exercise, width: Terminal.colorAllowed() ? TerminalSize.columns : 80, color: Terminal.colorAllowed(),
-                                commands: ("lectern exercise \(exercise.name) --start [FILE]", "lectern check \(exercise.name) \(file)")),
+                                commands: ("lectern exercise \(exercise.name) --start [FILE]\(courseOption)",
+                                           "lectern check \(exercise.name) \(file)\(courseOption)")),
               terminator: "")
     }
 
     /// Writes the starter to `path`, unless something is there already.
-    private func copyStarter(_ exercise: Exercise, to path: String) throws {
+    private func copyStarter(_ exercise: Exercise, to path: String, _ courseOption: String) throws {
         if access(path, F_OK) == 0 {
             StandardError.write("lectern: \(path) exists already; it is left as it is (give another FILE, or remove it to start afresh)\n")
             throw ExitCode(1)
@@ -72,6 +75,6 @@ struct ExerciseCommand: ParsableCommand {
             StandardError.write("lectern: cannot write \(path): \(String(cString: strerror(errno)))\n")
             throw ExitCode(1)
         }
-        print("Wrote the starter of \(exercise.name) to \(path). Edit it, then: lectern check \(exercise.name) \(path)")
+        print("Wrote the starter of \(exercise.name) to \(path). Edit it, then: lectern check \(exercise.name) \(path)\(courseOption)")
     }
 }
