@@ -11,7 +11,8 @@ enum Math {
         "quad": "  ", "qquad": "    ", ",": " ", ";": " ", "!": "", " ": " ", "left": "", "right": "",
         "lfloor": "⌊", "rfloor": "⌋", "mathrm": "", "text": "", "operatorname": "", "mathbf": "",
         "{": "{", "}": "}", "ldots": "…", "cdots": "⋯", "dots": "…",
-        "lVert": "‖", "rVert": "‖", "Vert": "‖", "|": "‖", "lvert": "|", "rvert": "|", "vert": "|",
+        "big": "", "Big": "", "bigl": "", "bigr": "", "Bigl": "", "Bigr": "", "bigg": "", "Bigg": "",
+        "max": "max", "min": "min", "log": "log", "exp": "exp", "lVert": "‖", "rVert": "‖", "Vert": "‖", "|": "‖", "lvert": "|", "rvert": "|", "vert": "|",
         "lceil": "⌈", "rceil": "⌉", "odot": "⊙", "ell": "ℓ", "sim": "~", "propto": "∝", "forall": "∀",
         "pi": "π", "phi": "φ", "omega": "ω", "rho": "ρ", "tau": "τ", "xi": "ξ", "Sigma": "Σ",
     ]
@@ -29,6 +30,10 @@ enum Math {
             if char == until { break }
             switch char {
             case "{": out.append(String(expression(&chars, until: "}").joined()))
+            case "_" where chars.first == "{", "^" where chars.first == "{":
+                // `\max_{0 \le u < F}` is max_(0 ≤ u < F), `e^{-x}` is e^(-x); `x_{ij}` stays x_ij.
+                chars = chars.dropFirst()
+                out.append(String(char) + parenthesised(expression(&chars, until: "}").joined()))
             case "\\":
                 let name = chars.first?.isLetter == true ? String(chars.prefix { $0.isLetter }) : chars.first.map { String($0) } ?? ""
                 chars = chars.dropFirst(name.count)
@@ -63,6 +68,8 @@ enum Math {
     }
 
     private static func parenthesised(_ text: String, always: Bool = false) -> String {
-        !always && text.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "." }) ? text : "(" + text + ")"
+        let grouped = (text.first == "(" && text.last == ")") || (text.first == "[" && text.last == "]")
+        return !always && (grouped || text.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "." || $0 == "\u{302}" }))
+            ? text : "(" + text + ")"
     }
 }

@@ -81,7 +81,9 @@ public struct ProseRenderer: Sendable {
         let cells = rows.map { row in
             var inner = row.dropFirst()
             if inner.hasSuffix("|") { inner = inner.dropLast() }
-            return inner.split(separator: "|", omittingEmptySubsequences: false).map { Inline.render(String($0).trimmingBlanks, color: color) }
+            return inner.split(separator: "|", omittingEmptySubsequences: false).map {
+                Inline.render(String($0).trimmingBlanks, color: color).replacingOccurrences(of: "\u{A0}", with: " ")
+            }
         }.filter { row in !row.allSatisfy { cell in !cell.isEmpty && cell.allSatisfy { "-: ".contains($0) } } }
         let columns = cells.map(\.count).max() ?? 0
         let widths = (0..<columns).map { column in cells.map { column < $0.count ? Inline.visibleCount($0[column][...]) : 0 }.max() ?? 0 }

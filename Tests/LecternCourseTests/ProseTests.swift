@@ -39,6 +39,12 @@ struct ProseTests {
         #expect(text == "‖ g ‖_2, ‖w‖, a ⊙ b, ℓ, π")
     }
 
+    @Test("a braced subscript or exponent of several terms is put in parentheses; \\big( is a parenthesis")
+    func groupedScripts() {
+        let text = ProseRenderer(width: 80, color: false).render(["$\\max_{0 \\le u < F} x$, $e^{-x}$, $x_{ij}$, $W^{[l]}$, $\\big(a\\big)$"])
+        #expect(text == "max_(0 ≤ u < F) x, e^(-x), x_ij, W^[l], (a)")
+    }
+
     @Test("a formula is not split when the prose wraps")
     func unbrokenMath() {
         let text = ProseRenderer(width: 40, color: false).render(["Padding the border with zeros makes it $(N + 2P - F)/S + 1$ wide."])
