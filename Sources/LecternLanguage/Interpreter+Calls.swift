@@ -12,6 +12,11 @@ extension Interpreter {
             return result
         }
         let function = try evaluate(callee, in: scope)
+        if case let .name(name) = callee.kind, builtin(named: name.text) != nil, !Self.isCallable(function) {
+            // `fn g(x, pad=0) { return pad(x, 1) }`: the parameter hides the builtin.
+            throw .runtime("'\(name.text)' is \(function.aTypeName) here, not the builtin \(name.text): a variable or"
+                           + " parameter of that name hides it (give it another name)", callee.range)
+        }
         var positional: [(Value, SourceRange)] = [], keywords: [(String, Value, SourceRange)] = []
         for argument in arguments {
             let value = try evaluate(argument.value, in: scope)
@@ -22,6 +27,15 @@ extension Interpreter {
             }
         }
         return try call(function, positional, keywords, range)
+    }
+
+    /// Whether `value` can be called: a function, a model or a layer.
+    static func isCallable(_ value: Value) -> Bool {
+        switch value {
+        case .function: true
+        case let .object(object): object is any CallableObject
+        default: false
+        }
     }
 
     /// Calls a function value: a builtin, a user function or a callable object.
