@@ -14,6 +14,7 @@ enum Math {
         "big": "", "Big": "", "bigl": "", "bigr": "", "Bigl": "", "Bigr": "", "bigg": "", "Bigg": "",
         "max": "max", "min": "min", "log": "log", "exp": "exp", "lVert": "‖", "rVert": "‖", "Vert": "‖", "|": "‖", "lvert": "|", "rvert": "|", "vert": "|",
         "lceil": "⌈", "rceil": "⌉", "odot": "⊙", "ell": "ℓ", "sim": "~", "propto": "∝", "forall": "∀",
+        "ast": "∗", "star": "⋆", "circ": "∘", "oplus": "⊕", "otimes": "⊗", "mid": "|", "equiv": "≡",
         "pi": "π", "phi": "φ", "omega": "ω", "rho": "ρ", "tau": "τ", "xi": "ξ", "Sigma": "Σ",
     ]
 

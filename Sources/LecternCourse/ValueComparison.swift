@@ -61,7 +61,7 @@ enum ValueComparison {
 
     private static func numericDifference(_ got: Value, _ want: Tensor, _ tolerance: Tolerance?) -> String? {
         guard let tensor = numeric(got) else {
-            return "expected " + (want.rank == 0 ? "a number" : "a tensor of shape \(want.shape)") + ", got \(describe(got))"
+            return "expected " + (want.rank == 0 ? formatNumber(want.scalars[0]) : "a tensor of shape \(want.shape)") + ", got \(describe(got))"
         }
         if want.rank == 0 {
             guard tensor.rank == 0 else { return "expected a number, got a tensor of shape \(tensor.shape)" }

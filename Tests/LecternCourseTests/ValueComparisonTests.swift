@@ -25,6 +25,7 @@ struct ValueComparisonTests {
     func structure() throws {
         #expect(try Self.difference("zeros(3, 2)", "zeros(2, 3)") == "expected shape [2, 3], got [3, 2]")
         #expect(try Self.difference("none", "zeros(2, 3)") == "expected a tensor of shape [2, 3], got none")
+        #expect(try Self.difference("none", "3") == "expected 3, got none")
         #expect(try Self.difference("[1, 2]", "5") == "expected a number, got a tensor of shape [2]")
         #expect(try Self.difference("zeros(2)", "record(loss=1, dscores=zeros(2))") == "expected a record with fields loss, dscores, got a tensor of shape [2]")
         #expect(try Self.difference("record(loss=1)", "record(loss=1, dscores=zeros(2))") == "the record has no field 'dscores' (it has loss; expected loss, dscores)")

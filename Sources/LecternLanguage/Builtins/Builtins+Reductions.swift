@@ -30,6 +30,12 @@ extension Builtins {
                           _ onVariable: @escaping @Sendable (Variable, [Int]?, Bool) throws -> Variable) -> Builtin {
         Builtin(name, [.init("x"), .init("axis", .null), .init("keepdims", .bool(false))], category: .reduction,
                 summary: summary, example: example, shapes: reductionShapes) { args, _ in
+            if name == "min" || name == "max", case .number = args.value("x"), !args.isNone("axis") {
+                // Python's min(a, b): here the second argument is an axis.
+                let elementwise = name == "min" ? "minimum" : "maximum"
+                throw LanguageError.runtime("\(name)(a, b) of two numbers: \(name)'s second argument is an axis;"
+                                            + " the \(name == "min" ? "smaller" : "larger") of a and b is \(elementwise)(a, b)", args.range("axis"))
+            }
             let (axes, keep) = (try axes(args), try args.bool("keepdims"))
             return try either(args, ["x"], tensor: { try onTensor(try args.tensor("x"), axes, keep) },
                               variable: { try onVariable(try args.variable("x"), axes, keep) })
