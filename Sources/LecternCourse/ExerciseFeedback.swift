@@ -12,11 +12,19 @@
 ///
 ///     Score: 1 of 2 points (1 of 2 visible tests pass).
 public enum ExerciseFeedback {
-    public static func text(_ report: ExerciseReport, checking what: String, color: Bool) -> String {
+    /// - Parameter width: a terminal's width: the lines of prose (a test's name, its hint, the
+    ///   score) are wrapped at spaces to it; nil leaves every line whole (a file, a pipe).
+    public static func text(_ report: ExerciseReport, checking what: String, color: Bool, width: Int? = nil) -> String {
         func paint(_ code: String, _ text: String) -> String { color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text }
+        let wrapper = width.map { ProseRenderer(width: $0, color: color) }
+        /// `text` after `prefix`, its later lines after `hanging`: one line without a width.
+        func wrapped(_ prefix: String, _ text: String, hanging: String) -> [String] {
+            guard let wrapper else { return [prefix + text] }
+            return wrapper.wrap(text, prefix, hanging)
+        }
         let hiddenRun = report.results.contains(where: \.hidden)
         let kind = hiddenRun ? "test" : "visible test"
-        var lines = ["Checking \(what) against \(report.exercise) (\(plural(report.results.count, kind)))."]
+        var lines = wrapped("", "Checking \(what) against \(report.exercise) (\(plural(report.results.count, kind))).", hanging: "")
         if let error = report.submissionError {
             let headline = error.hasPrefix("syntax error") ? "your file has a syntax error, so none of it ran:"
                 : "your file stops with an error (the tests run with what it defined before it):"
@@ -28,7 +36,8 @@ public enum ExerciseFeedback {
         for result in report.results {
             let mark = result.status == .passed ? paint("32", "✓") : paint("1;31", "✗")
             let stopped = result.status == .error ? ": an error stopped the test" : ""
-            lines.append("\(mark) \(result.name) (\(plural(result.points, "point"))\(result.hidden ? ", hidden" : ""))\(stopped)")
+            lines += wrapped(mark + " ", "\(result.name) (\(plural(result.points, "point"))\(result.hidden ? ", hidden" : ""))\(stopped)",
+                             hanging: "  ")
             guard result.status != .passed else { continue }
             if let message = result.message {
                 // The same error in test after test (a bug in the function) is shown once;
@@ -38,18 +47,18 @@ public enum ExerciseFeedback {
                     : indent(message, 4)
                 previousError = result.status == .error ? error : nil
             }
-            if let check = result.check { lines.append("    check: " + check) }
-            if let hint = result.hint { lines.append("    " + paint("1", "hint:") + " " + hint) }
+            if let check = result.check { lines += wrapped("    check: ", check, hanging: "           ") }
+            if let hint = result.hint { lines += wrapped("    " + paint("1", "hint:") + " ", hint, hanging: "          ") }
             if !result.output.isEmpty { lines += ["    printed:"] + indent(result.output, 6) }
         }
         lines.append("")
         let passed = "\(report.passedCount) of \(plural(report.results.count, kind)) pass"
-        lines.append(report.allPassed
+        lines += wrapped("", report.allPassed
             ? paint("32", "All \(kind)s pass:") + " \(formatPoints(report.earned)) of \(plural(report.possible, "point"))."
-            : "Score: \(formatPoints(report.earned)) of \(plural(report.possible, "point")) (\(passed)).")
+            : "Score: \(formatPoints(report.earned)) of \(plural(report.possible, "point")) (\(passed)).", hanging: "")
         if report.hiddenTests > 0, !hiddenRun {
-            lines.append("Grading also runs \(plural(report.hiddenTests, "hidden test")) (\(plural(report.hiddenPoints, "point")))"
-                + ", on inputs not shown here: make your function right for every input, not just these.")
+            lines += wrapped("", "Grading also runs \(plural(report.hiddenTests, "hidden test")) (\(plural(report.hiddenPoints, "point")))"
+                + ", on inputs not shown here: make your function right for every input, not just these.", hanging: "")
         }
         return lines.joined(separator: "\n") + "\n"
     }

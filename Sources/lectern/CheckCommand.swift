@@ -50,7 +50,9 @@ struct CheckCommand: ParsableCommand {
             throw ExitCode(1)
         }
         let report = ExerciseRunner.run(exercise, .file(source), visibility: all ? .all : .visibleOnly)
-        print(ExerciseFeedback.text(report, checking: file, color: Terminal.colorAllowed()), terminator: "")
+        // Wrapped to a terminal; whole lines in a file or a pipe.
+        let width = isatty(STDOUT_FILENO) != 0 ? TerminalSize.columns : nil
+        print(ExerciseFeedback.text(report, checking: file, color: Terminal.colorAllowed(), width: width), terminator: "")
         if !all { ExerciseStatusStore(course: course).record(report) }
         if !report.allPassed { throw ExitCode(1) }
     }

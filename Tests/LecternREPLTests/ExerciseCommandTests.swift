@@ -47,4 +47,18 @@ struct ExerciseCommandTests {
         #expect(parts.count == 3 && parts[1].contains("All visible tests pass: 3 of 3 points."))
         #expect(parts.count == 3 && parts[2].contains("Score: 0 of 3 points (0 of 2 visible tests pass)."))
     }
+
+    @Test("in a terminal the feedback's prose wraps at spaces to its width")
+    func narrowTerminal() throws {
+        let scratch = try Scratch()
+        let session = try TerminalSession(["--course", Self.course], environment: scratch.environment.merging(["NO_COLOR": "1"]) { $1 },
+                                          columns: 40)
+        try session.expectPrompt()
+        session.type("fn scale(x, k=2) = 0\r")
+        try session.expectPrompt()
+        session.type(":check scale\r")
+        try session.expect("Checking this session's scale against\r\n01-scale (2 visible tests).")
+        try session.expect("Grading also runs 1 hidden test (1\r\npoint), on inputs not shown here: make\r\nyour function right")
+        try session.expectPrompt()
+    }
 }

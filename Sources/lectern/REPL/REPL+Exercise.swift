@@ -27,7 +27,8 @@ extension REPL {
         do throws(LessonError) { exercise = try course.exercise(name) } catch { return fail(error.description) }
         currentExercise = exercise.name
         let report = ExerciseRunner.run(exercise, .session(interpreter), visibility: .visibleOnly)
-        console.write(ExerciseFeedback.text(report, checking: "this session's " + exercise.functions.joined(separator: ", "), color: console.color))
+        console.write(ExerciseFeedback.text(report, checking: "this session's " + exercise.functions.joined(separator: ", "), color: console.color,
+                                            width: interactive ? screenWidth : nil))
         ExerciseStatusStore(course: course).record(report)
     }
 }
