@@ -17,6 +17,16 @@ struct CheckTests {
         #expect(failures.isEmpty, "\(lesson.stem):\n\(failures.map(\.description).joined(separator: "\n"))")
     }
 
+    /// The REPL shows a step's code indented by 4: at 80 columns a line has 76.
+    @Test("every step's code fits an 80-column terminal with its indent", arguments: lessons)
+    func codeFits(_ lesson: LessonCase) throws {
+        for (index, step) in try Course(directory: lesson.directory).lesson(lesson.stem).steps.enumerated() {
+            for line in step.code.split(separator: "\n") where line.count > 76 {
+                Issue.record("\(lesson.stem), step \(index + 1): a code line of \(line.count) characters: \(line)")
+            }
+        }
+    }
+
     @Test("the shipped course has its eight lessons, and the fixture course its sample")
     func lessonsFound() {
         #expect(Self.lessons.filter { $0.directory == Places.root }.count >= 8)
