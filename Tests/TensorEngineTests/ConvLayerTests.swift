@@ -54,7 +54,7 @@ struct ConvLayerTests {
         // A non-zero bias, so its gradient is checked at a general point.
         try layer.bias!.assign(randomTensor([3], seed: 73))
         if training { layer.train() } else { layer.eval() }
-        let errors = try layerGradcheck(layer, input: randomTensor([2, 2, 6, 5], seed: 74), step: Self.step)
+        let errors = try layerGradcheck(layer, randomTensor([2, 2, 6, 5], seed: 74), step: Self.step)
         #expect(errors.count == 3 && errors.max()! < Self.tolerance, "\(errors)")
     }
 
@@ -70,7 +70,7 @@ struct ConvLayerTests {
         for (layer, shape, summary) in layers {
             if training { layer.train() } else { layer.eval() }
             #expect(try layer(Variable(x)).shape == shape && layer.summary == summary && layer.parameterCount == 0)
-            let errors = try layerGradcheck(layer, input: x, step: Self.step)
+            let errors = try layerGradcheck(layer, x, step: Self.step)
             #expect(errors.max()! < Self.tolerance, "\(summary): \(errors)")
         }
         #expect(throws: TensorError.argument(op: "MaxPool2d", name: "size", problem: "must be at least 1, got 0")) {
@@ -84,7 +84,7 @@ struct ConvLayerTests {
         let model = Sequential([try Conv2d(1, 4, 3, padding: 1, using: &rng), ReLU(), try MaxPool2d(2), Flatten(),
                                 try Linear(4 * 4 * 4, 3, using: &rng)])
         #expect(model.parameterCount == (4 * 9 + 4) + (64 * 3 + 3))
-        let errors = try layerGradcheck(model, input: randomTensor([2, 1, 8, 8], seed: 77), step: Self.networkStep)
+        let errors = try layerGradcheck(model, randomTensor([2, 1, 8, 8], seed: 77), step: Self.networkStep)
         #expect(errors.count == 5 && errors.max()! < Self.tolerance, "\(errors)")
     }
 }

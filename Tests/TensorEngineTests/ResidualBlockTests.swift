@@ -57,7 +57,7 @@ struct ResidualBlockTests {
         if training { block.train() } else { block.eval() }
         // In training mode batch norm makes the block curved, not piecewise linear: central
         // differences need a smaller step there (their error falls as the step squared).
-        let errors = try layerGradcheck(block, input: randomTensor([2, channels.0, 5, 5], seed: 86),
+        let errors = try layerGradcheck(block, randomTensor([2, channels.0, 5, 5], seed: 86),
                                         step: training ? 1e-5 : Self.step)
         #expect(errors.count == 1 + block.parameters.count && errors.max()! < Self.tolerance, "\(errors)")
     }
@@ -76,7 +76,7 @@ struct ResidualBlockTests {
             "Conv2d(2 -> 3, 1x1, stride 2, floor, no bias)", "ChannelScale(3)"])
         block.eval()
         #expect(block.sublayers.allSatisfy { !$0.isTraining })
-        let errors = try layerGradcheck(block, input: randomTensor([2, 2, 5, 5], seed: 88), step: Self.step)
+        let errors = try layerGradcheck(block, randomTensor([2, 2, 5, 5], seed: 88), step: Self.step)
         #expect(errors.count == 7 && errors.max()! < Self.tolerance, "\(errors)")
     }
 }
