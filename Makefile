@@ -44,7 +44,7 @@ test-portable: deps
 	$(SWIFT) build -c release --build-tests -Xswiftc -enable-testing --scratch-path .build-portable
 	qemu-x86_64 -cpu Nehalem .build-portable/release/LecternPackageTests.xctest --testing-library swift-testing
 
-## bench: the benchmark workloads in a release build (compare with ../shared/bench/compare)
+## bench: the benchmark workloads of docs/workloads.md in a release build
 bench: build
 	.build/release/lectern bench
 

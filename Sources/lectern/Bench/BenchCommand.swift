@@ -1,9 +1,9 @@
 import ArgumentParser
 import TensorEngine
 
-/// `lectern bench [--json] [WORKLOAD...]`: the workloads of ../shared/bench/WORKLOADS.md.
+/// `lectern bench [--json] [WORKLOAD...]`: the workloads of docs/workloads.md.
 /// With `--json`, stdout carries one JSON object per line and nothing else (the contract
-/// `../shared/bench/compare` reads); without, a readable table. Progress goes to stderr.
+/// the peer harness `compare` reads); without, a readable table. Progress goes to stderr.
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
@@ -11,7 +11,7 @@ struct BenchCommand: ParsableCommand {
         discussion: """
             Workloads: \(Workload.all.map { "\($0.id) \($0.title)" }.joined(separator: "; ")).
             LECTERN_THREADS sets the number of kernel threads. Compare with NumPy and PyTorch \
-            side by side with ../shared/bench/compare.
+            side by side with the peers' harness (compare).
             """)
 
     @Flag(help: "Print one JSON object per measurement (the format of WORKLOADS.md).")
