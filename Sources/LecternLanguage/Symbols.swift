@@ -66,6 +66,19 @@ struct SlotTable {
     /// The numbers stored.
     var ids: [Int] { keys.filter { $0 != -1 } }
 
+    /// Whether any value stored satisfies `predicate`.
+    func containsValue(where predicate: (Value) -> Bool) -> Bool {
+        for i in keys.indices where keys[i] != -1 && predicate(values[i]) { return true }
+        return false
+    }
+
+    /// Empties the table, handing back the values it held.
+    mutating func takeValues() -> [Value] {
+        let taken = zip(keys, values).filter { $0.0 != -1 }.map(\.1)
+        self = SlotTable()
+        return taken
+    }
+
     private mutating func grow() {
         let old = zip(keys, values).filter { $0.0 != -1 }
         keys = [Int](repeating: -1, count: keys.count * 2)
