@@ -17,13 +17,17 @@ extension Environment {
         // Consumed, so that no other array keeps the values alive.
         var pending = consume values
         var scopes: [Environment] = []
+        // Lists share storage (`x = [x, x]` holds one list twice at every level): each list is
+        // opened once, by the address of its storage, or a DAG 100 deep would take 2^100 steps.
+        var opened = Set<UnsafeRawPointer>()
         while true {
             if let value = pending.popLast() {
                 switch value {
                 case let .function(function):
                     if case let .user(_, scope, _) = function.body { scopes.append(scope) }
                 case let .list(items) where items.contains(where: \.mayHoldScope):
-                    pending.append(contentsOf: items)
+                    let storage = items.withUnsafeBufferPointer { $0.baseAddress.map(UnsafeRawPointer.init) }
+                    if let storage, opened.insert(storage).inserted { pending.append(contentsOf: items) }
                 case let .record(record):
                     pending.append(contentsOf: record.fields.map(\.value))
                 default:

@@ -6,6 +6,9 @@
 public final class Environment {
     var slots = SlotTable()
     let parent: Environment?
+    /// The functions made in this call's scope or in scopes inside it, weakly (see
+    /// `Environment+Cycles.swift`); empty for the globals.
+    var closures: [WeakFunction] = []
 
     public init(parent: Environment? = nil) {
         self.parent = parent

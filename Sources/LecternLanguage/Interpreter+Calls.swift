@@ -79,6 +79,9 @@ extension Interpreter {
         // in the caller's source; only what runs inside the function (its defaults, its body)
         // is in the function's source.
         let scope = try bind(literal, name, positional, keywords, range, closure: closure)
+        // A function made in the call that only the call's own variables hold would keep the
+        // scope alive for ever (scope -> function -> scope): let both go.
+        defer { scope.releaseIfOnlyItsClosuresHoldIt() }
         try step(range)
         let caller = currentSource
         currentSource = source

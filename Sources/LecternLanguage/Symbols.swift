@@ -72,6 +72,15 @@ struct SlotTable {
         return false
     }
 
+    /// Puts `value` where `id` is stored (it must be) and hands back what was there.
+    mutating func exchange(_ id: Int, _ value: Value) -> Value {
+        var i = id & (keys.count - 1)
+        while keys[i] != id { i = (i + 1) & (keys.count - 1) }
+        let old = values[i]
+        values[i] = value
+        return old
+    }
+
     /// Empties the table, handing back the values it held.
     mutating func takeValues() -> [Value] {
         let taken = zip(keys, values).filter { $0.0 != -1 }.map(\.1)
