@@ -4,11 +4,21 @@
 /// function was defined in (so closures see the variables around them); assigning inside a
 /// function makes a local; blocks (if, for, while) do not open scopes.
 public final class Environment {
-    private var slots = SlotTable()
+    var slots = SlotTable()
     let parent: Environment?
+    /// The functions made in this call's scope or in scopes inside it, weakly (see
+    /// `Environment+Cycles.swift`); empty for the globals.
+    var closures: [WeakFunction] = []
 
     public init(parent: Environment? = nil) {
         self.parent = parent
+    }
+
+    /// Frees what this scope held without recursion when it may hold other scopes: a chain of
+    /// 100,000 closures, each holding the scope that holds the next, would otherwise be freed
+    /// 100,000 deinits deep and overflow the stack (see `Environment+Release.swift`).
+    deinit {
+        if slots.containsValue(where: \.mayHoldScope) { Environment.release(slots.takeValues()) }
     }
 
     /// The value of `name` here or in an enclosing scope.

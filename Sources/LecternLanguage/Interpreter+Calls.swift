@@ -48,7 +48,17 @@ extension Interpreter {
             switch f.body {
             case let .builtin(builtin):
                 let arguments = try Arguments(builtin, positional: positional, keywords: keywords, callRange: range)
-                do { return try builtin.body(arguments, self) } catch { throw LanguageError.wrapping(error, range) }
+                let result: Value
+                do { result = try builtin.body(arguments, self) } catch {
+                    try checkStop(range)
+                    throw LanguageError.wrapping(error, range)
+                }
+                try checkStop(range)
+                if cancelsAfterCall {
+                    cancelsAfterCall = false
+                    computeGuard.cancel()
+                }
+                return result
             case let .user(literal, closure, source):
                 return try callUser(literal, closure, source, positional, keywords, range)
             }
@@ -56,7 +66,13 @@ extension Interpreter {
             guard keywords.isEmpty else {
                 throw .runtime("\(withArticle(object.typeName)) takes no keyword arguments", keywords[0].2)
             }
-            do { return try object.call(positional.map(\.0), range, self) } catch { throw LanguageError.wrapping(error, range) }
+            let result: Value
+            do { result = try object.call(positional.map(\.0), range, self) } catch {
+                try checkStop(range)
+                throw LanguageError.wrapping(error, range)
+            }
+            try checkStop(range)
+            return result
         default:
             throw .runtime("\(function.aTypeName) cannot be called; only functions and models can", range)
         }
@@ -77,6 +93,9 @@ extension Interpreter {
         // in the caller's source; only what runs inside the function (its defaults, its body)
         // is in the function's source.
         let scope = try bind(literal, name, positional, keywords, range, closure: closure)
+        // A function made in the call that only the call's own variables hold would keep the
+        // scope alive for ever (scope -> function -> scope): let both go.
+        defer { scope.releaseIfOnlyItsClosuresHoldIt() }
         try step(range)
         let caller = currentSource
         currentSource = source

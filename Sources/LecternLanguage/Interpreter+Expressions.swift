@@ -31,7 +31,7 @@ extension Interpreter {
         case let .attribute(base, name):
             return try attribute(try evaluate(base, in: scope), name, expr.range)
         case let .function(literal):
-            return .function(Function(.user(literal, scope, currentSource)))
+            return .function(scope.makeClosure(literal, currentSource))
         }
     }
 

@@ -49,7 +49,7 @@ extension Interpreter {
                 try assign(try binary(op, current, operand, statement.range), to: target, in: scope)
             }
         case let .function(literal):
-            scope.define(literal.name ?? "", .function(Function(.user(literal, scope, currentSource))))
+            scope.define(literal.name ?? "", .function(scope.makeClosure(literal, currentSource)))
         case let .if(condition, then, otherwise):
             if try truth(try evaluate(condition, in: scope), condition.range) {
                 return try execute(then, in: scope)

@@ -12,8 +12,10 @@ public final class Interpreter {
     public var capabilities: Capabilities
     /// The directories the program may read and write files under (`savefig`, `load_csv`, ...).
     public var fileAccess: FileAccess
-    /// Set from another thread to stop the running program at its next step.
-    public let cancellation = CancellationFlag()
+    /// What the engine watches while the program runs: the stop signal (`cancel()` from
+    /// another thread, such as a REPL's Ctrl-C handler, stops the program at its next step or
+    /// kernel block), the deadline and the memory budget.
+    public let computeGuard = ComputeGuard()
     /// Receives everything the program prints.
     public var output: (String) -> Void
     /// The generator behind `randn`, `rand` and friends; `seed(n)` resets it. Seeded with 0,
@@ -34,7 +36,8 @@ public final class Interpreter {
 
     /// What the running program has used so far.
     var steps = 0, outputBytes = 0, callDepth = 0
-    var startTime = ContinuousClock.now
+    /// Set by `cancelAfterThisCall`.
+    var cancelsAfterCall = false
     /// When the session began: `clock()` counts from here.
     let sessionStart = ContinuousClock.now
     /// Where this thread's stack is nearly full (set when a run starts).
@@ -73,17 +76,19 @@ public final class Interpreter {
         do { statements = try Parser.parse(source) } catch { throw error.located(in: source) }
         startRun(source)
         do throws(LanguageError) {
-            var last: Value? = nil
-            for statement in statements {
-                last = nil
-                if case let .expression(expr) = statement.kind {
-                    try step(statement.range)
-                    last = try evaluate(expr)
-                } else {
-                    try executeTopLevel(statement)
+            return try computeGuard.installed { () throws(LanguageError) -> Value? in
+                var last: Value? = nil
+                for statement in statements {
+                    last = nil
+                    if case let .expression(expr) = statement.kind {
+                        try step(statement.range)
+                        last = try evaluate(expr)
+                    } else {
+                        try executeTopLevel(statement)
+                    }
                 }
+                return last
             }
-            return last
         } catch {
             throw error.located(in: currentSource)
         }
@@ -98,10 +103,10 @@ public final class Interpreter {
         steps = 0
         outputBytes = 0
         callDepth = 0
-        startTime = .now
         currentSource = source
         stackGuard = .current()
-        cancellation.reset()
+        computeGuard.memoryBudget = limits.maxMemoryBytes
+        computeGuard.begin(seconds: limits.maxSeconds)
     }
 
     /// The error for a program nested too deeply for the stack: deep recursion (with a high
@@ -113,21 +118,29 @@ public final class Interpreter {
         return LanguageError(.limit, message, range)
     }
 
-    /// Counts one step and enforces the step, time and cancellation limits.
+    /// Counts one step and enforces the step, time, memory and cancellation limits.
     @inline(__always)
     func step(_ range: SourceRange) throws(LanguageError) {
         steps &+= 1
-        if cancellation.isCancelled { throw LanguageError(.cancelled, "interrupted", range) }
+        if computeGuard.isStopped { throw .stopped(by: computeGuard, range) }
         if steps > limits.maxSteps {
             throw LanguageError(.limit, "step limit reached: more than \(limits.maxSteps) steps (an endless loop?)", range)
         }
-        if steps & 0xFFF == 0 {
-            let elapsed = startTime.duration(to: .now)
-            if elapsed > .seconds(limits.maxSeconds) {
-                throw LanguageError(.limit, "time limit reached: the program ran for more than "
-                                    + "\(formatNumber(limits.maxSeconds)) second\(limits.maxSeconds == 1 ? "" : "s")", range)
-            }
-        }
+        if steps & 0xFFF == 0, computeGuard.shouldStop() { throw .stopped(by: computeGuard, range) }
+    }
+
+    /// For a builtin that has handled Ctrl-C (`fit` returns the history so far): its value is
+    /// returned, and the program stops at its next step.
+    func cancelAfterThisCall() {
+        computeGuard.resumeAfterCancel()
+        cancelsAfterCall = true
+    }
+
+    /// Throws the error for a stop (Ctrl-C, the time or memory limit) that happened while a
+    /// builtin or the engine ran.
+    @inline(__always)
+    func checkStop(_ range: SourceRange) throws(LanguageError) {
+        if computeGuard.isStopped { throw .stopped(by: computeGuard, range) }
     }
 
     /// Prints through `output`, enforcing the output limit.
@@ -170,9 +183,16 @@ extension LanguageError {
 }
 
 /// Runs `body`, turning an engine error into a runtime error at `range` (its message kept).
+/// A stop (Ctrl-C, the time or memory limit) that happened meanwhile is that stop's error.
 @inline(__always)
 func engine<T>(_ range: SourceRange, _ body: () throws -> T) throws(LanguageError) -> T {
-    do { return try body() } catch { throw LanguageError.wrapping(error, range) }
+    let result: T
+    do { result = try body() } catch {
+        if ComputeGuard.currentIsStopped, let stopped = ComputeGuard.current { throw .stopped(by: stopped, range) }
+        throw LanguageError.wrapping(error, range)
+    }
+    if ComputeGuard.currentIsStopped, let stopped = ComputeGuard.current { throw .stopped(by: stopped, range) }
+    return result
 }
 
 extension LanguageError {

@@ -14,31 +14,23 @@ public struct Limits: Sendable, Equatable {
     public var maxSeconds: Double
     /// Bytes a program may print in one run.
     public var maxOutputBytes: Int
+    /// Bytes of tensor storage the session may hold at once: every live tensor, in variables,
+    /// lists, models and the autograd graph (see `ComputeGuard+Memory.swift`).
+    public var maxMemoryBytes: Int
 
     public init(maxSteps: Int = 1_000_000_000, maxTensorElements: Int = 100_000_000, maxCallDepth: Int = 200,
-                maxSeconds: Double = 600, maxOutputBytes: Int = 4_000_000) {
+                maxSeconds: Double = 600, maxOutputBytes: Int = 4_000_000, maxMemoryBytes: Int = 2_000_000_000) {
         self.maxSteps = maxSteps
         self.maxTensorElements = maxTensorElements
         self.maxCallDepth = maxCallDepth
         self.maxSeconds = maxSeconds
         self.maxOutputBytes = maxOutputBytes
+        self.maxMemoryBytes = maxMemoryBytes
     }
 
     /// Defaults that suit a laptop: a billion steps, 10^8 elements (800 MB) per tensor,
-    /// 200 nested calls, ten minutes, 4 MB of output.
+    /// 200 nested calls, ten minutes, 4 MB of output, 2 GB of tensors.
     public static let laptop = Limits()
-}
-
-/// Set from another thread (a REPL's Ctrl-C handler) to stop the running program at its next
-/// step. The interpreter clears it when a run starts.
-public final class CancellationFlag: Sendable {
-    private let flag = Atomic<Bool>(false)
-
-    public init() {}
-
-    public func cancel() { flag.store(true, ordering: .relaxed) }
-    public func reset() { flag.store(false, ordering: .relaxed) }
-    public var isCancelled: Bool { flag.load(ordering: .relaxed) }
 }
 
 /// What the host lets a program do beyond computing. The language itself has no file,

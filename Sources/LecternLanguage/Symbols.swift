@@ -66,6 +66,28 @@ struct SlotTable {
     /// The numbers stored.
     var ids: [Int] { keys.filter { $0 != -1 } }
 
+    /// Whether any value stored satisfies `predicate`.
+    func containsValue(where predicate: (Value) -> Bool) -> Bool {
+        for i in keys.indices where keys[i] != -1 && predicate(values[i]) { return true }
+        return false
+    }
+
+    /// Puts `value` where `id` is stored (it must be) and hands back what was there.
+    mutating func exchange(_ id: Int, _ value: Value) -> Value {
+        var i = id & (keys.count - 1)
+        while keys[i] != id { i = (i + 1) & (keys.count - 1) }
+        let old = values[i]
+        values[i] = value
+        return old
+    }
+
+    /// Empties the table, handing back the values it held.
+    mutating func takeValues() -> [Value] {
+        let taken = zip(keys, values).filter { $0.0 != -1 }.map(\.1)
+        self = SlotTable()
+        return taken
+    }
+
     private mutating func grow() {
         let old = zip(keys, values).filter { $0.0 != -1 }
         keys = [Int](repeating: -1, count: keys.count * 2)

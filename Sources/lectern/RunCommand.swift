@@ -23,7 +23,16 @@ struct RunCommand: ParsableCommand {
         "Let the scripts write files under DIR (savefig); repeatable.", valueName: "DIR"))
     var allowWrite: [String] = []
 
+    @Option(name: .customLong("memory"), help: ArgumentHelp(
+        "The most memory the scripts' tensors may hold at once, such as 512M or 4G (default 2G).", valueName: "SIZE"))
+    var memory: MemorySize?
+
+    @Option(name: .customLong("time"), help: ArgumentHelp(
+        "The most seconds each script may run (default 600).", valueName: "SECONDS"))
+    var seconds: Double?
+
     func validate() throws {
+        if let seconds, !(seconds > 0) { throw ValidationError("--time: give a number of seconds above 0") }
         if files.isEmpty { throw ValidationError("give at least one script file, or '-' for standard input") }
     }
 
@@ -39,7 +48,10 @@ struct RunCommand: ParsableCommand {
         var capabilities: Capabilities = [.clock]
         if access.allows(.read) { capabilities.insert(.readFiles) }
         if access.allows(.write) { capabilities.insert(.writeFiles) }
-        let interpreter = Interpreter(capabilities: capabilities, fileAccess: access, extraBuiltins: Pictures.builtins)
+        var limits = Limits.laptop
+        if let memory { limits.maxMemoryBytes = memory.bytes }
+        if let seconds { limits.maxSeconds = seconds }
+        let interpreter = Interpreter(limits: limits, capabilities: capabilities, fileAccess: access, extraBuiltins: Pictures.builtins)
         for file in files {
             let source: Source
             do {

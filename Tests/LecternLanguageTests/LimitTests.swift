@@ -134,7 +134,7 @@ struct LimitTests {
         }
         thread.start()
         #expect(started.wait(timeout: .now() + 30) == .success)
-        interpreter.cancellation.cancel()
+        interpreter.computeGuard.cancel()
         #expect(finished.wait(timeout: .now() + 30) == .success)
         #expect(box.error?.kind == .cancelled)
         #expect(box.error?.message == "interrupted")

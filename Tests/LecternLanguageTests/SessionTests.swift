@@ -52,20 +52,27 @@ struct SessionTests {
         #expect(stopped == "diverged at epoch \(Int(epochs))")
     }
 
-    @Test("Ctrl-C during fit ends training after the epoch; the history says \"interrupted\"")
+    @Test("Ctrl-C during fit ends training before the next batch; the history says \"interrupted\"")
     func interruptedFit() throws {
         let interpreter = Interpreter { _ in }
         let messages = Mutex<[String]>([])
         interpreter.progress = { message in
             let count = messages.withLock { $0.append(message); return $0.count }
-            if count == 2 { interpreter.cancellation.cancel() }  // what the REPL's SIGINT handler does
+            if count == 2 { interpreter.computeGuard.cancel() }  // what the REPL's SIGINT handler does
         }
         try interpreter.run(Source(name: "cell 1", text: "h = fit(Sequential(Linear(2, 3)), spiral(), epochs=30)"))
         guard case let .record(h)? = interpreter.globals.lookup("h") else { Issue.record("no history"); return }
         guard case let .string(stopped)? = h["stopped"], case let .number(epochs)? = h["epochs"] else { Issue.record("no fields"); return }
         #expect(stopped == "interrupted")
-        #expect(epochs == 3, "the third epoch ran; its callback saw the cancellation")
-        #expect(messages.withLock { $0 }.last == "fit: interrupted after epoch 3/30; the model keeps its weights")
+        #expect(epochs == 2, "the third epoch stopped at its first batch, unrecorded")
+        #expect(messages.withLock { $0 }.last == "fit: interrupted after epoch 2/30; the model keeps its weights")
+        // The rest of the entry is interrupted, with the history kept; the next entry runs.
+        messages.withLock { $0 = [] }
+        let code = "h2 = fit(Sequential(Linear(2, 3)), spiral(), epochs=30)\nz = 1"
+        #expect(throws: LanguageError.self) { try interpreter.run(Source(name: "cell 2", text: code)) }
+        #expect(interpreter.globals.lookup("h2") != nil)
+        #expect(interpreter.globals.lookup("z") == nil)
+        try interpreter.run(Source(name: "cell 3", text: "y = 1"))
     }
 
     @Test("wrong arguments to a function of an earlier cell are reported at the call")

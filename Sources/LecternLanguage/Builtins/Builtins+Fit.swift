@@ -37,6 +37,13 @@ extension Builtins {
             if case .string("stop") = answer { return .stop }
             return .proceed
         }
+        // Ctrl-C in the middle of an epoch ends training there, fit returns its history and the
+        // rest of the entry is interrupted; a time or memory limit is an error.
+        if interpreter.computeGuard.stopReason == .cancelled {
+            interrupted = true
+            interpreter.cancelAfterThisCall()
+        }
+        try interpreter.checkStop(args.callRange)
         let stopped = interrupted ? "interrupted" : history.stopped
         if history.stopReason == .nonFiniteLoss {
             let last = history.records.last!, loss = last.trainLoss.isFinite ? last.validationLoss ?? 0 : last.trainLoss

@@ -68,7 +68,7 @@ extension Builtins {
         },
         Builtin("Sequential", [.init("layers", variadic: true)], category: .layers,
                 summary: "Layers applied in order: a model.", example: "Sequential(Linear(2, 100), ReLU(), Linear(100, 3))") { args, _ in
-            layer(Sequential(try args.restValues.flatMap { value in try layerList(value, args) }))
+            try checked(Sequential(try args.restValues.flatMap { value in try layerList(value, args) }), args)
         },
         Builtin("Residual", [.init("layer")], category: .layers,
                 summary: "A skip connection around any layer or Sequential: y = x + layer(x), shapes equal.",
@@ -76,7 +76,7 @@ extension Builtins {
             guard case let .object(object as LayerObject) = args.value("layer") else {
                 throw args.wrongType("layer", expected: "a layer or Sequential")
             }
-            return layer(Residual(object.layer))
+            return try checked(Residual(object.layer), args)
         },
         Builtin("ResidualBlock", [.init("in_channels"), .init("out_channels"), .init("stride", .number(1))], category: .layers,
                 summary: "Two 3x3 convolutions with batch norm and a shortcut: relu(f(x) + x).",
@@ -104,6 +104,12 @@ extension Builtins {
     ]
 
     static func layer(_ layer: any Layer) -> Value { .object(LayerObject(layer)) }
+
+    /// A model made of layers, once `LayerNesting` allows it.
+    static func checked(_ model: any Layer, _ args: Arguments) throws -> Value {
+        try LayerNesting.check(model, args.callRange)
+        return layer(model)
+    }
 
     /// Batch norm's size (at least 1), momentum (from 0 to 1) and eps (positive).
     static func batchNormSizes(_ args: Arguments, _ name: String, _ interpreter: Interpreter) throws -> (Int, Double, Double) {

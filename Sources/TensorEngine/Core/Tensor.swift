@@ -16,7 +16,18 @@ public struct Tensor: Sendable, Equatable {
     /// The size of each dimension, outermost first: `[2, 3]` is 2 rows of 3 columns.
     public private(set) var shape: [Int]
     /// The elements in row-major order; `scalars.count == shape.reduce(1, *)`.
-    public internal(set) var scalars: [Double]
+    public internal(set) var scalars: [Double] {
+        get { storage }
+        _modify {
+            // A copy being written to gets a buffer of its own, so it needs a charge of its own.
+            if charge != nil, !isKnownUniquelyReferenced(&charge) { charge = charge?.owner.charge(storage.count * 8) }
+            yield &storage
+        }
+    }
+    private var storage: [Double]
+    /// This buffer's charge against the memory budget of the session that made it
+    /// (`ComputeGuard+Memory.swift`); nil outside a session.
+    private var charge: StorageCharge?
     /// Whether the elements are truth values (every one 0 or 1), as a comparison makes them.
     /// Only comparisons, `init(shape:booleans:)`, `asBoolean()`, the product of two boolean
     /// tensors and operations that only move elements (reshape, permute, slice, gather, and
@@ -31,15 +42,15 @@ public struct Tensor: Sendable, Equatable {
         guard count == scalars.count else {
             throw TensorError.scalarCount(shape: shape, count: scalars.count)
         }
-        self.shape = shape
-        self.scalars = scalars
+        self.init(unchecked: shape, scalars: scalars)
     }
 
     /// A tensor whose shape the caller has already validated.
     init(unchecked shape: [Int], scalars: [Double]) {
         assert(shape.reduce(1, *) == scalars.count, "shape \(shape) vs \(scalars.count) scalars")
         self.shape = shape
-        self.scalars = scalars
+        self.storage = scalars
+        self.charge = StorageCharge.forNewBuffer(of: scalars.count)
     }
 
     /// A tensor of a validated shape whose elements `body` writes, each exactly once.
@@ -49,7 +60,8 @@ public struct Tensor: Sendable, Equatable {
     init(unchecked shape: [Int], initializingWith body: (UnsafeMutableBufferPointer<Double>) throws -> Void) rethrows {
         let count = shape.reduce(1, *)
         self.shape = shape
-        self.scalars = try [Double](unsafeUninitializedCapacity: count) { buffer, initialized in
+        self.charge = StorageCharge.forNewBuffer(of: count)
+        self.storage = try [Double](unsafeUninitializedCapacity: count) { buffer, initialized in
             try body(buffer)
             initialized = count
         }
@@ -133,8 +145,8 @@ extension Tensor {
     /// A tensor with this one's elements and another shape of the same count (no checks);
     /// a boolean tensor stays boolean.
     func withShape(_ newShape: [Int]) -> Tensor {
-        var result = Tensor(unchecked: newShape, scalars: scalars)
-        result.isBoolean = isBoolean
+        var result = self
+        result.shape = newShape
         return result
     }
 

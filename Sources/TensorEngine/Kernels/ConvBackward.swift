@@ -27,10 +27,20 @@ struct ConvBackwardPass {
         // Threads go to the groups first; with fewer groups than threads, each GEMM gets the
         // rest. GEMM's result does not depend on its thread count.
         let gemmThreads = Swift.max(1, threads / groups)
+        let session = ComputeGuard.current, imageSize = g.channels * g.height * g.width
         parallelFor(parts: groups, threads: threads) { group in
             let scratch = UnsafeMutablePointer<Double>.allocate(capacity: g.patchSize * g.outPositions)
             defer { scratch.deallocate() }
-            for n in (group * size)..<Swift.min(g.batch, (group + 1) * size) {
+            let images = (group * size)..<Swift.min(g.batch, (group + 1) * size)
+            for n in images {
+                // Stopped by the session: what is not computed stays zeros.
+                if session?.shouldStop() == true {
+                    if let dx { (dx + n * imageSize).update(repeating: 0, count: (images.upperBound - n) * imageSize) }
+                    if let dw, n == images.lowerBound {
+                        (dw + group * filters * g.patchSize).update(repeating: 0, count: filters * g.patchSize)
+                    }
+                    return
+                }
                 let dyN = MatrixOperand(dy + n * filters * g.outPositions, columns: g.outPositions)
                 if let dw {
                     im2colImage(x + n * g.channels * g.height * g.width, g, into: scratch, ld: g.outPositions)

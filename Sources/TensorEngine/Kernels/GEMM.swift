@@ -31,11 +31,18 @@ func gemm(m: Int, n: Int, k: Int, a: MatrixOperand, b: MatrixOperand,
     let packedB = allocateAligned(blocking.packedBCount)
     let packedA = allocateAligned(blocking.packedACount * workers)
     defer { packedB.deallocate(); packedA.deallocate() }
+    // Stopped by the session (Ctrl-C, a limit) between two blocks: C is left all zeros (or, when
+    // accumulating, with what it had plus some of the blocks), never with uninitialised memory.
+    let session = ComputeGuard.current
+    defer {
+        if !accumulate, session?.isStopped == true { for i in 0..<m { (c + i * ldc).update(repeating: 0, count: n) } }
+    }
     for jc in stride(from: 0, to: n, by: blocking.nc) {
         let nc = min(blocking.nc, n - jc)
         let panels = (nc + MicroTile.columns - 1) / MicroTile.columns
         let shares = WorkerShare.split(rows: m, panels: panels, workers: workers)
         for pc in stride(from: 0, to: k, by: blocking.kc) {
+            if session?.shouldStop() == true { return }
             let kc = min(blocking.kc, k - pc)
             parallelFor(parts: workers, threads: workers) { w in
                 packBlockB(b.offset(pc, jc), kc: kc, nc: nc,
@@ -44,6 +51,7 @@ func gemm(m: Int, n: Int, k: Int, a: MatrixOperand, b: MatrixOperand,
             parallelFor(parts: shares.count, threads: workers) { w in
                 let share = shares[w], packed = packedA + w * blocking.packedACount
                 for ic in stride(from: share.rows.lowerBound, to: share.rows.upperBound, by: blocking.mc) {
+                    if session?.shouldStop() == true { return }
                     let mc = min(blocking.mc, share.rows.upperBound - ic)
                     packBlockA(a.offset(ic, pc), rows: mc, kc: kc, into: packed)
                     let j = share.panels.lowerBound * MicroTile.columns

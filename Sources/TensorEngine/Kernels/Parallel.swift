@@ -1,3 +1,4 @@
+import _CSupport
 import Dispatch
 import Synchronization
 #if canImport(Glibc)
@@ -41,9 +42,15 @@ func parallelFor(parts: Int, threads: Int = KernelThreads.count, _ body: (Int) -
         return
     }
     // The parts write disjoint memory (the caller's promise), so sharing `body` is safe.
+    // The workers run under the caller's `ComputeGuard`: their tensors are charged to its
+    // session, and the kernels they run see its stop signal.
+    let session = UncheckedSendable(lectern_current_guard())
     withoutActuallyEscaping(body) { body in
         let shared = UncheckedSendable(body)
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            let previous = lectern_current_guard()
+            lectern_set_current_guard(session.value)
+            defer { lectern_set_current_guard(previous) }
             for part in (worker * parts / workers)..<((worker + 1) * parts / workers) { shared.value(part) }
         }
     }

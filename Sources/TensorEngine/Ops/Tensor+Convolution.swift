@@ -56,7 +56,10 @@ extension Tensor {
             x.scalars.withUnsafeBufferPointer { px in
                 w.scalars.withUnsafeBufferPointer { pw in
                     guard let y = out.baseAddress else { return }
+                    let session = ComputeGuard.current
                     parallelFor(parts: g.batch, threads: threads) { n in
+                        // Stopped by the session: the images not started stay zeros.
+                        if session?.shouldStop() == true { (y + n * outSize).update(repeating: 0, count: outSize); return }
                         // One image's patches, in a buffer that stays in cache for the GEMM.
                         let cols = UnsafeMutablePointer<Double>.allocate(capacity: g.patchSize * g.outPositions)
                         defer { cols.deallocate() }

@@ -30,6 +30,8 @@ public enum EpochAction: Sendable, Equatable {
 /// - Parameters:
 ///   - loss: by default cross-entropy when `train` has `classes`, MSE otherwise.
 ///   - onEpoch: called after each epoch with its record (`.proceed` or `.stop`).
+/// - Stops before the next batch when the session's `ComputeGuard` says so (Ctrl-C, a time or
+///   memory limit): the history ends with `.interrupted`.
 /// - Throws: `TensorError.argument` for a negative epoch count or patience, a batch size below
 ///   1, an empty training or validation set, or a patience without a validation set; errors of
 ///   the model, the loss or the optimizer, and whatever the callback throws.
@@ -45,6 +47,11 @@ public func fit(_ model: any Layer, _ train: Dataset, validation: Dataset? = nil
     defer { model.eval() }
     for epoch in 0..<epochs {
         let totals = try trainEpoch(model, train, batchSize: batchSize, shuffle: shuffle, &rng, optimizer, loss)
+        // Stopped by the session (Ctrl-C, a limit): the epoch is cut short, so not recorded.
+        if ComputeGuard.shouldStopNow() {
+            history.stopReason = .interrupted
+            break
+        }
         var record = EpochRecord(epoch: epoch, trainLoss: totals.meanLoss, trainAccuracy: totals.accuracy)
         var outOfPatience = false
         if let validation {
@@ -88,11 +95,14 @@ private func trainEpoch(_ model: any Layer, _ train: Dataset, batchSize: Int?, s
         let scores = try model(Variable(batch.x))
         let batchLoss = try loss(scores, batch.y)
         try batchLoss.backward()
+        // A kernel stopped early leaves zeros, which must not reach the weights.
+        if ComputeGuard.current?.isStopped == true { return }
         try optimizer.step()
         try totals.add(batchLoss, scores.value, batch.y, loss)
     }
     if let size = batchSize, size < train.count {
         for batch in shuffle ? try train.batches(size: size, using: &rng) : try train.batches(size: size) {
+            if ComputeGuard.shouldStopNow() { break }
             try step(batch)
         }
     } else {

@@ -35,6 +35,9 @@ public enum StopReason: String, Sendable, Equatable {
     case callback
     /// The training or validation loss became infinite or NaN (a learning rate too high, typically).
     case nonFiniteLoss = "non-finite loss"
+    /// The session's `ComputeGuard` asked to stop (Ctrl-C, a time or memory limit); the epoch
+    /// it stopped in is not recorded and made no further update.
+    case interrupted
 }
 
 extension History {
@@ -48,6 +51,7 @@ extension History {
         case .patience: return "early stopping at \(last)"
         case .nonFiniteLoss: return "diverged at \(last)"
         case .callback: return "stopped by the callback at \(last)"
+        case .interrupted: return "interrupted"
         }
     }
 }

@@ -23,17 +23,21 @@ struct REPLCommand: ParsableCommand {
     @Option(name: .customLong("course"), help: "The course folder lessons come from (a folder with lessons/); default: LECTERN_COURSE, else the lessons shipped with Lectern.")
     var course: String?
 
+    @Option(name: .customLong("memory"), help: ArgumentHelp(
+        "The most memory the session's tensors may hold at once, such as 512M or 4G (default 2G).", valueName: "SIZE"))
+    var memory: MemorySize?
+
     func run() throws {
         // NO_COLOR is what every part reads (messages, prompts, figures): the flag sets it.
         if noColor { setenv("NO_COLOR", "1", 1) }
-        let status = REPL.start(courseFlag: course)
+        let status = REPL.start(courseFlag: course, memoryBudget: memory?.bytes)
         if status != 0 { throw ExitCode(status) }
     }
 }
 
 extension REPL {
     /// Starts the REPL on standard input and output; returns the exit status.
-    static func start(courseFlag: String? = nil, lesson: String? = nil) -> Int32 {
+    static func start(courseFlag: String? = nil, lesson: String? = nil, memoryBudget: Int? = nil) -> Int32 {
         // Multibyte input (UTF-8) needs the locale; where it names none, C.UTF-8. Only the
         // character type: numbers print the same in every locale.
         setlocale(LC_CTYPE, "")
@@ -41,13 +45,14 @@ extension REPL {
         Kernels.keepFreedMemory()
         let interactive = isatty(0) == 1 && isatty(1) == 1
         let repl = REPL(interactive: interactive, color: interactive && Terminal.colorAllowed(), courseFlag: courseFlag)
+        if let memoryBudget { repl.interpreter.limits.maxMemoryBytes = memoryBudget }
         // A course asked for by name that is not there is said at once, not at the first :lesson.
         if courseFlag != nil, case let .failure(error) = repl.course { repl.console.error("lectern: \(error)") }
         if !interactive {
             if let lesson { repl.openLesson(lesson) }
             return repl.run(PlainLines(showsPrompt: false))
         }
-        Signals.cancelOnInterrupt(repl.interpreter.cancellation)
+        Signals.cancelOnInterrupt(repl.interpreter.computeGuard)
         let entries = repl.historyFile?.load() ?? []
         repl.banner()
         if let lesson { repl.openLesson(lesson) }

@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import LecternLanguage
+import TensorEngine
 
 /// Ctrl-C during a computation: the terminal sends SIGINT, and the handler asks the
 /// interpreter to stop at its next step (every variable stays as it was).
@@ -14,10 +15,10 @@ import LecternLanguage
 enum Signals {
     /// The flag the handler sets. Kept retained for the life of the process, and set before
     /// the handler is installed, so the handler only reads it.
-    nonisolated(unsafe) private static var target: Unmanaged<CancellationFlag>?
+    nonisolated(unsafe) private static var target: Unmanaged<ComputeGuard>?
 
     /// Makes SIGINT cancel what `flag` belongs to.
-    static func cancelOnInterrupt(_ flag: CancellationFlag) {
+    static func cancelOnInterrupt(_ flag: ComputeGuard) {
         target = .passRetained(flag)
         var action = sigaction()
         // NOTE: a signal handler may only do async-signal-safe work: here, one atomic store.
