@@ -37,6 +37,9 @@ public struct ExerciseReport: Sendable, Equatable, Codable {
     /// The exercise's hidden tests, run or not: `lectern check` gives their number, not them.
     public var hiddenTests: Int
     public var hiddenPoints: Double
+    /// That top-level error in a few stable words (`syntax error at answer.lec:3:7`): what a
+    /// gradebook's `reason` column says (`ExerciseRunner.reason`).
+    public var submissionReason: String? = nil
 
     public var earned: Double { results.reduce(0) { $0 + $1.earned } }
     public var possible: Double { results.reduce(0) { $0 + $1.points } }
