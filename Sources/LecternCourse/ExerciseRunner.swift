@@ -126,6 +126,7 @@ public enum ExerciseRunner {
                 // The outermost frame is this runner calling the test's body: not the student's business.
                 if recorder.running != nil, !error.trace.isEmpty { error.trace.removeLast() }
                 result.message = Diagnostic.render(error, color: false)
+                if error.kind == .limit { result.limit = reason(error, namingFile: submission.fileCount > 1) }
             }
         }
         return result

@@ -24,6 +24,9 @@ public struct TestResult: Sendable, Equatable, Codable {
     public var hint: String?
     /// What the test printed (the student's `print`s), cut at `ExerciseRunner.outputLimit`.
     public var output: String
+    /// The limit that stopped the test, in the words of `ExerciseRunner.reason`
+    /// (`limit: step limit reached at 3:5`); nil when none did.
+    public var limit: String? = nil
 }
 
 /// The results of one submission against one exercise.

@@ -33,9 +33,11 @@ public struct GradedSubmission: Sendable, Equatable, Codable {
         self.tests = tests
     }
 
-    /// A submission that ran: the runner's report.
+    /// A submission that ran: the runner's report. Its reason is the error at the top of its
+    /// file, else the first limit that stopped a test (an endless loop in the function).
     public init(student: String, report: ExerciseReport, output: String) {
-        self.init(student: student, status: .graded, reason: report.submissionReason, output: output, tests: report.results)
+        self.init(student: student, status: .graded, reason: report.submissionReason ?? report.results.lazy.compactMap(\.limit).first,
+                  output: output, tests: report.results)
     }
 
     /// A submission that could not be graded: every test of `exercise` at zero, with `reason`

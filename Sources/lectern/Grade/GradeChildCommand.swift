@@ -12,7 +12,7 @@ import TensorEngine
 /// What the grading child sends its parent on descriptor 3, once the submission has finished.
 enum ChildMessage: Codable {
     case report(ExerciseReport)
-    /// A file of the submission could not be read.
+    /// A file of the submission could not be read, or they are too large.
     case unreadable(String)
 }
 
@@ -44,6 +44,15 @@ struct GradeChildCommand: ParsableCommand {
             StandardError.write("lectern: \(error)\n")
             throw ExitCode(3)
         }
+        // A source file is a few kilobytes; megabytes are an attack on the parser, refused
+        // before anything is read (`stat`'s size; a file that cannot be stat'ed fails below).
+        let bytes = files.reduce(0) { total, file in
+            var info = stat()
+            return total + (stat(file, &info) == 0 ? Int(info.st_size) : 0)
+        }
+        if bytes > limits.fileSize * 1024 {
+            return send(.unreadable("too large: \((bytes + 1023) / 1024) KB of source (the limit is \(limits.fileSize) KB)"))
+        }
         var sources: [Source] = []
         for file in files {
             do {
@@ -53,6 +62,7 @@ struct GradeChildCommand: ParsableCommand {
                 return send(.unreadable("unreadable: \(error)"))
             }
         }
+
         let report = ExerciseRunner.run(loaded, .files(sources), visibility: .all, limits: limits.language) { text in
             Self.writeAll(1, Array(text.utf8))
         }
