@@ -105,5 +105,8 @@ let package = Package(
         // Lessons: parsing, output comparison, --check on every lesson in lessons/ and on the
         // fixture course (Fixtures/course, a course folder as an instructor would write one).
         .testTarget(name: "LecternCourseTests", dependencies: ["LecternCourse", "LecternLanguage"], exclude: ["Fixtures"]),
+        // lectern grade end to end: the built binary on a corpus of honest and hostile
+        // submissions (Corpus/), each format checked (junit.xsd for the JUnit XML).
+        .testTarget(name: "LecternGradeTests", dependencies: ["lectern"], exclude: ["Corpus", "junit.xsd"]),
     ]
 )

@@ -5,8 +5,21 @@ import TensorEngine
 public enum Submission {
     /// The file runs afresh for every test, so that nothing one test does reaches the next.
     case file(Source)
+    /// Several files (a student's folder), run in order in one interpreter, afresh for every
+    /// test; the first error stops them, as in `lectern run`.
+    case files([Source])
     /// The functions as the session has them now (their globals are the session's).
     case session(Interpreter)
+}
+
+extension Submission {
+    var fileCount: Int {
+        switch self {
+        case .file: 1
+        case let .files(sources): sources.count
+        case .session: 0
+        }
+    }
 }
 
 /// Which tests run: the visible ones (`lectern check`, `:check`) or all (grading).
@@ -28,11 +41,15 @@ public enum ExerciseRunner {
     /// The most characters of a test's output kept in its result.
     public static let outputLimit = 2000
 
+    /// - Parameter output: receives what the student's code prints: its file's top level on
+    ///   the first run (not the runs before each test) and every test's output. The grader's
+    ///   child process writes it to its standard output; by default it is dropped.
     public static func run(_ exercise: Exercise, _ submission: Submission, visibility: Visibility,
-                           limits: Limits = limits) -> ExerciseReport {
+                           limits: Limits = limits, output: @escaping (String) -> Void = { _ in }) -> ExerciseReport {
         var loadError: LanguageError?, defined: [String] = [], loaded: [String: Value] = [:]
         switch submission {
-        case let .file(source): (loaded, defined, loadError) = TestSession.load(source, names: exercise.functions, limits: limits)
+        case let .file(source): (loaded, defined, loadError) = TestSession.load([source], names: exercise.functions, limits: limits, output: output)
+        case let .files(sources): (loaded, defined, loadError) = TestSession.load(sources, names: exercise.functions, limits: limits, output: output)
         case let .session(interpreter): defined = TestSession.functionNames(interpreter)
         }
         var missing: [String: String] = [:]
@@ -41,27 +58,48 @@ public enum ExerciseRunner {
         }
         let results = exercise.cases.indices.filter { visibility == .all || !exercise.cases[$0].hidden }.map { index in
             // A file whose top level reaches a limit (an endless loop) is not run again for each test.
-            runCase(index, exercise, submission, limits: limits, missing: missing, reusing: loadError?.kind == .limit ? loaded : nil)
+            runCase(index, exercise, submission, limits: limits, missing: missing, reusing: loadError?.kind == .limit ? loaded : nil,
+                    output: output)
         }
         return ExerciseReport(exercise: exercise.name, results: results, submissionError: loadError.map { Diagnostic.render($0, color: false) },
-                              hiddenTests: exercise.hiddenCases.count, hiddenPoints: exercise.hiddenCases.reduce(0) { $0 + $1.points })
+                              hiddenTests: exercise.hiddenCases.count, hiddenPoints: exercise.hiddenCases.reduce(0) { $0 + $1.points },
+                              submissionReason: loadError.map { reason($0, namingFile: submission.fileCount > 1) })
+    }
+
+    /// A short, stable account of an error at the top of a file, for a gradebook's `reason`
+    /// column: `syntax error at 3:7`, `runtime error at 12:5`, `limit: step limit reached at 4:3`;
+    /// with the file's name (`at part2.lec:3:7`) when a submission has several.
+    public static func reason(_ error: LanguageError, namingFile: Bool = false) -> String {
+        let place = error.source.map { source in
+            let (line, column) = source.location(of: error.range.start)
+            return " at " + (namingFile ? source.name + ":" : "") + "\(line):\(column)"
+        } ?? ""
+        switch error.kind {
+        case .syntax, .incompleteInput: return "syntax error" + place
+        case .runtime: return "runtime error" + place
+        case .cancelled: return "cancelled"
+        case .limit:
+            return "limit: " + (error.message.split(separator: ":").first.map(String.init) ?? "") + place
+        }
     }
 
     /// One test, from fresh interpreters.
     /// - Parameter missing: why each function the submission lacks is missing.
     /// - Parameter reusing: the functions to use instead of running the file again.
     static func runCase(_ index: Int, _ exercise: Exercise, _ submission: Submission, limits: Limits, missing: [String: String],
-                        reusing: [String: Value]? = nil) -> TestResult {
+                        reusing: [String: Value]? = nil, output: @escaping (String) -> Void = { _ in }) -> TestResult {
         let spec = exercise.cases[index]
         var result = TestResult(name: spec.name, points: spec.points, earned: 0, hidden: spec.hidden, status: .error,
                                 message: nil, check: nil, hint: spec.hint, output: "")
         let functions: [String: Value]
         switch submission {
-        case let .file(source): functions = reusing ?? TestSession.load(source, names: exercise.functions, limits: limits).functions
+        case let .file(source): functions = reusing ?? TestSession.load([source], names: exercise.functions, limits: limits).functions
+        case let .files(sources): functions = reusing ?? TestSession.load(sources, names: exercise.functions, limits: limits).functions
         case let .session(interpreter): functions = TestSession.definitions(exercise.functions, in: interpreter)
         }
         let recorder = TestRecorder()
         let tests = TestSession.testsInterpreter(recorder, missing: missing, limits: limits) { text in
+            output(text)
             if result.output.count < outputLimit { result.output += String(text.prefix(outputLimit - result.output.count)) }
         }
         for (name, value) in functions { tests.globals.define(name, value) }
@@ -88,6 +126,7 @@ public enum ExerciseRunner {
                 // The outermost frame is this runner calling the test's body: not the student's business.
                 if recorder.running != nil, !error.trace.isEmpty { error.trace.removeLast() }
                 result.message = Diagnostic.render(error, color: false)
+                if error.kind == .limit { result.limit = reason(error, namingFile: submission.fileCount > 1) }
             }
         }
         return result

@@ -6,7 +6,7 @@ import Darwin
 
 /// The few file operations the course needs, on the C library (Lectern does without
 /// Foundation, which would slow down start-up).
-enum Files {
+public enum Files {
     /// The text of a file; nil when it cannot be read.
     static func read(_ path: String) -> String? {
         guard let file = fopen(path, "rb") else { return nil }
@@ -25,13 +25,15 @@ enum Files {
     /// Writes `text` to a temporary file beside `path`, then renames it over `path`: a
     /// reader never sees half a file. Makes the directories on the way. False on failure.
     @discardableResult
-    static func write(_ path: String, _ text: String) -> Bool {
-        guard let slash = path.lastIndex(of: "/"), makeDirectories(String(path[..<slash])) else { return false }
+    public static func write(_ path: String, _ text: String) -> Bool {
+        if let slash = path.lastIndex(of: "/"), !makeDirectories(String(path[..<slash])) { return false }
         let temporary = path + ".tmp\(getpid())"
         guard let file = fopen(temporary, "wb") else { return false }
         let bytes = Array(text.utf8)
         let written = fwrite(bytes, 1, bytes.count, file)
-        guard fclose(file) == 0, written == bytes.count, rename(temporary, path) == 0 else {
+        // Flushed to the disk before the rename, so that a crash cannot leave an empty file in place.
+        let synced = fflush(file) == 0 && fsync(fileno(file)) == 0
+        guard fclose(file) == 0, written == bytes.count, synced, rename(temporary, path) == 0 else {
             unlink(temporary)
             return false
         }

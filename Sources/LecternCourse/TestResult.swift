@@ -24,6 +24,9 @@ public struct TestResult: Sendable, Equatable, Codable {
     public var hint: String?
     /// What the test printed (the student's `print`s), cut at `ExerciseRunner.outputLimit`.
     public var output: String
+    /// The limit that stopped the test, in the words of `ExerciseRunner.reason`
+    /// (`limit: step limit reached at 3:5`); nil when none did.
+    public var limit: String? = nil
 }
 
 /// The results of one submission against one exercise.
@@ -37,6 +40,9 @@ public struct ExerciseReport: Sendable, Equatable, Codable {
     /// The exercise's hidden tests, run or not: `lectern check` gives their number, not them.
     public var hiddenTests: Int
     public var hiddenPoints: Double
+    /// That top-level error in a few stable words (`syntax error at answer.lec:3:7`): what a
+    /// gradebook's `reason` column says (`ExerciseRunner.reason`).
+    public var submissionReason: String? = nil
 
     public var earned: Double { results.reduce(0) { $0 + $1.earned } }
     public var possible: Double { results.reduce(0) { $0 + $1.points } }

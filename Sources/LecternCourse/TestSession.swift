@@ -27,13 +27,16 @@ enum TestSession {
                            output: output)
     }
 
-    /// Runs a student's file in a fresh interpreter: the functions `names` it defined (before
-    /// any error), the names of all the functions it defined, and the error.
-    static func load(_ source: Source, names: [String], limits: Limits)
+    /// Runs a student's files, in order, in a fresh interpreter: the functions `names` they
+    /// defined (before any error), the names of all the functions they defined, and the error
+    /// (which stops the files after it). What they print goes to `output` (by default nowhere).
+    static func load(_ sources: [Source], names: [String], limits: Limits, output: @escaping (String) -> Void = { _ in })
         -> (functions: [String: Value], defined: [String], error: LanguageError?) {
-        let interpreter = Interpreter(limits: limits, capabilities: [], extraBuiltins: Pictures.builtins, output: { _ in })
+        let interpreter = Interpreter(limits: limits, capabilities: [], extraBuiltins: Pictures.builtins, output: output)
         var failure: LanguageError?
-        do throws(LanguageError) { try interpreter.run(source) } catch { failure = error }
+        for source in sources where failure == nil {
+            do throws(LanguageError) { try interpreter.run(source) } catch { failure = error }
+        }
         return (definitions(names, in: interpreter), functionNames(interpreter), failure)
     }
 

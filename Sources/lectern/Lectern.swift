@@ -9,7 +9,8 @@ struct Lectern: ParsableCommand {
         commandName: "lectern",
         abstract: "A terminal notebook for learning convolutional networks.",
         version: version,
-        subcommands: [REPLCommand.self, RunCommand.self, LessonCommand.self, ExerciseCommand.self, CheckCommand.self, BenchCommand.self, ReferenceCommand.self],
+        subcommands: [REPLCommand.self, RunCommand.self, LessonCommand.self, ExerciseCommand.self, CheckCommand.self, GradeCommand.self,
+                      GradescopeCommand.self, GradeChildCommand.self, BenchCommand.self, ReferenceCommand.self],
         defaultSubcommand: REPLCommand.self)
 
     static func main() {

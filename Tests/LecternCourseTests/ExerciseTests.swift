@@ -106,7 +106,7 @@ struct ExerciseTests {
         // the whole run takes about as long as one run of the file (4 runs would take 4 times).
         let stuckFile = "fn scale(x, k=2) = x * k\nwhile true { }\n", stuckLimits = Limits(maxSteps: 3_000_000, maxSeconds: 30)
         let once = ContinuousClock.now
-        _ = TestSession.load(Source(name: "answer.lec", text: stuckFile), names: ["scale"], limits: stuckLimits)
+        _ = TestSession.load([Source(name: "answer.lec", text: stuckFile)], names: ["scale"], limits: stuckLimits)
         let oneRun = once.duration(to: .now)
         let start = ContinuousClock.now
         let stuck = Self.run(exercise, stuckFile, limits: stuckLimits)
