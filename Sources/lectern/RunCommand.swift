@@ -1,4 +1,10 @@
 import ArgumentParser
+import CEditLine
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import LecternLanguage
 import LecternRender
 import TensorEngine
@@ -38,6 +44,9 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         Kernels.keepFreedMemory()
+        // Into a file or a pipe, each line goes out as it is printed: a grader that kills a
+        // slow script still has everything it printed.
+        if isatty(1) != 1 { setvbuf(lectern_stdout(), nil, _IOLBF, 0) }
         var access = FileAccess.none
         do {
             for directory in allowRead { try access.grant(.read, under: directory) }
@@ -52,6 +61,7 @@ struct RunCommand: ParsableCommand {
         if let memory { limits.maxMemoryBytes = memory.bytes }
         if let seconds { limits.maxSeconds = seconds }
         let interpreter = Interpreter(limits: limits, capabilities: capabilities, fileAccess: access, extraBuiltins: Pictures.builtins)
+        Signals.stopOnTermination(interpreter.computeGuard)
         for file in files {
             let source: Source
             do {
@@ -63,8 +73,13 @@ struct RunCommand: ParsableCommand {
             do {
                 try interpreter.run(source)
             } catch {
+                var error = error
+                if error.kind == .cancelled, Signals.received != 0 {
+                    error.message = "stopped by signal \(Signals.received) (\(Signals.received == SIGTERM ? "SIGTERM" : "SIGINT"))"
+                }
                 StandardError.write(Diagnostic.render(error, color: Terminal.colorAllowed(stderr: true)))
-                throw ExitCode(1)
+                // 128 + the signal, as a shell reports a process a signal ended.
+                throw ExitCode(error.kind == .cancelled && Signals.received != 0 ? 128 + Signals.received : 1)
             }
         }
     }

@@ -32,4 +32,35 @@ enum Signals {
         action.sa_flags = SA_RESTART
         sigaction(SIGINT, &action, nil)
     }
+
+    /// The signal that asked `lectern run` to stop (SIGINT or SIGTERM), or 0.
+    nonisolated(unsafe) private(set) static var received: Int32 = 0
+
+    /// For `lectern run`: SIGINT and SIGTERM stop the scripts like Ctrl-C (within a fraction of
+    /// a second, even inside a builtin), so that what they printed is flushed and the exit
+    /// status says which signal it was. The handler is reset as it runs, so a second signal
+    /// ends the process at once.
+    static func stopOnTermination(_ flag: ComputeGuard) {
+        target = .passRetained(flag)
+        var action = sigaction()
+        let handler: @convention(c) (Int32) -> Void = { signal in
+            Signals.received = signal
+            Signals.target?._withUnsafeGuaranteedRef { $0.cancel() }
+        }
+        #if canImport(Glibc)
+        action.__sigaction_handler.sa_handler = handler
+        #else
+        action.__sigaction_u.__sa_handler = handler
+        #endif
+        sigemptyset(&action.sa_mask)
+        action.sa_flags = SA_RESTART | Int32(bitPattern: UInt32(truncatingIfNeeded: SA_RESETHAND))
+        sigaction(SIGINT, &action, nil)
+        sigaction(SIGTERM, &action, nil)
+        // A parent may have started us with them blocked (a mask is inherited through exec).
+        var signals = sigset_t()
+        sigemptyset(&signals)
+        sigaddset(&signals, SIGINT)
+        sigaddset(&signals, SIGTERM)
+        pthread_sigmask(SIG_UNBLOCK, &signals, nil)
+    }
 }
