@@ -3,23 +3,15 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import LecternLanguage
 
 /// The few file operations the course needs, on the C library (Lectern does without
 /// Foundation, which would slow down start-up).
 public enum Files {
-    /// The text of a file; nil when it cannot be read.
+    /// The text of a regular file of at most `FileRead.scriptLimit` bytes (without a
+    /// byte-order mark); nil when it cannot be read.
     static func read(_ path: String) -> String? {
-        guard let file = fopen(path, "rb") else { return nil }
-        defer { fclose(file) }
-        var bytes: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 65536)
-        while true {
-            let count = fread(&buffer, 1, buffer.count, file)
-            if count <= 0 { break }
-            bytes.append(contentsOf: buffer[0..<count])
-        }
-        if ferror(file) != 0 { return nil }
-        return String(decoding: bytes, as: UTF8.self)
+        try? FileRead.text(of: path)
     }
 
     /// Writes `text` to a temporary file beside `path`, then renames it over `path`: a

@@ -21,7 +21,7 @@ public enum Diagnostic {
         case .limit: label = "limit"
         case .cancelled: label = "interrupted"
         }
-        var lines = [paint.red(label + ":") + " " + error.message]
+        var lines = [paint.red(label + ":") + " " + visible(shortened(error.message))]
         if let source = error.source {
             lines += snippet(source, error.range, paint)
         }
@@ -60,21 +60,68 @@ public enum Diagnostic {
         return source.isFile ? "\(source.name):\(line):\(column)" : "\(source.name), line \(line), column \(column)"
     }
 
+    /// How many characters of a source line a message echoes: a longer line is cut to a
+    /// window around the error, each cut end marked with "…".
+    public static let maxEchoedColumns = 120
+    /// How long a message may be before its middle is cut out (a 25,000-letter name in
+    /// "'aaa…' is not defined" must not flood the terminal).
+    public static let maxMessageLength = 300
+
     /// The arrow line, the source line and the carets.
     private static func snippet(_ source: Source, _ range: SourceRange, _ paint: Paint) -> [String] {
         let (line, column) = source.location(of: range.start)
-        let text = source.line(line)
+        let text = Array(source.line(line))
         let number = String(line)
         let gutter = String(repeating: " ", count: number.count)
-        let end = min(range.end, range.start + max(0, text.utf8.count - (column - 1)) + 64)
+        let end = min(range.end, range.start + max(0, source.line(line).utf8.count - (column - 1)) + 64)
         let (endLine, endColumn) = source.location(of: end)
         let width = endLine == line ? max(1, endColumn - column) : max(1, text.count - column + 1)
-        let padding = String(text.prefix(column - 1).map { $0 == "\t" ? "\t" : " " })
+        // The window shown: the whole line when it fits, else maxEchoedColumns characters
+        // starting a third of a window before the error.
+        let start = text.count <= maxEchoedColumns ? 0
+            : max(0, min(column - 1 - maxEchoedColumns / 3, text.count - maxEchoedColumns))
+        let stop = min(text.count, start + maxEchoedColumns)
+        let lead = start > 0 ? "…" : ""
+        let shown = lead + visible(String(text[start..<stop])) + (stop < text.count ? "…" : "")
+        let before = text[start..<min(max(start, column - 1), stop)]
+        let padding = String(repeating: " ", count: lead.count) + String(before.map { $0 == "\t" ? "\t" : " " })
+        let carets = max(1, min(width, stop - (column - 1)))
         return [
             gutter + paint.blue(" --> ") + place(source, range.start),
-            paint.blue(" \(number) | ") + text,
-            paint.blue(" \(gutter) | ") + padding + paint.red(String(repeating: "^", count: width)),
+            paint.blue(" \(number) | ") + shown,
+            paint.blue(" \(gutter) | ") + padding + paint.red(String(repeating: "^", count: carets)),
         ]
+    }
+
+    /// `text` with control characters shown as their Unicode pictures (ESC as ␛, NUL as ␀,
+    /// DEL as ␡), one column each, so that echoing a file cannot move the cursor, clear the
+    /// screen or change colours. Tabs stay (the caret line copies them).
+    static func visible(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: isControl) else { return text }
+        var result = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x09: result.append(scalar)
+            case 0x00..<0x20: result.append(Unicode.Scalar(0x2400 + scalar.value)!)
+            case 0x7F: result.append("\u{2421}")
+            case 0x80..<0xA0: result.append("\u{FFFD}")
+            default: result.append(scalar)
+            }
+        }
+        return String(result)
+    }
+
+    private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value != 0x09 && (scalar.value < 0x20 || (0x7F..<0xA0).contains(scalar.value))
+    }
+
+    /// A message of at most `maxMessageLength` characters: a longer one keeps its start and
+    /// its end (where "is not defined" or a suggestion is) around a count of what was cut.
+    static func shortened(_ message: String) -> String {
+        guard message.count > maxMessageLength else { return message }
+        let head = message.prefix(maxMessageLength * 2 / 3)
+        let tail = message.suffix(maxMessageLength / 4)
+        return "\(head)…(\(message.count - head.count - tail.count) characters)…\(tail)"
     }
 
     private struct Paint {

@@ -154,10 +154,12 @@ extension Interpreter {
         default:
             throw .runtime("\(what) must be a whole number, got \(value.aTypeName)", range)
         }
-        guard number == number.rounded(), Swift.abs(number) < 1e15 else {
-            throw .runtime("\(what) must be a whole number, got \(formatNumber(number))", range)
+        switch WholeNumber.problem(number) {
+        case nil: return Int(number)
+        case .notWhole: throw .runtime("\(what) must be a whole number, got \(formatNumber(number))", range)
+        // Every use is an index or a slice bound: a number this large is past any list's end.
+        case .tooLarge: throw .runtime("\(what) of \(formatNumber(number)) is out of range", range)
         }
-        return Int(number)
     }
 }
 

@@ -5,10 +5,16 @@ enum Suggestions {
     /// edit for short names, 2 for names of 5 or more letters. Case does not count, except
     /// between equally near candidates ('conv2' suggests 'conv2d', not 'Conv2d'); remaining
     /// ties go to the earlier candidate.
+    ///
+    /// The search is bounded: a name longer than `maxNameLength` gets no suggestion, and a
+    /// candidate whose length differs by more than the limit is skipped unmeasured (the
+    /// distance is at least the difference in length), so each distance costs at most
+    /// 64 × 66 steps however long the misspelt name is.
     static func nearest(to name: String, in candidates: [String]) -> String? {
+        guard name.count <= maxNameLength else { return nil }
         let limit = name.count >= 5 ? 2 : 1
         var best: (String, Int, Int)? = nil
-        for candidate in candidates where candidate != name {
+        for candidate in candidates where candidate != name && Swift.abs(candidate.count - name.count) <= limit {
             let d = distance(Array(name.lowercased()), Array(candidate.lowercased()))
             guard d <= limit else { continue }
             let exact = distance(Array(name), Array(candidate))
@@ -16,6 +22,9 @@ enum Suggestions {
         }
         return best?.0
     }
+
+    /// Names longer than this are not typos of a known name: no suggestion is searched for.
+    static let maxNameLength = 64
 
     /// Optimal string alignment distance between two strings.
     static func distance(_ a: [Character], _ b: [Character]) -> Int {

@@ -5,46 +5,16 @@ import Darwin
 #endif
 import LecternLanguage
 
-/// Reading scripts (without Foundation, which would slow down start-up).
+/// Reading scripts: files (regular ones, at most `FileRead.scriptLimit` bytes) and standard input.
 enum ScriptFile {
-    struct ReadError: Error, CustomStringConvertible {
-        let description: String
-    }
-
     /// The script at `path` ("-": standard input) as a source named by its path.
+    /// - Throws: `FileRead.Failure` naming the file and what is wrong with it.
     static func read(_ path: String) throws -> Source {
-        if path == "-" { return Source(name: "<stdin>", text: readAll(0), isFile: true) }
-        let descriptor = open(path, O_RDONLY)
-        guard descriptor >= 0 else {
-            throw ReadError(description: "cannot read '\(path)': \(String(cString: strerror(errno)))")
+        if path == "-" {
+            let bytes = try FileRead.bytes(from: 0, name: "standard input", limit: FileRead.scriptLimit)
+            return Source(name: "<stdin>", text: FileRead.text(bytes), isFile: true)
         }
-        defer { close(descriptor) }
-        guard let text = readAll(descriptor, failing: true) else {
-            // A directory opens, then fails to read (EISDIR).
-            throw ReadError(description: "cannot read '\(path)': \(String(cString: strerror(errno)))")
-        }
-        return Source(name: path, text: text, isFile: true)
-    }
-
-    /// Everything left to read from a file descriptor, as UTF-8 text (what could be read,
-    /// when reading fails).
-    static func readAll(_ descriptor: Int32) -> String {
-        readAll(descriptor, failing: false) ?? ""
-    }
-
-    /// Everything left to read; nil when a read fails and `failing` is set. Interrupted reads
-    /// (EINTR, from a signal such as Ctrl-C) are retried.
-    private static func readAll(_ descriptor: Int32, failing: Bool) -> String? {
-        var bytes: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 65536)
-        while true {
-            let n = Glibc.read(descriptor, &buffer, buffer.count)
-            if n < 0 && errno == EINTR { continue }
-            if n < 0 && failing { return nil }
-            if n <= 0 { break }
-            bytes.append(contentsOf: buffer[0..<n])
-        }
-        return String(decoding: bytes, as: UTF8.self)
+        return Source(name: path, text: try FileRead.text(of: path), isFile: true)
     }
 }
 

@@ -1,3 +1,4 @@
+import Foundation
 import LecternCourse
 import Testing
 
@@ -24,6 +25,19 @@ struct ParserTests {
         #expect(!lesson.steps[4].prose.contains { $0.contains("Hint") })
         #expect(lesson.steps[5].yourTurn?.hint == nil)
         #expect(lesson.closing.contains("That is all: the sample ends here."))
+    }
+
+    @Test("a lesson saved with a byte-order mark reads as the same lesson")
+    func byteOrderMark() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("lectern-bom-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory.appendingPathComponent("lessons"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let text = Places.fixtureText("01-sample")
+        try Data([0xEF, 0xBB, 0xBF] + Array(text.utf8)).write(to: directory.appendingPathComponent("lessons/01-sample.md"))
+        let marked = try Course(directory: directory.path).lesson("01-sample")
+        let plain = try Course(directory: Places.fixtureCourse).lesson("01-sample")
+        #expect(marked.title == plain.title && marked.minutes == plain.minutes)
+        #expect(marked.steps.map(\.code) == plain.steps.map(\.code))
     }
 
     @Test("a lesson is found by stem, topic and number; an unknown name lists the lessons")

@@ -57,10 +57,10 @@ struct PipedTests {
         let scratch = try Scratch()
         try FileManager.default.createDirectory(atPath: scratch.path + "/sub", withIntermediateDirectories: true)
         let run = try await PipedRun("", arguments: ["run", "sub"], directory: scratch.url)
-        #expect(run.errors.contains("cannot read 'sub': Is a directory"))
+        #expect(run.errors.contains("cannot read 'sub': it is a directory, not a regular file"))
         #expect(run.status == 1)
         let load = try await PipedRun(":load sub\n", directory: scratch.url)
-        #expect(load.errors.contains("cannot read 'sub': Is a directory"))
+        #expect(load.errors.contains("cannot read 'sub': it is a directory, not a regular file"))
         #expect(load.status == 1)
     }
 

@@ -90,10 +90,14 @@ public struct Arguments {
     /// A whole number.
     public func integer(_ name: String) throws(LanguageError) -> Int {
         let x = try number(name)
-        guard x == x.rounded(), Swift.abs(x) < 1e15 else {
+        switch WholeNumber.problem(x) {
+        case nil: return Int(x)
+        case .notWhole:
             throw .runtime("\(builtin.name): '\(name)' must be a whole number, got \(formatNumber(x))", range(name))
+        case .tooLarge:
+            throw .runtime("\(builtin.name): '\(name)' is too large: \(formatNumber(x)) (at most \(WholeNumber.limitText))",
+                           range(name))
         }
-        return Int(x)
     }
 
     /// A number, or nil when none.
@@ -166,10 +170,17 @@ public struct Arguments {
     }
 
     private func wholeNumber(_ value: Value, _ name: String, _ at: SourceRange? = nil) throws(LanguageError) -> Int {
-        guard case let .number(x) = value, x == x.rounded(), Swift.abs(x) < 1e15 else {
+        guard case let .number(x) = value else {
             throw .runtime("\(builtin.name): '\(name)' must hold whole numbers, got \(describe(value))", at ?? range(name))
         }
-        return Int(x)
+        switch WholeNumber.problem(x) {
+        case nil: return Int(x)
+        case .notWhole:
+            throw .runtime("\(builtin.name): '\(name)' must hold whole numbers, got \(formatNumber(x))", at ?? range(name))
+        case .tooLarge:
+            throw .runtime("\(builtin.name): '\(name)' holds \(formatNumber(x)), which is too large (at most \(WholeNumber.limitText))",
+                           at ?? range(name))
+        }
     }
 
     /// The extra positional arguments as values.

@@ -36,11 +36,17 @@ extension Builtins {
     }
 
     /// The bytes of the file at the resolved `path`.
+    /// - Throws: when it is missing, not a regular file, or over `dataFileLimit` bytes.
     static func readFile(_ path: String, _ args: Arguments, _ name: String) throws -> [UInt8] {
-        guard FileAccess.isDirectory(path) == false, let data = FileManager.default.contents(atPath: path) else {
-            throw LanguageError.runtime("\(name): cannot read \"\(try args.string("path"))\": no such file, or not a file",
-                                        args.range("path"))
+        let given = try args.string("path")
+        do throws(FileRead.Failure) {
+            return try FileRead.bytes(of: path, limit: dataFileLimit)
+        } catch {
+            // The message names the path as the user wrote it, not the resolved one.
+            throw LanguageError.runtime("\(name): cannot read \"\(given)\": \(error.problem)", args.range("path"))
         }
-        return [UInt8](data)
     }
+
+    /// The largest data file `load_csv` and `load_image` read: 256 MB.
+    static let dataFileLimit = 256 << 20
 }

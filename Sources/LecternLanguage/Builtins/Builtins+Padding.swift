@@ -31,10 +31,14 @@ extension Builtins {
         }
         return try pairs.map { pair in
             let ends = try pair.map { x in
-                guard x == x.rounded(), Swift.abs(x) < 1e15 else {
+                switch WholeNumber.problem(x) {
+                case nil: return Int(x)
+                case .notWhole:
                     throw LanguageError.runtime("pad: 'width' must hold whole numbers, got \(formatNumber(x))", args.range("width"))
+                case .tooLarge:
+                    throw LanguageError.runtime("pad: 'width' holds \(formatNumber(x)), which is too large"
+                                                + " (at most \(WholeNumber.limitText))", args.range("width"))
                 }
-                return Int(x)
             }
             return (ends[0], ends[1])
         }

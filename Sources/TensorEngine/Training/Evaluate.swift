@@ -77,11 +77,17 @@ struct BatchTotals {
     var accuracy: Double? { isClassification ? Double(correct) / Double(Swift.max(examples, 1)) : nil }
 }
 
-/// The number of rows of scores (N, C) whose largest score is at the label's index.
+/// The number of rows of scores (N, C) whose largest score is at the label's index (ties:
+/// the first). A row holding a NaN score has no largest score and counts as wrong, so a
+/// diverged network scores 0 rather than the share of the class argmax falls back to.
 func correctCount(scores: Tensor, labels: Tensor) throws -> Int {
     let predicted = try scores.argmax(axis: 1)
+    let classes = scores.shape[1]
     var correct = 0
-    for (p, y) in Swift.zip(predicted.scalars, labels.scalars) where p == y { correct += 1 }
+    for row in 0..<labels.count where predicted.scalars[row] == labels.scalars[row] {
+        let rowScores = scores.scalars[row * classes ..< (row + 1) * classes]
+        if !rowScores.contains(where: \.isNaN) { correct += 1 }
+    }
     return correct
 }
 

@@ -64,9 +64,8 @@ func checkClassification(_ z: Tensor, _ labels: Tensor, op: String) throws {
 }
 
 /// The fraction of rows whose largest score is at the label's index (ties: the first).
+/// A row holding a NaN score counts as wrong (see `correctCount`).
 public func accuracy(scores: Tensor, labels: Tensor) throws -> Double {
     try checkClassification(scores, labels, op: "accuracy")
-    let predicted = try scores.argmax(axis: 1)
-    let correct = Swift.zip(predicted.scalars, labels.scalars).filter { $0 == $1 }.count
-    return Double(correct) / Double(Swift.max(labels.count, 1))
+    return Double(try correctCount(scores: scores, labels: labels)) / Double(Swift.max(labels.count, 1))
 }

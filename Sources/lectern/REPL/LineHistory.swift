@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import LecternLanguage
 
 /// The history file, `$XDG_STATE_HOME/lectern/history` (by default
 /// `~/.local/state/lectern/history`): one entry per line, a multi-line entry with its
@@ -15,6 +16,8 @@ import Darwin
 /// (Named so as not to clash with TensorEngine's training `History`.)
 final class LineHistory {
     static let capacity = 1000
+    /// The largest history file read (a longer one is not loaded, and not appended to).
+    static let fileLimit = FileRead.scriptLimit
 
     let path: String?
     private let warn: (String) -> Void
@@ -38,10 +41,15 @@ final class LineHistory {
     /// The last `capacity` entries, oldest first.
     func load() -> [String] {
         guard let path else { return [] }
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return [] }
-        let text = ScriptFile.readAll(descriptor)
-        close(descriptor)
+        let text: String
+        do {
+            text = try FileRead.text(of: path, limit: Self.fileLimit)
+        } catch {
+            // A missing file is a first session; anything else (a FIFO, which would block the
+            // start, a device, a huge file) is not a history to load or append to.
+            if access(path, F_OK) == 0 { failed("\(error)", showErrno: false) }
+            return []
+        }
         let lines = text.split(separator: "\n", omittingEmptySubsequences: true)
         let kept = lines.suffix(Self.capacity).map { Self.unescape(String($0)) }
         // A last line without its newline (a partial write, a hand edit) must not run into
@@ -89,10 +97,11 @@ final class LineHistory {
         return true
     }
 
-    private func failed(_ what: String) {
+    private func failed(_ what: String, showErrno: Bool = true) {
         guard !warned else { return }
         warned = true
-        warn("lectern: \(what) (\(String(cString: strerror(errno)))); this session's history will not be saved")
+        let reason = showErrno ? " (\(String(cString: strerror(errno))))" : ""
+        warn("lectern: \(what)\(reason); this session's history will not be saved")
     }
 
     private func writeAll(_ descriptor: Int32, _ text: String) -> Bool {

@@ -6,8 +6,10 @@ struct PipedRun {
     let output: String
     let errors: String
 
+    /// With `inputFile`, standard input is that file instead of a pipe holding `input` (for
+    /// input the program may stop reading early, which would end a pipe's writer with SIGPIPE).
     init(_ input: String, arguments: [String] = [], environment: [String: String] = [:],
-         directory: URL? = nil) async throws {
+         directory: URL? = nil, inputFile: URL? = nil) async throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: LecternBinary.path)
         process.arguments = arguments
@@ -16,11 +18,11 @@ struct PipedRun {
         process.environment = variables
         if let directory { process.currentDirectoryURL = directory }
         let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
-        process.standardInput = stdin
+        process.standardInput = try inputFile.map { try FileHandle(forReadingFrom: $0) } ?? stdin
         process.standardOutput = stdout
         process.standardError = stderr
         try process.run()
-        stdin.fileHandleForWriting.write(Data(input.utf8))
+        if inputFile == nil { stdin.fileHandleForWriting.write(Data(input.utf8)) }
         try stdin.fileHandleForWriting.close()
         // Read both to the end before waiting, so that a full pipe cannot stall the program.
         let errorData = Task.detached { stderr.fileHandleForReading.readDataToEndOfFile() }
