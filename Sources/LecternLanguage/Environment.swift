@@ -46,6 +46,14 @@ public final class Environment {
     /// The value of `name` in this scope only.
     func lookupLocal(_ name: Name) -> Value? { slots[name.id] }
 
+    /// Removes `name` from this scope and returns its value, which then has one owner fewer
+    /// (a list held only here can be grown in place, then defined again).
+    func takeLocal(_ name: Name) -> Value? {
+        let value = slots[name.id]
+        slots[name.id] = nil
+        return value
+    }
+
     /// The value of `name` here or in an enclosing scope.
     public func lookup(_ name: String) -> Value? { lookup(Name(name)) }
 

@@ -116,7 +116,7 @@ extension Interpreter {
     }
 
     /// The items of a tensor as a loop sees them: numbers for a vector, rows otherwise.
-    private func items(of tensor: Value, _ range: SourceRange) throws(LanguageError) -> [Value] {
+    func items(of tensor: Value, _ range: SourceRange) throws(LanguageError) -> [Value] {
         var items: [Value] = []
         for index in 0..<(try iterationCount(tensor, range)) { items.append(try element(of: tensor, at: index, range)) }
         return items

@@ -38,14 +38,16 @@ extension Interpreter {
         case let .assign(target, expr):
             try assign(try evaluate(expr, in: scope), to: target, in: scope)
         case let .update(op, target, expr):
-            let current = try evaluate(targetExpression(target), in: scope)
+            var current: Value? = try evaluate(targetExpression(target), in: scope)
             let operand = try evaluate(expr, in: scope)
-            if case let .variable(parameter) = current, parameter.isLeaf {
+            if op == .plus, try appendInPlace(to: target, operand, current: &current, statement.range, in: scope) {
+                // `l += [x]` on a list: appended in place.
+            } else if let current, case let .variable(parameter) = current, parameter.isLeaf {
                 // `w -= lr * w.grad` changes a param in place, as NumPy's `-=` changes an
                 // array: the name keeps the same param, and no graph is recorded.
                 let updated = try binary(op, .tensor(parameter.value), .tensor(variable(operand).value), statement.range)
                 try engine(statement.range) { try parameter.assign(updated.tensorValue!) }
-            } else {
+            } else if let current {
                 try assign(try binary(op, current, operand, statement.range), to: target, in: scope)
             }
         case let .function(literal):

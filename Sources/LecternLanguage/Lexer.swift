@@ -33,6 +33,32 @@ struct Lexer {
         }
     }
 
+    /// The tokens of `piece`, the next part of a text whose first `offset` bytes were scanned
+    /// before and left the brackets `open` open (a REPL entry growing line by line): scanning
+    /// the parts one after the other gives the tokens of the whole text, without its `.end`.
+    /// Offsets, in the tokens, in errors and in `open` (which is updated), count from the start
+    /// of the whole text.
+    static func scan(continuing piece: Source, at offset: Int,
+                     open: inout [(symbol: Symbol, offset: Int)]) throws(LanguageError) -> [Token] {
+        var lexer = Lexer(piece)
+        lexer.openBrackets = open.map { ($0.symbol, $0.offset - offset) }
+        var tokens: [Token] = []
+        do {
+            while true {
+                var token = try lexer.next()
+                if token.kind == .end { break }
+                token.range = SourceRange(token.range.start + offset, token.range.end + offset)
+                tokens.append(token)
+            }
+        } catch {
+            var shifted = error
+            shifted.range = SourceRange(error.range.start + offset, error.range.end + offset)
+            throw shifted
+        }
+        open = lexer.openBrackets.map { ($0.symbol, $0.offset + offset) }
+        return tokens
+    }
+
     private mutating func next() throws(LanguageError) -> Token {
         skipSpaceAndComments()
         guard position < bytes.count else { return Token(kind: .end, range: SourceRange(bytes.count, bytes.count)) }

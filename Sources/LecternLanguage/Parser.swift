@@ -19,6 +19,8 @@ struct Parser {
     /// The functions around this point (return needs one).
     private var functions = 0
     private let stack = StackGuard.current()
+    /// What earlier parses of these tokens went past (see `parse(_:unclosed:checked:)`).
+    private var checked: CheckedParts?
 
     /// Parses a whole program (a file, or a REPL cell).
     ///
@@ -27,7 +29,20 @@ struct Parser {
     /// tokens: a mistake before that (`foo(1 2`) is reported at once, as a syntax error.
     static func parse(_ source: Source) throws(LanguageError) -> [Stmt] {
         let (tokens, unclosed) = try Lexer.scan(source)
+        return try parse(tokens, unclosed: unclosed)
+    }
+
+    /// Parses `tokens` (ending with `.end`; `unclosed` is the innermost bracket still open).
+    ///
+    /// With `checked`, a record kept between parses of a growing text (a REPL entry, parsed
+    /// again after each line), the parse skips the statements, list elements and arguments
+    /// that an earlier parse went past, and records how far it got: each line is parsed about
+    /// once instead of once per later line. The skipped parts are missing from the tree, so
+    /// this is for telling complete input from incomplete, not for running it.
+    static func parse(_ tokens: [Token], unclosed: (symbol: Symbol, offset: Int)?,
+                      checked: CheckedParts? = nil) throws(LanguageError) -> [Stmt] {
         var parser = Parser(tokens: tokens)
+        parser.checked = checked
         guard let unclosed else { return try parser.program() }
         let incomplete = LanguageError.incompleteInput("'\(unclosed.symbol.rawValue)' is not closed",
                                                        SourceRange(unclosed.offset, unclosed.offset + 1))
@@ -48,11 +63,14 @@ struct Parser {
     /// program → { statement } END, statements separated by newlines or `;`
     private mutating func program() throws(LanguageError) -> [Stmt] {
         var statements: [Stmt] = []
+        let list = current
         skipNewlines()
         while !isAtEnd {
+            if skipChecked(list) { continue }
             statements.append(try statement())
             try endOfStatement()
             skipNewlines()
+            recordChecked(list)
         }
         return statements
     }
@@ -144,11 +162,14 @@ struct Parser {
         defer { nesting -= 1 }
         let open = try consume(.leftBrace, "expected '{' to start a block")
         var statements: [Stmt] = []
+        let list = current
         skipNewlines()
         while !check(.rightBrace) && !isAtEnd {
+            if skipChecked(list) { continue }
             statements.append(try statement())
             if !check(.rightBrace) { try endOfStatement() }
             skipNewlines()
+            recordChecked(list)
         }
         let close = try consume(.rightBrace, "expected '}' to close the block")
         return (statements, open.to(close))
@@ -379,7 +400,9 @@ struct Parser {
     /// arguments → argument { "," argument } [ "," ] ; argument → [ NAME "=" ] expression
     private mutating func argumentList() throws(LanguageError) -> [Argument] {
         var arguments: [Argument] = []
+        let list = current
         while !check(.rightParen) && !isAtEnd {
+            if skipChecked(list) { continue }
             let start = peek.range
             var label: String? = nil
             if case let .name(name) = peek.kind, peekNext.kind == .symbol(.assign) {
@@ -396,6 +419,7 @@ struct Parser {
             }
             arguments.append(Argument(label: label, value: value, range: start.to(value.range)))
             if !match(.comma) { break }
+            recordChecked(list)
         }
         return arguments
     }
@@ -441,9 +465,12 @@ struct Parser {
             try enter(at: token.range)
             defer { nesting -= 1 }
             var elements: [Expr] = []
+            let list = current
             while !check(.rightBracket) && !isAtEnd {
+                if skipChecked(list) { continue }
                 elements.append(try expression())
                 if !match(.comma) { break }
+                recordChecked(list)
             }
             if elements.count == 1, check(.for) {
                 // `[f(k) for k in ks]`, as Python writes it.
@@ -517,11 +544,28 @@ struct Parser {
     /// line or of the input is shown right after the last real token (not after a comment).
     private func place(_ token: Token) -> SourceRange {
         guard token.kind == .newline || token.kind == .end else { return token.range }
-        var index = tokens.firstIndex(where: { $0.range == token.range && $0.kind == token.kind }) ?? current
+        // Nearly always the current token; searching for it would cost a pass over the tokens.
+        var index = tokens[current] == token ? current
+            : tokens.firstIndex(where: { $0.range == token.range && $0.kind == token.kind }) ?? current
         while index > 0, tokens[index - 1].kind == .newline { index -= 1 }
         guard index > 0 else { return token.range }
         let end = tokens[index - 1].range.end
         return SourceRange(end, end + 1)
+    }
+
+    /// In a list (statements, elements or arguments) starting at token `list`: jumps past
+    /// the items an earlier parse went past; true when it moved.
+    private mutating func skipChecked(_ list: Int) -> Bool {
+        guard let end = checked?.ends[list], end > current else { return false }
+        current = end
+        return true
+    }
+
+    /// Records that the items of the list starting at token `list` parse, up to here. Only
+    /// at a real token: what was parsed up to it cannot change when more text follows.
+    private mutating func recordChecked(_ list: Int) {
+        guard let checked, !isAtEnd else { return }
+        checked.ends[list] = current
     }
 
     private mutating func skipNewlines() { while peek.kind == .newline { advance() } }
@@ -573,4 +617,11 @@ struct Parser {
         guard check(keyword) else { throw .syntax("\(message), found \(peek.kind)", place(peek)) }
         return advance().range
     }
+}
+
+/// The parts of a growing text that parses went past: for each list (of statements, of list
+/// elements, of arguments), keyed by the index of its first token, the token up to which its
+/// items are known to parse.
+final class CheckedParts {
+    var ends: [Int: Int] = [:]
 }

@@ -11,28 +11,34 @@ public struct Source: Sendable {
     let bytes: [UInt8]
     /// The offset at which each line starts.
     private let lineStarts: [Int]
+    /// The number messages give the text's first line: 1, or the line of a longer input
+    /// (standard input fed to the REPL) where this piece of it starts.
+    public let firstLine: Int
 
-    public init(name: String, text: String, isFile: Bool = false) {
+    public init(name: String, text: String, isFile: Bool = false, firstLine: Int = 1) {
         self.name = name
         self.text = text
         self.isFile = isFile
+        self.firstLine = firstLine
         self.bytes = Array(text.utf8)
         var starts = [0]
         for (i, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") { starts.append(i + 1) }
         self.lineStarts = starts
     }
 
-    /// The 1-based line and column of an offset; columns count characters, not bytes.
+    /// The line (counted from `firstLine`) and 1-based column of an offset; columns count
+    /// characters, not bytes.
     public func location(of offset: Int) -> (line: Int, column: Int) {
         let line = lineIndex(of: offset)
         let prefix = bytes[lineStarts[line]..<min(max(offset, lineStarts[line]), bytes.count)]
-        return (line + 1, String(decoding: prefix, as: UTF8.self).count + 1)
+        return (line + firstLine, String(decoding: prefix, as: UTF8.self).count + 1)
     }
 
-    /// The text of 1-based line `number`, without its newline.
+    /// The text of line `number` (counted from `firstLine`), without its newline.
     public func line(_ number: Int) -> String {
-        let start = lineStarts[number - 1]
-        var end = number < lineStarts.count ? lineStarts[number] - 1 : bytes.count
+        let index = number - firstLine
+        let start = lineStarts[index]
+        var end = index + 1 < lineStarts.count ? lineStarts[index + 1] - 1 : bytes.count
         if end > start, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
         return String(decoding: bytes[start..<max(start, end)], as: UTF8.self)
     }

@@ -19,9 +19,8 @@ extension REPL {
         let number = cellCount + 1
         let source = interactive
             ? Source(name: "cell \(number)", text: text)
-            // Piped: messages give the line of standard input. Leading newlines put the
-            // cell's text at its own line numbers (and change nothing else).
-            : Source(name: "<stdin>", text: String(repeating: "\n", count: firstLine - 1) + text, isFile: true)
+            // Piped: messages give the line of standard input.
+            : Source(name: "<stdin>", text: text, isFile: true, firstLine: firstLine)
         do throws(LanguageError) {
             let value = try execute(source)
             cellCount = number

@@ -27,8 +27,8 @@ final class REPL {
     let historyFile: LineHistory?
     private(set) var reader: (any LineReader)?
 
-    /// The lines of the entry being typed, while it is unfinished.
-    var pending: [String] = []
+    /// The entry being typed, while it is unfinished.
+    var pending = Entry()
     /// Cells run so far: the next is "cell \(cellCount + 1)".
     var cellCount = 0
     /// The line of the input where the current entry started (for messages in piped mode).
@@ -78,30 +78,30 @@ final class REPL {
                 finishAtEnd()
                 return interactive || !anyFailed ? 0 : 1
             case .interrupted:
-                pending = []
+                pending = Entry()
                 console.write("\n")
             case let .line(text):
                 lineNumber += 1
                 if pending.isEmpty { entryLine = lineNumber }
-                pending.append(text)
-                if submit(pending) { pending = [] }
+                if submit(text) { pending = Entry() }
             }
         }
         console.flush()
         return interactive || !anyFailed ? 0 : 1
     }
 
-    /// Runs the entry typed so far; false when it is unfinished and the next line continues it.
-    private func submit(_ lines: [String]) -> Bool {
-        let text = lines.joined(separator: "\n")
-        let trimmed = text.trimmingBlanks
-        if lines.count == 1, trimmed.hasPrefix(":") || trimmed.hasPrefix("?") {
-            remember(text)
+    /// Adds `line` to the entry typed so far and runs the entry when it is finished; false
+    /// when it is unfinished and the next line continues it.
+    private func submit(_ line: String) -> Bool {
+        let trimmed = line.trimmingBlanks
+        if pending.isEmpty, trimmed.hasPrefix(":") || trimmed.hasPrefix("?") {
+            remember(line)
             runMetaCommand(trimmed)
             return true
         }
-        if trimmed.isEmpty { return true }
-        if unfinished(text) != nil { return false }
+        if pending.isEmpty, trimmed.isEmpty { return true }
+        guard pending.append(line) else { return false }
+        let text = pending.text
         // Into the history before it runs: a crash or a kill during a long computation
         // loses nothing.
         remember(text)
@@ -109,25 +109,16 @@ final class REPL {
         return true
     }
 
-    /// The error saying what is still open, when `text` stops inside a bracket or block
-    /// (the next line continues it); nil when it is whole (right or wrong).
-    func unfinished(_ text: String) -> LanguageError? {
-        do throws(LanguageError) {
-            try Interpreter.checkSyntax(Source(name: "cell \(cellCount + 1)", text: text))
-        } catch where error.kind == .incompleteInput {
-            return error
-        } catch {}
-        return nil
-    }
-
     /// Ctrl-D at the secondary prompt: the unfinished entry goes to the history and is
     /// reported as unfinished; the session goes on.
     private func abandonEntry() {
-        let text = pending.joined(separator: "\n")
-        pending = []
+        let text = pending.text
+        let unfinished = pending.unfinished
+        pending = Entry()
         remember(text)
         console.write("\n")
-        if let error = unfinished(text) {
+        if var error = unfinished {
+            error.source = Source(name: "cell \(cellCount + 1)", text: text)
             cellCount += 1
             report(error)
         }
@@ -136,7 +127,7 @@ final class REPL {
     /// The input ended (Ctrl-D, or the end of a pipe) in the middle of an entry.
     private func finishAtEnd() {
         if !pending.isEmpty {
-            let text = pending.joined(separator: "\n")
+            let text = pending.text
             remember(text)
             if !interactive, case let .incomplete(error) = runCell(text, firstLine: entryLine) { report(error) }
         }

@@ -12,7 +12,7 @@ extension REPL {
     /// unfinished entry as context.
     func completions(forLine line: String) -> Completions {
         guard pending.isEmpty, let first = line.first(where: { $0 != " " && $0 != "\t" }), first == ":" || first == "?" else {
-            return interpreter.completions(for: (pending + [line]).joined(separator: "\n"))
+            return interpreter.completions(for: (pending.lines + [line]).joined(separator: "\n"))
         }
         let text = line.drop { $0 == " " || $0 == "\t" }
         if first == "?" { return names(String(text.dropFirst().drop { $0 == " " || $0 == "\t" })) }
