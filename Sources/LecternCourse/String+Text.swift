@@ -2,9 +2,10 @@
 
 extension String {
     /// Without spaces, tabs and line breaks at either end.
-    var trimmingBlanks: String {
+    public var trimmingBlanks: String {
         let blank: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }
-        return String(drop(while: blank).reversed().drop(while: blank).reversed())
+        guard let first = firstIndex(where: { !blank($0) }), let last = lastIndex(where: { !blank($0) }) else { return "" }
+        return String(self[first...last])
     }
 
     /// Every space replaced (by a no-break space, so that wrapping keeps a formula whole).

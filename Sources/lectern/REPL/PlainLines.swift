@@ -10,8 +10,9 @@ import Darwin
 final class PlainLines: LineReader {
     /// Whether to write the prompt (only when the line editor could not start on a terminal).
     let showsPrompt: Bool
-    /// Bytes read but not yet returned as lines.
+    /// Bytes read; those from `start` on are not yet returned as lines.
     private var buffer: [UInt8] = []
+    private var start = 0
     private var ended = false
 
     init(showsPrompt: Bool) {
@@ -23,17 +24,21 @@ final class PlainLines: LineReader {
             fputs(prompt.text.filter { $0 != Character(UnicodeScalar(UInt8(Prompt.escape))) }, lectern_stdout())
         }
         fflush(lectern_stdout())
-        while !ended, !buffer.contains(UInt8(ascii: "\n")) { fill() }
-        guard !buffer.isEmpty else { return .end }
-        let end = buffer.firstIndex(of: UInt8(ascii: "\n")) ?? buffer.count
-        var line = buffer[..<end]
-        buffer.removeFirst(min(end + 1, buffer.count))
+        while !ended, !buffer[start...].contains(UInt8(ascii: "\n")) { fill() }
+        guard start < buffer.count else { return .end }
+        let end = buffer[start...].firstIndex(of: UInt8(ascii: "\n")) ?? buffer.count
+        var line = buffer[start..<end]
         if line.last == UInt8(ascii: "\r") { line = line.dropLast() }
-        return .line(String(decoding: line, as: UTF8.self))
+        let text = String(decoding: line, as: UTF8.self)
+        // Moving on, not removing the line: removing would move the rest of the buffer each time.
+        start = min(end + 1, buffer.count)
+        return .line(text)
     }
 
     /// Reads what is there (waiting for at least a byte); notes the end of the input.
     private func fill() {
+        buffer.removeFirst(start)
+        start = 0
         var chunk = [UInt8](repeating: 0, count: 65536)
         let count = chunk.withUnsafeMutableBytes { Glibc.read(0, $0.baseAddress, $0.count) }
         if count < 0, errno == EINTR { return }

@@ -155,11 +155,3 @@ final class REPL {
         anyFailed = true
     }
 }
-
-extension String {
-    /// Without spaces, tabs and line breaks at either end.
-    var trimmingBlanks: String {
-        let blank: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }
-        return String(drop(while: blank).reversed().drop(while: blank).reversed())
-    }
-}
