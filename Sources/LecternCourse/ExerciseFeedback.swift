@@ -1,3 +1,4 @@
+import LecternRender
 /// What a student reads after `lectern check` or `:check`: an error at the top of their file
 /// with its caret, then each visible test with its points, and for a failure what differs
 /// (expected against got, shapes, the first differing element), the check that found it,
@@ -15,7 +16,7 @@ public enum ExerciseFeedback {
     /// - Parameter width: a terminal's width: the lines of prose (a test's name, its hint, the
     ///   score) are wrapped at spaces to it; nil leaves every line whole (a file, a pipe).
     public static func text(_ report: ExerciseReport, checking what: String, color: Bool, width: Int? = nil) -> String {
-        func paint(_ code: String, _ text: String) -> String { color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text }
+        func paint(_ style: TextStyle, _ text: String) -> String { style.apply(text, enabled: color) }
         let wrapper = width.map { ProseRenderer(width: $0, color: color) }
         /// `text` after `prefix`, its later lines after `hanging`: one line without a width.
         func wrapped(_ prefix: String, _ text: String, hanging: String) -> [String] {
@@ -28,13 +29,13 @@ public enum ExerciseFeedback {
         if let error = report.submissionError {
             let headline = error.hasPrefix("syntax error") ? "your file has a syntax error, so none of it ran:"
                 : "your file stops with an error (the tests run with what it defined before it):"
-            lines += ["", paint("1;31", "✗") + " " + headline]
+            lines += ["", paint(.boldRed, "✗") + " " + headline]
             lines += indent(error, 4)
         }
         lines.append("")
         var previousError: [String]?
         for result in report.results {
-            let mark = result.status == .passed ? paint("32", "✓") : paint("1;31", "✗")
+            let mark = result.status == .passed ? paint(.green, "✓") : paint(.boldRed, "✗")
             let stopped = result.status == .error ? ": an error stopped the test" : ""
             lines += wrapped(mark + " ", "\(result.name) (\(plural(result.points, "point"))\(result.hidden ? ", hidden" : ""))\(stopped)",
                              hanging: "  ")
@@ -48,13 +49,13 @@ public enum ExerciseFeedback {
                 previousError = result.status == .error ? error : nil
             }
             if let check = result.check { lines += wrapped("    check: ", check, hanging: "           ") }
-            if let hint = result.hint { lines += wrapped("    " + paint("1", "hint:") + " ", hint, hanging: "          ") }
+            if let hint = result.hint { lines += wrapped("    " + paint(.bold, "hint:") + " ", hint, hanging: "          ") }
             if !result.output.isEmpty { lines += ["    printed:"] + indent(result.output, 6) }
         }
         lines.append("")
         let passed = "\(report.passedCount) of \(plural(report.results.count, kind)) pass"
         lines += wrapped("", report.allPassed
-            ? paint("32", "All \(kind)s pass:") + " \(formatPoints(report.earned)) of \(plural(report.possible, "point"))."
+            ? paint(.green, "All \(kind)s pass:") + " \(formatPoints(report.earned)) of \(plural(report.possible, "point"))."
             : "Score: \(formatPoints(report.earned)) of \(plural(report.possible, "point")) (\(passed)).", hanging: "")
         if report.hiddenTests > 0, !hiddenRun {
             lines += wrapped("", "Grading also runs \(plural(report.hiddenTests, "hidden test")) (\(plural(report.hiddenPoints, "point")))"

@@ -61,7 +61,7 @@ public enum ExerciseRunner {
             runCase(index, exercise, submission, limits: limits, missing: missing, reusing: loadError?.kind == .limit ? loaded : nil,
                     output: output)
         }
-        return ExerciseReport(exercise: exercise.name, results: results, submissionError: loadError.map { Diagnostic.render($0, color: false) },
+        return ExerciseReport(exercise: exercise.name, results: results, submissionError: loadError.map { Diagnostic.render($0) },
                               hiddenTests: exercise.hiddenCases.count, hiddenPoints: exercise.hiddenCases.reduce(0) { $0 + $1.points },
                               submissionReason: loadError.map { reason($0, namingFile: submission.fileCount > 1) })
     }
@@ -125,7 +125,7 @@ public enum ExerciseRunner {
                 var error = error
                 // The outermost frame is this runner calling the test's body: not the student's business.
                 if recorder.running != nil, !error.trace.isEmpty { error.trace.removeLast() }
-                result.message = Diagnostic.render(error, color: false)
+                result.message = Diagnostic.render(error)
                 if error.kind == .limit { result.limit = reason(error, namingFile: submission.fileCount > 1) }
             }
         }

@@ -1,3 +1,4 @@
+import LecternRender
 /// A lesson's Markdown for the terminal: headings underlined, paragraphs and list items
 /// wrapped to `width`, quotes behind a bar, tables as aligned columns, other code blocks indented, HTML tags (the
 /// `<details>` around a solution) left out; inline markup by `Inline`. With `color`, bold
@@ -52,7 +53,7 @@ public struct ProseRenderer: Sendable {
             } else if let level = heading(text) {
                 flush()
                 let title = Inline.render(String(text.dropFirst(level + 1)), color: false)
-                out.append(color ? "\u{1B}[1m" + title + "\u{1B}[0m" : title)
+                out.append(TextStyle.bold.apply(title, enabled: color))
                 if level <= 2 { out.append(String(repeating: level == 1 ? "═" : "─", count: min(title.count, width))) }
             } else if let marker = listMarker(text) {
                 flush()

@@ -39,7 +39,7 @@ public final class StepRunner {
             }
             failed = false
         } catch {
-            captured += Diagnostic.render(error, color: false)
+            captured += Diagnostic.render(error)
             failed = true
         }
         return StepOutput(text: captured, failed: failed)
@@ -78,7 +78,7 @@ public enum CheckOutcome: Sendable, Equatable {
             if case .bool(true)? = value { return .passed }
             return .failed(turn.message)
         } catch {
-            return .error(turn.message, diagnostic: Diagnostic.render(error, color: false))
+            return .error(turn.message, diagnostic: Diagnostic.render(error))
         }
     }
 }

@@ -83,6 +83,6 @@ enum TestSession {
 
     private static func lessonError(_ error: LanguageError, _ path: String, _ what: String) -> LessonError {
         let line = error.source.map { $0.location(of: error.range.start).line }
-        return LessonError(path, line: line, what + ":\n" + Diagnostic.render(error, color: false))
+        return LessonError(path, line: line, what + ":\n" + Diagnostic.render(error))
     }
 }

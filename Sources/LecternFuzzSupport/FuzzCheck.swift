@@ -94,7 +94,7 @@ public enum FuzzCheck {
         guard error.range.start >= 0, error.range.start <= size, error.range.end <= size + 1 else {
             return "the range \(error.range.start)..<\(error.range.end) of '\(error.message)' is outside the source (\(size) bytes)"
         }
-        _ = Diagnostic.render(error, color: true)
+        _ = Diagnostic.render(error)
         return nil
     }
 }

@@ -11,9 +11,31 @@
 /// (`= in 'f', called at f.lec:2:10 (199 nested calls)`), and a long chain of calls shows
 /// its innermost `maxFrames` lines.
 public enum Diagnostic {
-    /// The error as text; with `color`, ANSI colours for a terminal.
-    public static func render(_ error: LanguageError, color: Bool = false) -> String {
-        let paint = Paint(enabled: color)
+    /// How the parts of a diagnostic are shown: plain text here; a terminal module adds
+    /// colours (LecternRender's `Diagnostic.Style.terminal`), so that this module writes no
+    /// escape codes.
+    public struct Style: Sendable {
+        /// "error:", "syntax error:", ...
+        public var label: @Sendable (String) -> String
+        /// The arrow, the line numbers and the bars in front of the source line.
+        public var gutter: @Sendable (String) -> String
+        /// The carets under the error.
+        public var carets: @Sendable (String) -> String
+
+        public init(label: @escaping @Sendable (String) -> String, gutter: @escaping @Sendable (String) -> String,
+                    carets: @escaping @Sendable (String) -> String) {
+            self.label = label
+            self.gutter = gutter
+            self.carets = carets
+        }
+
+        /// Plain text: for files, pipes, tests and graders.
+        public static let plain = Style(label: { $0 }, gutter: { $0 }, carets: { $0 })
+    }
+
+    /// The error as text, its parts shown in `style`.
+    public static func render(_ error: LanguageError, style: Style = .plain) -> String {
+        let paint = style
         let label: String
         switch error.kind {
         case .syntax, .incompleteInput: label = "syntax error"
@@ -21,18 +43,18 @@ public enum Diagnostic {
         case .limit: label = "limit"
         case .cancelled: label = "interrupted"
         }
-        var lines = [paint.red(label + ":") + " " + visible(shortened(error.message))]
+        var lines = [paint.label(label + ":") + " " + visible(shortened(error.message))]
         if let source = error.source {
             lines += snippet(source, error.range, paint)
         }
         let calls = collapsed(error.trace)
         for (frame, count) in calls.prefix(maxFrames) {
             let repeats = count > 1 ? " (\(count) nested calls)" : ""
-            lines.append(paint.blue("   = ") + "in '\(frame.name)', called at \(place(frame.source, frame.range.start))\(repeats)")
+            lines.append(paint.gutter("   = ") + "in '\(frame.name)', called at \(place(frame.source, frame.range.start))\(repeats)")
         }
         if calls.count > maxFrames {
             let hidden = calls.dropFirst(maxFrames).reduce(0) { $0 + $1.1 }
-            lines.append(paint.blue("   = ") + "and \(hidden) more call\(hidden == 1 ? "" : "s") further out")
+            lines.append(paint.gutter("   = ") + "and \(hidden) more call\(hidden == 1 ? "" : "s") further out")
         }
         return lines.joined(separator: "\n") + "\n"
     }
@@ -68,7 +90,7 @@ public enum Diagnostic {
     public static let maxMessageLength = 300
 
     /// The arrow line, the source line and the carets.
-    private static func snippet(_ source: Source, _ range: SourceRange, _ paint: Paint) -> [String] {
+    private static func snippet(_ source: Source, _ range: SourceRange, _ paint: Style) -> [String] {
         let (line, column) = source.location(of: range.start)
         let text = Array(source.line(line))
         let number = String(line)
@@ -87,9 +109,9 @@ public enum Diagnostic {
         let padding = String(repeating: " ", count: lead.count) + String(before.map { $0 == "\t" ? "\t" : " " })
         let carets = max(1, min(width, stop - (column - 1)))
         return [
-            gutter + paint.blue(" --> ") + place(source, range.start),
-            paint.blue(" \(number) | ") + shown,
-            paint.blue(" \(gutter) | ") + padding + paint.red(String(repeating: "^", count: carets)),
+            gutter + paint.gutter(" --> ") + place(source, range.start),
+            paint.gutter(" \(number) | ") + shown,
+            paint.gutter(" \(gutter) | ") + padding + paint.carets(String(repeating: "^", count: carets)),
         ]
     }
 
@@ -122,11 +144,5 @@ public enum Diagnostic {
         let head = message.prefix(maxMessageLength * 2 / 3)
         let tail = message.suffix(maxMessageLength / 4)
         return "\(head)…(\(message.count - head.count - tail.count) characters)…\(tail)"
-    }
-
-    private struct Paint {
-        let enabled: Bool
-        func red(_ text: String) -> String { enabled ? "\u{1B}[1;31m\(text)\u{1B}[0m" : text }
-        func blue(_ text: String) -> String { enabled ? "\u{1B}[34m\(text)\u{1B}[0m" : text }
     }
 }

@@ -77,7 +77,7 @@ struct RunCommand: ParsableCommand {
                 if error.kind == .cancelled, Signals.received != 0 {
                     error.message = "stopped by signal \(Signals.received) (\(Signals.received == SIGTERM ? "SIGTERM" : "SIGINT"))"
                 }
-                StandardError.write(Diagnostic.render(error, color: Terminal.colorAllowed(stderr: true)))
+                StandardError.write(Diagnostic.render(error, style: .forTerminal(color: Terminal.colorAllowed(stderr: true))))
                 // 128 + the signal, as a shell reports a process a signal ended.
                 throw ExitCode(error.kind == .cancelled && Signals.received != 0 ? 128 + Signals.received : 1)
             }

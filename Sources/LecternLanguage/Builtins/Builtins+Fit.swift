@@ -7,20 +7,23 @@ extension Builtins {
                 .init("optimizer", .null), .init("lr", .number(0.1)), .init("loss", .string("auto")), .init("val", .null),
                 .init("patience", .null), .init("seed", .number(0)), .init("shuffle", .bool(true)), .init("on_epoch", .null)],
         category: .training,
-        summary: "Trains a model on a data set; returns its history (train_loss, val_loss, ... per epoch).",
+        summary: "Trains a model on a data set; returns its history (train_loss, val_loss, ... per epoch)."
+            + " loss=\"auto\" is cross-entropy when data.y holds class labels (N whole numbers 0, 1, ...),"
+            + " mean squared error otherwise; \"cross_entropy\" or \"mse\" chooses.",
         example: "h = fit(Sequential(Linear(2, 3)), spiral(), epochs=2)",
         shapes: "data.x (N, ...), data.y (N) labels or (N, k) targets"
     ) { args, interpreter in
         let model = try model(args)
-        let train = try fitDataset(args.value("data"), args, "data")
-        let validation = args.isNone("val") ? nil : try fitDataset(args.value("val"), args, "val")
+        let loss = try fitLoss(args)
+        let train = try fitDataset(args.value("data"), args, "data", loss: loss)
+        let validation = args.isNone("val") ? nil : try fitDataset(args.value("val"), args, "val", loss: loss)
         let (epochs, batchSize) = (try args.integer("epochs", atLeast: 0), try args.optionalInteger("batch_size", atLeast: 1))
         let patience = try fitPatience(args, hasValidation: validation != nil), seed = try args.integer("seed", atLeast: 0)
         let optimizer = try fitOptimizer(args, model)
         let callback = args.isNone("on_epoch") ? nil : try callable(args, "on_epoch")
         var interrupted = false
         let history = try fit(model, train, validation: validation, epochs: epochs, batchSize: batchSize, optimizer: optimizer,
-                              loss: try fitLoss(args, train), patience: patience, shuffle: try args.bool("shuffle"),
+                              loss: loss, patience: patience, shuffle: try args.bool("shuffle"),
                               seed: UInt64(seed)) { record in
             // Ctrl-C (the host's cancellation) ends training after this epoch; the history says so.
             do throws(LanguageError) { try interpreter.step(args.callRange) } catch {
@@ -29,8 +32,7 @@ extension Builtins {
                 return .stop
             }
             // "epoch 7/30: loss 0.0034, accuracy 1.0000" (the record counts epochs from 0).
-            let figures = record.description.drop { $0 != ":" }
-            interpreter.progress?("epoch \(record.epoch + 1)/\(epochs)\(figures)")
+            interpreter.progress?("epoch \(record.epoch + 1)/\(epochs): \(record.figures)")
             guard let callback else { return .proceed }
             let answer = try interpreter.call(callback, [(epochRecord(record), args.callRange)], [], args.callRange)
             if case .bool(false) = answer { return .stop }
@@ -73,18 +75,26 @@ extension Builtins {
         return patience
     }
 
-    /// A data set for `fit`: a record with x and y; labels that are whole numbers 0..<C make
-    /// it a classification set with C classes.
-    static func fitDataset(_ value: Value, _ args: Arguments, _ name: String) throws -> Dataset {
+    /// A data set for `fit`: a record with x and y. It is a classification set with C classes
+    /// (accuracy is reported) when the loss is cross-entropy: asked for, which needs y to hold
+    /// labels 0..<C, or chosen by "auto" (nil) because y holds such labels. With "mse" it is a
+    /// regression set, whatever y holds.
+    static func fitDataset(_ value: Value, _ args: Arguments, _ name: String, loss: Loss?) throws -> Dataset {
         guard case let .record(record) = value, let x = record["x"]?.tensorValue, let y = record["y"]?.tensorValue else {
             throw args.wrongType(name, expected: "a data set (a record with x and y)")
         }
+        if loss == .mse { return try Dataset(x: x, y: y, classes: nil) }
         let isLabels = y.rank == 1 && y.count > 0 && y.scalars.allSatisfy { $0 >= 0 && $0 == $0.rounded() }
+        if loss == .crossEntropy, !isLabels {
+            throw LanguageError.runtime("fit: loss=\"cross_entropy\" needs class labels in \(name).y (N whole numbers 0, 1, ...),"
+                                        + " got \(y.rank == 1 ? "other numbers" : "shape \(y.shape)")", args.range(name))
+        }
         return try Dataset(x: x, y: y, classes: isLabels ? Int(y.scalars.max()!) + 1 : nil)
     }
 
-    /// "auto" (cross-entropy for labels, MSE otherwise), "cross_entropy" or "mse".
-    static func fitLoss(_ args: Arguments, _ train: Dataset) throws -> Loss? {
+    /// The loss asked for: nil for "auto" (the engine's default for the data set: cross-entropy
+    /// with labels, MSE otherwise), or "cross_entropy" or "mse".
+    static func fitLoss(_ args: Arguments) throws -> Loss? {
         let name = try args.string("loss")
         if name == "auto" { return nil }
         guard let loss = Loss(rawValue: name) else {

@@ -84,12 +84,16 @@ public struct History: Sendable, Equatable {
 
 extension EpochRecord: CustomStringConvertible {
     /// One line: "epoch 3: loss 0.4812, accuracy 0.8833, val_loss 0.5120, val_accuracy 0.8500".
-    public var description: String {
+    public var description: String { "epoch \(epoch): " + figures }
+
+    /// The epoch's numbers as a training log shows them: "loss 0.0034, accuracy 1.0000,
+    /// val_loss 0.0120, val_accuracy 0.9800" (the ones it has).
+    public var figures: String {
         var parts = ["loss \(Self.format(trainLoss))"]
         if let trainAccuracy { parts.append("accuracy \(Self.format(trainAccuracy))") }
         if let validationLoss { parts.append("val_loss \(Self.format(validationLoss))") }
         if let validationAccuracy { parts.append("val_accuracy \(Self.format(validationAccuracy))") }
-        return "epoch \(epoch): " + parts.joined(separator: ", ")
+        return parts.joined(separator: ", ")
     }
 
     /// Four decimals, the way training logs show them (Swift's shortest form beyond 1e9).

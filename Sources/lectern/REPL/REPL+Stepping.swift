@@ -1,5 +1,6 @@
 import LecternCourse
 import LecternLanguage
+import LecternRender
 
 extension REPL {
     /// `:next`: on an unanswered your-turn step, checks the answer first (and stays on a
@@ -108,7 +109,7 @@ extension REPL {
         do throws(LanguageError) {
             if let value = try execute(Source(name: name, text: code)) { show(value) }
         } catch {
-            console.error(Diagnostic.render(error, color: console.color))
+            console.error(Diagnostic.render(error, style: .forTerminal(color: console.color)))
         }
     }
 

@@ -151,7 +151,7 @@ final class REPL {
             error.message = "stopped by Ctrl-C; every variable is kept (an object changed in place, "
                 + "such as a model in the middle of fit, keeps its changes)"
         }
-        console.error(Diagnostic.render(error, color: console.color))
+        console.error(Diagnostic.render(error, style: .forTerminal(color: console.color)))
         anyFailed = true
     }
 }
