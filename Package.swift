@@ -61,7 +61,7 @@ let package = Package(
         .target(name: "_GEMMKernelAVX2", dependencies: ["_CSupport"], swiftSettings: avx2Settings + optimizedInDebug),
         .target(
             name: "TensorEngine", dependencies: ["_CSupport", "_GEMMKernel", "_GEMMKernelAVX2", "_MNISTData"],
-            swiftSettings: optimizedInDebug),
+            exclude: ["Autograd/README.md"], swiftSettings: optimizedInDebug),
         .target(name: "LecternLanguage", dependencies: ["TensorEngine", "_CSupport"], swiftSettings: uncheckedExclusivity),
         // Pictures: terminal canvases, plot layout, colour, SVG, and the builtins that make figures.
         // The language does not depend on it; a host adds `Pictures.builtins` to an interpreter.

@@ -5,6 +5,16 @@
 /// the derivative is a function of the output (exp, sqrt, tanh, sigmoid), the output is kept
 /// and nothing is recomputed.
 extension Variable {
+    /// max(x, 0). Backward: g where x > 0, else 0.
+    // NOTE: the mask must be x > 0, not "the output equals x": at x == 0 both hold, and
+    // passing g through there would give a subgradient other frameworks do not.
+    public func relu() -> Variable {
+        let x = value
+        return .result(x.relu(), op: "relu", parents: [self]) { g in
+            [try Tensor.zip(g, x, op: "relu backward", PassWherePositive())]
+        }
+    }
+
     /// eˣ. Backward: dL/dx = g·eˣ = g·y.
     public func exp() -> Variable {
         let y = value.exp()
@@ -105,4 +115,9 @@ private struct LeakyReluSlope: BinaryFunction {
 private struct PassInside: BinaryFunction {
     let lower: Double, upper: Double
     @inline(__always) func callAsFunction(_ g: Double, _ x: Double) -> Double { x > lower && x < upper ? g : 0 }
+}
+
+/// g where x > 0, else 0: the gradient of relu, as a function type for a fast loop.
+struct PassWherePositive: BinaryFunction {
+    @inline(__always) func callAsFunction(_ g: Double, _ x: Double) -> Double { x > 0 ? g : 0 }
 }

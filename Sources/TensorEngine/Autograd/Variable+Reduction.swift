@@ -1,8 +1,24 @@
-/// Reductions beyond `sum` and `mean`: `max` and `min` (primitives, with their backward
-/// rules), and `variance` and `std` (composed from primitives, so they need no backward of
-/// their own). `axes` and `keepDims` mean what they mean for `Tensor`: `nil` reduces every
+/// Reductions: `sum`, `max` and `min` (primitives, with their backward rules), and `mean`,
+/// `variance` and `std` (composed from primitives, so they need no backward of their own). `axes` and `keepDims` mean what they mean for `Tensor`: `nil` reduces every
 /// axis, negative axes count from the end.
 extension Variable {
+    /// Σ over `axes` (all when nil). Backward: g broadcast back over the summed axes.
+    public func sum(axes: [Int]? = nil, keepDims: Bool = false) throws -> Variable {
+        let inputShape = shape
+        let kept = try value.sum(axes: axes, keepDims: true).shape
+        let result = try value.sum(axes: axes, keepDims: keepDims)
+        return .result(result, op: "sum", parents: [self]) { g in
+            [try g.reshape(kept).broadcast(to: inputShape)]
+        }
+    }
+
+    /// The mean over `axes` (all when nil): the sum divided by the number of elements summed.
+    public func mean(axes: [Int]? = nil, keepDims: Bool = false) throws -> Variable {
+        let total = try sum(axes: axes, keepDims: keepDims)
+        let n = Double(value.count) / Double(Swift.max(total.value.count, 1))
+        return try total / n
+    }
+
     /// The largest element over `axes`, as `Tensor.max`.
     ///
     /// Backward: g goes to the elements equal to the maximum. When k of them tie, each gets

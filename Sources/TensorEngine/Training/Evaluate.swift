@@ -104,3 +104,10 @@ func checkNotEmpty(_ data: Dataset, _ op: String, _ name: String) throws {
         throw TensorError.argument(op: op, name: name, problem: "has no examples")
     }
 }
+
+/// The fraction of rows whose largest score is at the label's index (ties: the first).
+/// A row holding a NaN score counts as wrong (see `correctCount`).
+public func accuracy(scores: Tensor, labels: Tensor) throws -> Double {
+    try checkClassification(scores, labels, op: "accuracy")
+    return Double(try correctCount(scores: scores, labels: labels)) / Double(Swift.max(labels.count, 1))
+}
