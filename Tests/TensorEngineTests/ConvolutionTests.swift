@@ -1,37 +1,6 @@
 import Testing
 @testable import TensorEngine
 
-/// The formula itself, seven loops, as the reference for conv2d:
-/// y[n, k, i, j] = b[k] + Σ_c Σ_u Σ_v w[k, c, u, v] · x[n, c, i·s + u·d − p, j·s + v·d − p],
-/// with zeros outside the input and the output size rounded down (floor mode).
-func naiveConv2d(_ x: Tensor, _ w: Tensor, bias: Tensor? = nil, stride s: Int = 1, padding p: Int = 0,
-                 dilation d: Int = 1) -> Tensor {
-    let (n, c, h, wd) = (x.shape[0], x.shape[1], x.shape[2], x.shape[3])
-    let (k, kh, kw) = (w.shape[0], w.shape[2], w.shape[3])
-    let oh = (h + 2 * p - d * (kh - 1) - 1) / s + 1, ow = (wd + 2 * p - d * (kw - 1) - 1) / s + 1
-    var y = try! Tensor.zeros([n, k, oh, ow])
-    for b in 0..<n {
-        for f in 0..<k {
-            for i in 0..<oh {
-                for j in 0..<ow {
-                    var sum = bias?.scalars[f] ?? 0
-                    for ch in 0..<c {
-                        for u in 0..<kh {
-                            for v in 0..<kw {
-                                let (r, col) = (i * s + u * d - p, j * s + v * d - p)
-                                guard r >= 0, r < h, col >= 0, col < wd else { continue }
-                                sum += w[f, ch, u, v] * x[b, ch, r, col]
-                            }
-                        }
-                    }
-                    y[b, f, i, j] = sum
-                }
-            }
-        }
-    }
-    return y
-}
-
 @Suite("conv2d")
 struct ConvolutionTests {
     /// A 4x4 image whose pixel (r, c) is 4r + c + 1: 1...16, row by row.
@@ -60,14 +29,14 @@ struct ConvolutionTests {
             // Exact fits go through the default mode, the others through floor mode.
             let fits = (9 + 2 * padding - dilation * 2 - 1) % stride == 0 && (8 + 2 * padding - dilation - 1) % stride == 0
             let y = try Tensor.conv2d(x, w, bias: bias, stride: stride, padding: padding, dilation: dilation, floorMode: !fits)
-            expectClose(y, naiveConv2d(x, w, bias: bias, stride: stride, padding: padding, dilation: dilation), .sums)
+            expectClose(y, ReferenceKernels.conv2d(x, w, bias: bias, stride: stride, padding: padding, dilation: dilation), .sums)
         }
     }
 
     @Test("one image, one channel, a tall filter, no bias")
     func tallFilter() throws {
         let x = randomTensor([1, 1, 6, 5], seed: 14), w = randomTensor([2, 1, 4, 1], seed: 15)
-        expectClose(try Tensor.conv2d(x, w, padding: 1), naiveConv2d(x, w, padding: 1), .sums)
+        expectClose(try Tensor.conv2d(x, w, padding: 1), ReferenceKernels.conv2d(x, w, padding: 1), .sums)
     }
 
     @Test("conv2d(x, w) is the filter matrix times im2col(x), rearranged to NCHW")
@@ -109,7 +78,7 @@ struct ConvolutionTests {
         let x = randomTensor([1, 2, 7, 7], seed: 18), w = randomTensor([3, 2, 3, 3], seed: 19)
         let y = try Tensor.conv2d(x, w, stride: 3, floorMode: true)
         #expect(y.shape == [1, 3, 2, 2])
-        expectClose(y, naiveConv2d(x, w, stride: 3), .sums)
+        expectClose(y, ReferenceKernels.conv2d(x, w, stride: 3), .sums)
     }
 
     @Test("results are identical bit for bit with 1, 2 and 3 threads", arguments: [5, 1])
@@ -130,6 +99,7 @@ struct ConvolutionTests {
         #expect(try Tensor.conv2d(x, w).shape == [0, 3, 3, 3])
         #expect(try Tensor.conv2d(randomTensor([2, 2, 5, 5]), try Tensor.zeros([0, 2, 3, 3])).shape == [2, 0, 3, 3])
         let noChannels = try Tensor.conv2d(try Tensor.zeros([2, 0, 5, 5]), try Tensor.zeros([3, 0, 3, 3]), bias: Tensor([1, 2, 3]))
-        expectClose(noChannels, naiveConv2d(try Tensor.zeros([2, 0, 5, 5]), try Tensor.zeros([3, 0, 3, 3]), bias: Tensor([1, 2, 3])))
+        expectClose(noChannels, ReferenceKernels.conv2d(try Tensor.zeros([2, 0, 5, 5]), try Tensor.zeros([3, 0, 3, 3]),
+                                                        bias: Tensor([1, 2, 3])))
     }
 }

@@ -1,20 +1,6 @@
 import Testing
 @testable import TensorEngine
 
-/// The textbook definition, C[i, j] = Σ_p A[i, p]·B[p, j], as the reference for GEMM.
-func naiveMatmul(_ a: Tensor, _ b: Tensor) -> Tensor {
-    let (m, k, n) = (a.shape[0], a.shape[1], b.shape[1])
-    var c = Tensor.zeros(like: try! Tensor.zeros([m, n]))
-    for i in 0..<m {
-        for j in 0..<n {
-            var sum = 0.0
-            for p in 0..<k { sum += a.scalars[i * k + p] * b.scalars[p * n + j] }
-            c.scalars[i * n + j] = sum
-        }
-    }
-    return c
-}
-
 @Suite("matmul, dot, outer")
 struct MatMulTests {
     @Test("2x3 by 3x2 by hand")
@@ -28,7 +14,7 @@ struct MatMulTests {
     ])
     func againstNaive(m: Int, n: Int, k: Int) throws {
         let a = randomTensor([m, k], seed: 1), b = randomTensor([k, n], seed: 2)
-        expectClose(try Tensor.matmul(a, b), naiveMatmul(a, b), .sums)
+        expectClose(try Tensor.matmul(a, b), ReferenceKernels.matmul(a, b), .sums)
     }
 
     @Test("transposed operands are read through strides")
@@ -45,7 +31,7 @@ struct MatMulTests {
         }
         let result = Tensor(unchecked: [m, n], scalars: Array(UnsafeBufferPointer(start: c, count: m * n)))
         let a = naiveTranspose(at), b = naiveTranspose(bt)
-        expectClose(result, naiveMatmul(a, b), .sums)
+        expectClose(result, ReferenceKernels.matmul(a, b), .sums)
     }
 
     @Test("results are identical bit for bit with 1, 2 and 3 threads", arguments: [(300, 200, 600), (6, 5000, 75)])
@@ -77,7 +63,7 @@ struct MatMulTests {
                 let ai = Tensor(unchecked: [4, 3], scalars: Array(a.scalars[(i * 12)..<(i * 12 + 12)]))
                 let bj = Tensor(unchecked: [3, 2], scalars: Array(b.scalars[(j * 6)..<(j * 6 + 6)]))
                 let slice = Array(c.scalars[((i * 5 + j) * 8)..<((i * 5 + j) * 8 + 8)])
-                expectClose(Tensor(unchecked: [4, 2], scalars: slice), naiveMatmul(ai, bj), .sums)
+                expectClose(Tensor(unchecked: [4, 2], scalars: slice), ReferenceKernels.matmul(ai, bj), .sums)
             }
         }
     }
@@ -128,7 +114,7 @@ struct ProductPlanTests {
     func plansAgree(m: Int, n: Int, k: Int) throws {
         for (transposeA, transposeB) in [(false, false), (true, false), (false, true), (true, true)] {
             let a = randomTensor(transposeA ? [k, m] : [m, k], seed: 11), b = randomTensor(transposeB ? [n, k] : [k, n], seed: 12)
-            let expected = naiveMatmul(transposeA ? naiveTranspose(a) : a, transposeB ? naiveTranspose(b) : b)
+            let expected = ReferenceKernels.matmul(transposeA ? naiveTranspose(a) : a, transposeB ? naiveTranspose(b) : b)
             try a.scalars.withUnsafeBufferPointer { pa in
                 try b.scalars.withUnsafeBufferPointer { pb in
                     let opA = MatrixOperand(pa.baseAddress!, columns: transposeA ? m : k, transposed: transposeA)
@@ -148,7 +134,7 @@ struct ProductPlanTests {
     @Test("accumulate adds to C in every plan")
     func accumulate() throws {
         let a = randomTensor([5, 4], seed: 13), b = randomTensor([4, 3], seed: 14)
-        let expected = naiveMatmul(a, b) + 1
+        let expected = ReferenceKernels.matmul(a, b) + 1
         try a.scalars.withUnsafeBufferPointer { pa in
             try b.scalars.withUnsafeBufferPointer { pb in
                 let opA = MatrixOperand(pa.baseAddress!, columns: 4), opB = MatrixOperand(pb.baseAddress!, columns: 3)

@@ -1,32 +1,6 @@
 import Testing
 @testable import TensorEngine
 
-/// Pooling by its definition, one window at a time: the padded cells are −∞ for max and 0 for
-/// the average, whose divisor is always size·size. Output sizes round down (floor mode).
-func naivePool(_ x: Tensor, max isMax: Bool, size: Int, stride s: Int, padding p: Int) -> Tensor {
-    let (n, c, h, w) = (x.shape[0], x.shape[1], x.shape[2], x.shape[3])
-    let oh = (h + 2 * p - size) / s + 1, ow = (w + 2 * p - size) / s + 1
-    var y = try! Tensor.zeros([n, c, oh, ow])
-    for b in 0..<n {
-        for ch in 0..<c {
-            for i in 0..<oh {
-                for j in 0..<ow {
-                    var cells: [Double] = []
-                    for u in 0..<size {
-                        for v in 0..<size {
-                            let (r, col) = (i * s + u - p, j * s + v - p)
-                            let inside = r >= 0 && r < h && col >= 0 && col < w
-                            cells.append(inside ? x[b, ch, r, col] : (isMax ? -.infinity : 0))
-                        }
-                    }
-                    y[b, ch, i, j] = isMax ? cells.max()! : cells.reduce(0, +) / Double(size * size)
-                }
-            }
-        }
-    }
-    return y
-}
-
 /// The geometry a pooling error message is built from.
 func poolGeometry(input: (Int, Int), size: Int, stride: Int, padding: Int = 0) -> WindowGeometry {
     WindowGeometry(noun: "window", input: input, window: (size, size), stride: (stride, stride), padding: (padding, padding))
@@ -66,8 +40,8 @@ struct PoolingTests {
         let x = randomTensor([2, 3, 9, 8], seed: 40)
         let maxPooled = try Tensor.maxPool2d(x, size: size, stride: stride, padding: padding, floorMode: true)
         let averaged = try Tensor.avgPool2d(x, size: size, stride: stride, padding: padding, floorMode: true)
-        expectClose(maxPooled, naivePool(x, max: true, size: size, stride: stride, padding: padding))
-        expectClose(averaged, naivePool(x, max: false, size: size, stride: stride, padding: padding))
+        expectClose(maxPooled, ReferenceKernels.maxPool2d(x, size: size, stride: stride, padding: padding))
+        expectClose(averaged, ReferenceKernels.avgPool2d(x, size: size, stride: stride, padding: padding))
     }
 
     @Test("output sizes; the stride defaults to the size")
@@ -89,7 +63,7 @@ struct PoolingTests {
             #expect(message == "(7 - 2) / 2 + 1 = 3.5: a 2x2 window at stride 2 does not fit a 7x7 input")
             #expect(try pool(seven, 2, nil, 0, true).shape == [1, 2, 3, 3])
         }
-        expectClose(try Tensor.maxPool2d(seven, size: 2, floorMode: true), naivePool(seven, max: true, size: 2, stride: 2, padding: 0))
+        expectClose(try Tensor.maxPool2d(seven, size: 2, floorMode: true), ReferenceKernels.maxPool2d(seven, size: 2, stride: 2, padding: 0))
     }
 
     @Test("a max over a window holding NaN is NaN, wherever the NaN is")

@@ -25,6 +25,8 @@ extension Variable {
     /// Training mode: normalises with the batch's own statistics. x (N, F) or (N, C, H, W),
     /// γ and β (F) or (C); y has x's shape. Gradients flow to x, γ and β (through μ and σ²
     /// too: every output depends on every value of its feature).
+    /// The plain loops of the forward pass: `ReferenceKernels.batchNorm`
+    /// (Sources/TensorEngine/Reference/ReferenceKernels+BatchNorm.swift).
     /// - Throws: `TensorError` for a rank below 2, γ or β not of shape (C), or no values per
     ///   feature.
     public static func batchNorm(_ x: Variable, gamma: Variable, beta: Variable,

@@ -6,6 +6,9 @@
 /// in memory row r holds the c·s "columns" k = f·s + i contiguously. Every sweep walks the
 /// rows in order and, inside a row, a contiguous run of columns — the loop that vectorises.
 ///
+/// The plain loops of the training-mode forward pass: `ReferenceKernels.batchNorm`
+/// (Sources/TensorEngine/Reference/ReferenceKernels+BatchNorm.swift).
+///
 /// Priorities, in order: 1. results independent of the thread count, bit for bit; 2. the
 /// formulas of the course, recognisable in the code; 3. speed.
 ///

@@ -13,6 +13,8 @@ import _GEMMKernel
 /// Small and skinny products take a plain loop instead (`ProductPlan`). `packed: true` keeps
 /// the packed path for all but tiny products: the convolutions' per-image products, such as
 /// 6 x 784 x 75, run 2-3x faster packed than a rough cycle count predicts.
+/// The plain loops this computes: `ReferenceKernels.matmul`
+/// (Sources/TensorEngine/Reference/ReferenceKernels+MatMul.swift).
 /// - Complexity: 2·m·n·k floating-point operations.
 func gemm(m: Int, n: Int, k: Int, a: MatrixOperand, b: MatrixOperand,
           c: UnsafeMutablePointer<Double>, ldc: Int, accumulate: Bool = false,

@@ -8,6 +8,8 @@
 extension Tensor {
     /// Convolves `x` (N, C, H, W) with the filters `w` (K, C, KH, KW), giving (N, K, OH, OW)
     /// with `OH = (H + 2p − d·(KH − 1) − 1) / s + 1` (the same for OW).
+    /// The plain loops this computes: `ReferenceKernels.conv2d`
+    /// (Sources/TensorEngine/Reference/ReferenceKernels+Convolution.swift).
     /// - Parameters:
     ///   - bias: optional, shape (K): one number added to each output map.
     ///   - floorMode: drop an incomplete last window instead of reporting that it does not fit.
@@ -79,6 +81,8 @@ extension Tensor {
     /// the input pixel under filter tap (u, v) of channel c, for every output position;
     /// columns run over images, then output rows, then output columns. `conv2d(x, w)` equals
     /// `w.reshape(K, C·KH·KW) @ im2col(x)` with the (K, N·OH·OW) result rearranged to NCHW.
+    /// The plain loops this computes: `ReferenceKernels.im2col`
+    /// (Sources/TensorEngine/Reference/ReferenceKernels+Im2col.swift).
     /// - Throws: as `conv2d` for the geometry; `TensorError.tooLarge` beyond `Shape.maxElements`.
     public static func im2col(_ x: Tensor, kernelHeight: Int, kernelWidth: Int, stride: Int = 1,
                               padding: Int = 0, dilation: Int = 1, floorMode: Bool = false) throws -> Tensor {

@@ -15,6 +15,8 @@ extension Tensor {
     /// Gradients of `conv2d(x, w, bias:, stride:, padding:, dilation:, floorMode:)` for the
     /// upstream gradient `dy` (the output's shape): dx (N, C, H, W), dw (K, C, KH, KW) and
     /// db (K), the bias's gradient (whether or not the forward pass had a bias).
+    /// The plain loops this computes: `ReferenceKernels.conv2dBackward`
+    /// (Sources/TensorEngine/Reference/ReferenceKernels+Convolution.swift).
     /// - Throws: as `conv2d` for the arguments; `TensorError.argument` when `dy` does not have
     ///   the output's shape.
     /// - Complexity: 4·N·K·C·KH·KW·OH·OW floating-point operations (two forward passes).

@@ -6,6 +6,8 @@ extension Tensor {
     ///   so (8, m, k) x (k, n) multiplies each of the 8 matrices by the same (k, n).
     /// - A 1-D operand is a row (left) or column (right) vector, and that dimension is
     ///   dropped from the result: (k) x (k, n) -> (n); (k) x (k) -> a rank-0 scalar.
+    /// The plain loops this computes (for one (m, k) x (k, n) product): `ReferenceKernels.matmul`
+    /// (Sources/TensorEngine/Reference/ReferenceKernels+MatMul.swift).
     /// - Throws: `TensorError.matmul` for rank 0 operands, inner sizes that differ, or batch
     ///   dimensions that do not broadcast.
     /// - Complexity: O(batch · m · n · k).

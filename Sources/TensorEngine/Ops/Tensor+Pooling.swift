@@ -14,6 +14,8 @@ extension Tensor {
     ///     y[n, c, i, j] = max over 0 ≤ u, v < size of x[n, c, i·s + u − p, j·s + v − p]
     ///
     /// where padded cells count as −∞ (they never win). A NaN in a window gives NaN.
+    /// The plain loops this computes: `ReferenceKernels.maxPool2d`
+    /// (Sources/TensorEngine/Reference/ReferenceKernels+Pooling.swift).
     /// - Throws: on a rank other than 4, a size below 1, a stride below 1 (`stride: nil`
     ///   means `size`), a negative padding or one above `size / 2`, a window larger than the
     ///   padded input, or a stride that does not fit (unless `floorMode`).
@@ -29,6 +31,8 @@ extension Tensor {
     ///
     /// where padded cells count as zeros and the divisor is always size·size, even for a
     /// window that overlaps the padding: PyTorch's default, `count_include_pad=True`.
+    /// The plain loops this computes: `ReferenceKernels.avgPool2d`
+    /// (Sources/TensorEngine/Reference/ReferenceKernels+Pooling.swift).
     /// - Throws: as `maxPool2d`.
     /// - Complexity: N·C·OH·OW·size² additions.
     public static func avgPool2d(_ x: Tensor, size: Int, stride: Int? = nil, padding: Int = 0,

@@ -12,6 +12,8 @@
 extension Tensor {
     /// dL/dx of `maxPool2d(x, size:, stride:, padding:, floorMode:)` for the upstream
     /// gradient `dy` (the output's shape): (N, C, H, W).
+    /// The plain loops this computes: `ReferenceKernels.maxPool2dBackward`
+    /// (Sources/TensorEngine/Reference/ReferenceKernels+Pooling.swift).
     /// - Throws: as `maxPool2d`; `TensorError.argument` when `dy` does not have the output's shape.
     /// - Complexity: N·C·OH·OW·size² comparisons.
     public static func maxPool2dBackward(_ dy: Tensor, x: Tensor, size: Int, stride: Int? = nil, padding: Int = 0,
@@ -22,6 +24,8 @@ extension Tensor {
 
     /// dL/dx of `avgPool2d(x, size:, stride:, padding:, floorMode:)` for an input of
     /// `inputShape` (N, C, H, W) and the upstream gradient `dy` (the output's shape).
+    /// The plain loops this computes: `ReferenceKernels.avgPool2dBackward`
+    /// (Sources/TensorEngine/Reference/ReferenceKernels+Pooling.swift).
     /// - Throws: as `avgPool2d`; `TensorError.argument` when `dy` does not have the output's shape.
     /// - Complexity: N·C·OH·OW·size² additions.
     public static func avgPool2dBackward(_ dy: Tensor, inputShape: [Int], size: Int, stride: Int? = nil,
