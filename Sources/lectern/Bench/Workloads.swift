@@ -13,6 +13,7 @@ struct Workload: Sendable {
         Workload(id: "W4", title: "spiral MLP", run: { try spiralMLP($0); try spiralMLPLanguage($0) }),
         Workload(id: "W5", title: "batch norm forward + backward", run: batchNorm),
         Workload(id: "W6", title: "per-op overhead", run: perOpOverhead),
+        Workload(id: "W8", title: "LeNet-5 on MNIST, one epoch", run: { try lenetSwiftAPI($0); try lenetLanguage($0) }),
     ]
 
     /// Workloads of WORKLOADS.md that later issues add; asking for one prints a note.
