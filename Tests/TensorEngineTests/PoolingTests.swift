@@ -85,4 +85,32 @@ struct PoolingTests {
             #expect(results[0].scalars == results[2].scalars)
         }
     }
+
+    /// The bit patterns of a tensor's elements: equal for equal tensors, NaNs and −0 included.
+    func bits(_ t: Tensor) -> [UInt64] { t.scalars.map(\.bitPattern) }
+
+    @Test("2x2 at stride 2 (its own loops) picks what the definition picks: ties, NaN, ±0, ±∞, bit for bit")
+    func twoByTwoFastPath() throws {
+        // Windows of the awkward cases: ties (the first wins), −0 against +0, NaNs anywhere
+        // (the last wins), −∞ only, +∞, and random values; a 7x9 plane in floor mode too.
+        let special: [Double] = [1, 1, 1, 1, -0.0, 0, 0, -0.0, .nan, 2, 3, .nan, -.infinity, -.infinity, -.infinity, -.infinity,
+                                 .infinity, 1, .infinity, 2, 0, 0, 0, -0.0]
+        var rng = RandomGenerator(seed: 7)
+        let random = try Tensor.randn([2, 3, 6, 8], using: &rng).scalars.map { ($0 * 2).rounded() / 2 }  // many ties
+        for (shape, values) in [([1, 1, 2, 12], special), ([2, 3, 6, 8], random)] {
+            let x = try Tensor(shape: shape, scalars: values)
+            let dy = try Tensor.randn([shape[0], shape[1], shape[2] / 2, shape[3] / 2], using: &rng)
+            for threads in [1, 2, 3] {
+                let y = try Tensor.maxPool2d(x, size: 2, stride: 2, padding: 0, floorMode: false, threads: threads)
+                #expect(bits(y) == bits(ReferenceKernels.maxPool2d(x, size: 2)))
+                let dx = try Tensor.maxPool2dBackward(dy, x: x, size: 2, stride: 2, padding: 0, floorMode: false, threads: threads)
+                #expect(bits(dx) == bits(ReferenceKernels.maxPool2dBackward(dy, x: x, size: 2)))
+            }
+        }
+        let odd = try Tensor.randn([1, 2, 7, 9], using: &rng)
+        #expect(bits(try Tensor.maxPool2d(odd, size: 2, floorMode: true)) == bits(ReferenceKernels.maxPool2d(odd, size: 2)))
+        let oddGradient = try Tensor.randn([1, 2, 3, 4], using: &rng)
+        #expect(bits(try Tensor.maxPool2dBackward(oddGradient, x: odd, size: 2, floorMode: true))
+                    == bits(ReferenceKernels.maxPool2dBackward(oddGradient, x: odd, size: 2)))
+    }
 }

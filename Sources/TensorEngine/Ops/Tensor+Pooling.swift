@@ -44,6 +44,11 @@ extension Tensor {
     static func maxPool2d(_ x: Tensor, size: Int, stride: Int?, padding: Int, floorMode: Bool,
                           threads: Int) throws -> Tensor {
         let g = try poolGeometry(x.shape, op: "maxPool2d", size: size, stride: stride, padding: padding, floorMode: floorMode)
+        if MaxPool2x2.applies(g) {
+            return Tensor(unchecked: try g.outputShape(channels: g.channels)) { out in
+                x.scalars.withUnsafeBufferPointer { MaxPool2x2.forward($0, g, into: out, threads: threads) }
+            }
+        }
         return try pool(x, g, threads: threads) { window in window.argmax().value }
     }
 

@@ -39,6 +39,14 @@ extension Tensor {
                                   threads: Int) throws -> Tensor {
         let g = try poolGeometry(x.shape, op: "maxPool2dBackward", size: size, stride: stride, padding: padding,
                                  floorMode: floorMode)
+        if MaxPool2x2.applies(g) {
+            try checkUpstream(dy, g, op: "maxPool2dBackward")
+            return Tensor(unchecked: x.shape) { dx in
+                dy.scalars.withUnsafeBufferPointer { pdy in
+                    x.scalars.withUnsafeBufferPointer { MaxPool2x2.backward(pdy, x: $0, g, into: dx, threads: threads) }
+                }
+            }
+        }
         return try x.scalars.withUnsafeBufferPointer { px in
             try poolBackward(dy, g, op: "maxPool2dBackward", pixels: px, threads: threads) { window, gradient, dx in
                 dx[window.argmax().offset] += gradient
@@ -62,15 +70,20 @@ extension Tensor {
         }
     }
 
-    /// A zero gradient of the input's shape, to which `spread(window, dy of the window, dx)`
-    /// adds each window's share, plane by plane.
-    private static func poolBackward(_ dy: Tensor, _ g: ConvGeometry, op: String, pixels: UnsafeBufferPointer<Double>, threads: Int,
-                                     spread: (PoolWindow, Double, UnsafeMutableBufferPointer<Double>) -> Void) throws -> Tensor {
+    /// Checks that the upstream gradient `dy` has the pooling output's shape.
+    private static func checkUpstream(_ dy: Tensor, _ g: ConvGeometry, op: String) throws {
         let shape = try g.outputShape(channels: g.channels)
         guard dy.shape == shape else {
             throw TensorError.argument(op: op, name: "dy",
                                        problem: "must have the shape of the pooling output \(shape), got \(dy.shape)")
         }
+    }
+
+    /// A zero gradient of the input's shape, to which `spread(window, dy of the window, dx)`
+    /// adds each window's share, plane by plane.
+    private static func poolBackward(_ dy: Tensor, _ g: ConvGeometry, op: String, pixels: UnsafeBufferPointer<Double>, threads: Int,
+                                     spread: (PoolWindow, Double, UnsafeMutableBufferPointer<Double>) -> Void) throws -> Tensor {
+        try checkUpstream(dy, g, op: op)
         let planeSize = g.height * g.width
         return Tensor(unchecked: [g.batch, g.channels, g.height, g.width]) { dx in
             dy.scalars.withUnsafeBufferPointer { pdy in
