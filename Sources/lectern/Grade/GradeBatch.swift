@@ -46,10 +46,16 @@ struct GradeBatch: Sendable {
         return results.withLock { $0.map { $0! } }
     }
 
+    /// All a child sees of the environment. Swift's crash backtracer is off: symbolicating a
+    /// submission's crash (memory exhausted, say) took over 3 s on a busy machine, which the
+    /// wall-clock limit then reported as a timeout; the reason comes from the allocator's
+    /// message, printed before it would start.
+    static let childEnvironment = ["LECTERN_THREADS=1", "LANG=C.UTF-8", "SWIFT_BACKTRACE=enable=no"]
+
     func grade(_ entry: Roster.Entry) -> Graded {
         if let problem = entry.problem { return Graded(submission: .failed(entry.student, exercise, reason: problem)) }
         let child = ChildProcess(executable: Self.executable, arguments: ["_grade-child", exercise.directory] + entry.files + limits.arguments,
-                                 environment: ["LECTERN_THREADS=1", "LANG=C.UTF-8"], timeout: limits.timeout,
+                                 environment: Self.childEnvironment, timeout: limits.timeout,
                                  outputCap: GradedSubmission.outputLimit)
         let outcome: ChildProcess.Outcome
         do { outcome = try child.run() } catch {
