@@ -44,8 +44,11 @@ public enum ExerciseRunner {
     /// - Parameter output: receives what the student's code prints: its file's top level on
     ///   the first run (not the runs before each test) and every test's output. The grader's
     ///   child process writes it to its standard output; by default it is dropped.
+    /// - Parameter cancelledWith: a session's guard (a REPL's, for `:check`): its Ctrl-C stops
+    ///   the test running, and the tests after it are not run (the report holds those that ran).
     public static func run(_ exercise: Exercise, _ submission: Submission, visibility: Visibility,
-                           limits: Limits = limits, output: @escaping (String) -> Void = { _ in }) -> ExerciseReport {
+                           limits: Limits = limits, cancelledWith: ComputeGuard? = nil,
+                           output: @escaping (String) -> Void = { _ in }) -> ExerciseReport {
         var loadError: LanguageError?, defined: [String] = [], loaded: [String: Value] = [:]
         switch submission {
         case let .file(source): (loaded, defined, loadError) = TestSession.load([source], names: exercise.functions, limits: limits, output: output)
@@ -56,10 +59,12 @@ public enum ExerciseRunner {
         for name in exercise.functions where !defined.contains(name) {
             missing[name] = missingMessage(name, submission, defined, syntaxError: loadError.map { $0.kind == .syntax || $0.kind == .incompleteInput } ?? false)
         }
-        let results = exercise.cases.indices.filter { visibility == .all || !exercise.cases[$0].hidden }.map { index in
+        var results: [TestResult] = []
+        for index in exercise.cases.indices where visibility == .all || !exercise.cases[index].hidden {
+            if cancelledWith?.stopReason == .cancelled { break }
             // A file whose top level reaches a limit (an endless loop) is not run again for each test.
-            runCase(index, exercise, submission, limits: limits, missing: missing, reusing: loadError?.kind == .limit ? loaded : nil,
-                    output: output)
+            results.append(runCase(index, exercise, submission, limits: limits, missing: missing,
+                                   reusing: loadError?.kind == .limit ? loaded : nil, cancelledWith: cancelledWith, output: output))
         }
         return ExerciseReport(exercise: exercise.name, results: results, submissionError: loadError.map { Diagnostic.render($0) },
                               hiddenTests: exercise.hiddenCases.count, hiddenPoints: exercise.hiddenCases.reduce(0) { $0 + $1.points },
@@ -87,7 +92,8 @@ public enum ExerciseRunner {
     /// - Parameter missing: why each function the submission lacks is missing.
     /// - Parameter reusing: the functions to use instead of running the file again.
     static func runCase(_ index: Int, _ exercise: Exercise, _ submission: Submission, limits: Limits, missing: [String: String],
-                        reusing: [String: Value]? = nil, output: @escaping (String) -> Void = { _ in }) -> TestResult {
+                        reusing: [String: Value]? = nil, cancelledWith: ComputeGuard? = nil,
+                        output: @escaping (String) -> Void = { _ in }) -> TestResult {
         let spec = exercise.cases[index]
         var result = TestResult(name: spec.name, points: spec.points, earned: 0, hidden: spec.hidden, status: .error,
                                 message: nil, check: nil, hint: spec.hint, output: "")
@@ -98,7 +104,7 @@ public enum ExerciseRunner {
         case let .session(interpreter): functions = TestSession.definitions(exercise.functions, in: interpreter)
         }
         let recorder = TestRecorder()
-        let tests = TestSession.testsInterpreter(recorder, missing: missing, limits: limits) { text in
+        let tests = TestSession.testsInterpreter(recorder, missing: missing, limits: limits, cancelledWith: cancelledWith) { text in
             output(text)
             if result.output.count < outputLimit { result.output += String(text.prefix(outputLimit - result.output.count)) }
         }

@@ -15,7 +15,7 @@ enum TestSession {
     /// function may draw), and for each function the student's file lacks, a builtin of that
     /// name that stops the test with `missing[name]`.
     static func testsInterpreter(_ recorder: TestRecorder, missing: [String: String], limits: Limits,
-                                 output: @escaping (String) -> Void) -> Interpreter {
+                                 cancelledWith: ComputeGuard? = nil, output: @escaping (String) -> Void) -> Interpreter {
         let stubs = missing.keys.sorted().map { name in
             Builtin(name, [.init("arguments", variadic: true), .init("options", keywords: true)], category: .tests,
                     summary: "A function the student's file does not define.", example: name + "()") { args, _ in
@@ -24,7 +24,7 @@ enum TestSession {
             }
         }
         return Interpreter(limits: limits, capabilities: [], extraBuiltins: TestBuiltins.make(recorder) + Pictures.builtins + stubs,
-                           output: output)
+                           cancelledWith: cancelledWith, output: output)
     }
 
     /// Runs a student's files, in order, in a fresh interpreter: the functions `names` they

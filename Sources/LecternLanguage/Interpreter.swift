@@ -15,7 +15,7 @@ public final class Interpreter {
     /// What the engine watches while the program runs: the stop signal (`cancel()` from
     /// another thread, such as a REPL's Ctrl-C handler, stops the program at its next step or
     /// kernel block), the deadline and the memory budget.
-    public let computeGuard = ComputeGuard()
+    public let computeGuard: ComputeGuard
     /// Receives everything the program prints.
     public var output: (String) -> Void
     /// The generator behind `randn`, `rand` and friends; `seed(n)` resets it. Seeded with 0,
@@ -53,8 +53,11 @@ public final class Interpreter {
     ///   language's own; a name already taken keeps the language's builtin.
     /// - Parameter fileAccess: the directories granted; without it, `.readFiles` and
     ///   `.writeFiles` in `capabilities` grant the working directory.
+    /// - Parameter cancelledWith: another session's guard whose Ctrl-C stops this one too.
     public init(limits: Limits = .laptop, capabilities: Capabilities = [], fileAccess: FileAccess? = nil,
-                extraBuiltins: [Builtin] = [], output: @escaping (String) -> Void = { Swift.print($0, terminator: "") }) {
+                extraBuiltins: [Builtin] = [], cancelledWith: ComputeGuard? = nil,
+                output: @escaping (String) -> Void = { Swift.print($0, terminator: "") }) {
+        computeGuard = ComputeGuard(cancelledWith: cancelledWith)
         self.limits = limits
         self.capabilities = capabilities
         self.fileAccess = fileAccess ?? FileAccess(workingDirectoryFor: capabilities)

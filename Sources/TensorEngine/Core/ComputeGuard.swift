@@ -41,9 +41,16 @@ public final class ComputeGuard: Sendable {
     let overrunRequest = Atomic<Int>(0)
     let overrunLive = Atomic<Int>(0)
 
+    /// A guard whose Ctrl-C stops this one's code too: a REPL's session, for the interpreters
+    /// that check an exercise against it (`:check`). Only a cancel passes on; the other guard's
+    /// deadline and budget are its own.
+    public let cancelledWith: ComputeGuard?
+
     /// - Parameter memoryBudget: the most bytes of tensor storage alive at once (`Int.max`: no budget).
-    public init(memoryBudget: Int = .max) {
+    /// - Parameter cancelledWith: a guard whose `cancel()` also stops this one.
+    public init(memoryBudget: Int = .max, cancelledWith: ComputeGuard? = nil) {
         memoryLimit = Atomic(memoryBudget)
+        self.cancelledWith = cancelledWith
     }
 
     /// Starts a run: no stop yet, and a deadline `seconds` from now (infinity: none).
@@ -78,14 +85,25 @@ public final class ComputeGuard: Sendable {
         StopReason(rawValue: stopState.load(ordering: .relaxed))
     }
 
-    /// Whether a stop was asked for (one atomic load; the deadline is not looked at).
+    /// Whether a stop was asked for (one atomic load, two with `cancelledWith`; the deadline is
+    /// not looked at).
     @inlinable
-    public var isStopped: Bool { stopState.load(ordering: .relaxed) != 0 }
+    public var isStopped: Bool { stopState.load(ordering: .relaxed) != 0 || followsCancel() }
+
+    /// Takes over a cancel of `cancelledWith`; true when there was one.
+    @usableFromInline
+    func followsCancel() -> Bool {
+        guard let cancelledWith, cancelledWith.stopState.load(ordering: .relaxed) == StopReason.cancelled.rawValue else {
+            return false
+        }
+        cancel()
+        return true
+    }
 
     /// Whether the running code should stop: a stop was asked for, or the deadline has passed
     /// (which then becomes the stop reason). Reads the clock: call it once per block of work.
     public func shouldStop() -> Bool {
-        if stopState.load(ordering: .relaxed) != 0 { return true }
+        if isStopped { return true }
         if ComputeGuard.now() > deadline.load(ordering: .relaxed) {
             stop(.timeLimit)
             return true

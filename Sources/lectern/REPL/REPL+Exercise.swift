@@ -26,7 +26,17 @@ extension REPL {
         let exercise: Exercise
         do throws(LessonError) { exercise = try course.exercise(name) } catch { return fail(error.description) }
         currentExercise = exercise.name
-        let report = ExerciseRunner.run(exercise, .session(interpreter), visibility: .visibleOnly)
+        // Ctrl-C cancels the session's guard; the tests' interpreters follow it.
+        let session = interpreter.computeGuard
+        session.resumeAfterCancel()
+        let report = ExerciseRunner.run(exercise, .session(interpreter), visibility: .visibleOnly, cancelledWith: session)
+        if session.stopReason == .cancelled {
+            session.resumeAfterCancel()
+            // The terminal echoed "^C" where the cursor was; the notice takes the line, as for a cell.
+            if interactive { console.write(console.atLineStart ? "\r\u{1B}[K" : "\n") }
+            let total = exercise.cases.filter { !$0.hidden }.count
+            return fail("stopped by Ctrl-C (\(report.results.count) of \(total) tests started); the check is not recorded")
+        }
         console.write(ExerciseFeedback.text(report, checking: "this session's " + exercise.functions.joined(separator: ", "), color: console.color,
                                             width: interactive ? screenWidth : nil))
         ExerciseStatusStore(course: course).record(report)
