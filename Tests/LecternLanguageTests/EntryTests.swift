@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import LecternLanguage
+import LecternFuzzSupport
 
 /// `Entry` tells a finished REPL entry from an unfinished one line by line, parsing each line
 /// about once; its answers must be those of parsing the whole entry again after every line.
@@ -50,6 +51,25 @@ struct EntryTests {
             let reparsed = Self.entries(lines, Self.finishedByReparsing)
             #expect(incremental == reparsed, "\(path)")
         }
+    }
+
+    @Test("generated and mutated programs split into the same entries as by parsing again after each line")
+    func sameOnFuzzedPrograms() {
+        var compared = 0
+        for index in 0..<300 {
+            // Generated programs are mostly right; mutated ones are mostly wrong in small ways.
+            for text in [ProgramGenerator.text(seed: 11, index: index), Mutator.text(seed: 11, index: index)] {
+                let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+                var entry = Entry()
+                let incremental = Self.entries(lines) { pending in
+                    if pending.count == 1 { entry = Entry() }
+                    return entry.append(pending.last!)
+                }
+                #expect(incremental == Self.entries(lines, Self.finishedByReparsing), "program \(index): \(text)")
+                compared += lines.count
+            }
+        }
+        #expect(compared > 3000)
     }
 
     @Test("open blocks, lists and calls are unfinished; a mistake inside one finishes the entry at once")
