@@ -20,14 +20,6 @@ enum MaxPool2x2 {
         return bottom > top ? bottomIndex : topIndex
     }
 
-    /// The value of that pixel.
-    @inline(__always)
-    static func largest(_ a: Double, _ b: Double, _ c: Double, _ d: Double) -> Double {
-        if a.isNaN || b.isNaN || c.isNaN || d.isNaN { return d.isNaN ? d : c.isNaN ? c : b.isNaN ? b : a }
-        let top = b > a ? b : a, bottom = d > c ? d : c
-        return bottom > top ? bottom : top
-    }
-
     /// y (N, C, OH, OW) from x (N, C, H, W): each output the largest of its window.
     static func forward(_ x: UnsafeBufferPointer<Double>, _ g: ConvGeometry, into y: UnsafeMutableBufferPointer<Double>,
                         threads: Int) {
@@ -38,7 +30,10 @@ enum MaxPool2x2 {
             for i in 0..<outHeight {
                 let top = pixels + 2 * i * width, bottom = top + width, row = out + i * outWidth
                 for j in 0..<outWidth {
-                    row[j] = largest(top[2 * j], top[2 * j + 1], bottom[2 * j], bottom[2 * j + 1])
+                    let corner = 2 * j
+                    let index = winner(top[corner], top[corner + 1], bottom[corner], bottom[corner + 1])
+                    // Above or below, then left or right.
+                    row[j] = (index < 2 ? top : bottom)[corner + (index & 1)]
                 }
             }
         }
@@ -60,8 +55,8 @@ enum MaxPool2x2 {
                 let top = 2 * i * width, bottom = top + width
                 for j in 0..<outWidth {
                     let corner = 2 * j
-                    let offsets = (top + corner, top + corner + 1, bottom + corner, bottom + corner + 1)
-                    let index = winner(pixels[offsets.0], pixels[offsets.1], pixels[offsets.2], pixels[offsets.3])
+                    let index = winner(pixels[top + corner], pixels[top + corner + 1],
+                                       pixels[bottom + corner], pixels[bottom + corner + 1])
                     // Above or below, then left or right.
                     let offset = (index < 2 ? top : bottom) + corner + (index & 1)
                     out[offset] += upstream[i * outWidth + j]

@@ -16,10 +16,8 @@ extension ReferenceKernels {
     /// - Precondition: x of rank 4; size and stride ≥ 1, padding ≥ 0; the window fits.
     public static func maxPool2d(_ x: Tensor, size: Int, stride: Int? = nil, padding: Int = 0) -> Tensor {
         precondition(x.rank == 4, "maxPool2d: x is (N, C, H, W)")
-        let (batch, channels, height, width) = (x.shape[0], x.shape[1], x.shape[2], x.shape[3])
-        let stride = stride ?? size
-        let outHeight = outputSize(height, window: size, stride: stride, padding: padding)
-        let outWidth = outputSize(width, window: size, stride: stride, padding: padding)
+        let (batch, channels, _, _, stride, outHeight, outWidth) =
+            poolSizes(x.shape, size: size, stride: stride, padding: padding)
 
         var y = zeros([batch, channels, outHeight, outWidth])
         for n in 0..<batch {
@@ -46,10 +44,8 @@ extension ReferenceKernels {
     /// - Precondition: as `maxPool2d`.
     public static func avgPool2d(_ x: Tensor, size: Int, stride: Int? = nil, padding: Int = 0) -> Tensor {
         precondition(x.rank == 4, "avgPool2d: x is (N, C, H, W)")
-        let (batch, channels, height, width) = (x.shape[0], x.shape[1], x.shape[2], x.shape[3])
-        let stride = stride ?? size
-        let outHeight = outputSize(height, window: size, stride: stride, padding: padding)
-        let outWidth = outputSize(width, window: size, stride: stride, padding: padding)
+        let (batch, channels, height, width, stride, outHeight, outWidth) =
+            poolSizes(x.shape, size: size, stride: stride, padding: padding)
 
         var y = zeros([batch, channels, outHeight, outWidth])
         for n in 0..<batch {
@@ -85,10 +81,8 @@ extension ReferenceKernels {
     public static func maxPool2dBackward(_ dy: Tensor, x: Tensor, size: Int, stride: Int? = nil,
                                          padding: Int = 0) -> Tensor {
         precondition(x.rank == 4, "maxPool2dBackward: x is (N, C, H, W)")
-        let (batch, channels, height, width) = (x.shape[0], x.shape[1], x.shape[2], x.shape[3])
-        let stride = stride ?? size
-        let outHeight = outputSize(height, window: size, stride: stride, padding: padding)
-        let outWidth = outputSize(width, window: size, stride: stride, padding: padding)
+        let (batch, channels, _, _, stride, outHeight, outWidth) =
+            poolSizes(x.shape, size: size, stride: stride, padding: padding)
         precondition(dy.shape == [batch, channels, outHeight, outWidth], "maxPool2dBackward: dy has the shape of y")
 
         var dx = zeros(x.shape)
@@ -117,10 +111,8 @@ extension ReferenceKernels {
     public static func avgPool2dBackward(_ dy: Tensor, inputShape: [Int], size: Int, stride: Int? = nil,
                                          padding: Int = 0) -> Tensor {
         precondition(inputShape.count == 4, "avgPool2dBackward: the input is (N, C, H, W)")
-        let (batch, channels, height, width) = (inputShape[0], inputShape[1], inputShape[2], inputShape[3])
-        let stride = stride ?? size
-        let outHeight = outputSize(height, window: size, stride: stride, padding: padding)
-        let outWidth = outputSize(width, window: size, stride: stride, padding: padding)
+        let (batch, channels, height, width, stride, outHeight, outWidth) =
+            poolSizes(inputShape, size: size, stride: stride, padding: padding)
         precondition(dy.shape == [batch, channels, outHeight, outWidth], "avgPool2dBackward: dy has the shape of y")
 
         var dx = zeros(inputShape)
@@ -142,6 +134,16 @@ extension ReferenceKernels {
             }
         }
         return dx
+    }
+
+    /// The sizes of a pooling over an input of `shape` (N, C, H, W): N, C, H, W, the stride
+    /// (`size` when nil) and the output's OH and OW.
+    static func poolSizes(_ shape: [Int], size: Int, stride: Int?, padding: Int)
+        -> (batch: Int, channels: Int, height: Int, width: Int, stride: Int, outHeight: Int, outWidth: Int) {
+        let stride = stride ?? size
+        return (shape[0], shape[1], shape[2], shape[3], stride,
+                outputSize(shape[2], window: size, stride: stride, padding: padding),
+                outputSize(shape[3], window: size, stride: stride, padding: padding))
     }
 
     /// The pixel a max-pooling window picks in plane (n, c), the window's top-left corner at
