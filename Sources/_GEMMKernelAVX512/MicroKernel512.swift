@@ -51,6 +51,29 @@ private func microKernel(kc: Int, a: UnsafePointer<Double>, b: UnsafePointer<Dou
     store(c10, to: c + 10 * ldc, accumulate: accumulate); store(c11, to: c + 11 * ldc, accumulate: accumulate)
 }
 
+/// The top half of `microKernel`: C[0..<6, 0..<8] from the same 12-row panel of A, for
+/// blocks whose last panel has at most 6 rows (m = 6 in the convolutions' per-image products
+/// would otherwise spend half of every tile on padding).
+/// - Complexity: 96·kc floating-point operations.
+@inline(__always)
+private func halfMicroKernel(kc: Int, a: UnsafePointer<Double>, b: UnsafePointer<Double>,
+                             c: UnsafeMutablePointer<Double>, ldc: Int, accumulate: Bool) {
+    var c0 = SIMD8<Double>(), c1 = SIMD8<Double>(), c2 = SIMD8<Double>()
+    var c3 = SIMD8<Double>(), c4 = SIMD8<Double>(), c5 = SIMD8<Double>()
+    var pa = a, pb = UnsafeRawPointer(b)
+    for _ in 0..<kc {
+        let bRow = pb.loadUnaligned(as: SIMD8<Double>.self)
+        c0.addProduct(SIMD8(repeating: pa[0]), bRow); c1.addProduct(SIMD8(repeating: pa[1]), bRow)
+        c2.addProduct(SIMD8(repeating: pa[2]), bRow); c3.addProduct(SIMD8(repeating: pa[3]), bRow)
+        c4.addProduct(SIMD8(repeating: pa[4]), bRow); c5.addProduct(SIMD8(repeating: pa[5]), bRow)
+        pa += MicroTile512.rows
+        pb += MicroTile512.columns * MemoryLayout<Double>.stride
+    }
+    store(c0, to: c, accumulate: accumulate); store(c1, to: c + ldc, accumulate: accumulate)
+    store(c2, to: c + 2 * ldc, accumulate: accumulate); store(c3, to: c + 3 * ldc, accumulate: accumulate)
+    store(c4, to: c + 4 * ldc, accumulate: accumulate); store(c5, to: c + 5 * ldc, accumulate: accumulate)
+}
+
 @inline(__always)
 private func store(_ row: SIMD8<Double>, to c: UnsafeMutablePointer<Double>, accumulate: Bool) {
     let raw = UnsafeMutableRawPointer(c)
@@ -76,8 +99,15 @@ public func multiplyPackedBlock(mc: Int, nc: Int, kc: Int,
                 let rows = min(mr, mc - i), columns = min(nr, nc - j)
                 if rows == mr && columns == nr {
                     microKernel(kc: kc, a: aPanel, b: bPanel, c: target, ldc: ldc, accumulate: accumulate)
+                } else if rows == 6 && columns == nr {
+                    halfMicroKernel(kc: kc, a: aPanel, b: bPanel, c: target, ldc: ldc, accumulate: accumulate)
                 } else {
-                    microKernel(kc: kc, a: aPanel, b: bPanel, c: tile, ldc: nr, accumulate: false)
+                    // The edge: into the scratch tile (half of it when at most 6 rows are valid).
+                    if rows <= 6 {
+                        halfMicroKernel(kc: kc, a: aPanel, b: bPanel, c: tile, ldc: nr, accumulate: false)
+                    } else {
+                        microKernel(kc: kc, a: aPanel, b: bPanel, c: tile, ldc: nr, accumulate: false)
+                    }
                     for r in 0..<rows {
                         for s in 0..<columns {
                             target[r * ldc + s] = accumulate ? target[r * ldc + s] + tile[r * nr + s] : tile[r * nr + s]
