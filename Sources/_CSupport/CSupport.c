@@ -22,6 +22,20 @@ int lectern_cpu_has_avx2_fma(void) {
 #endif
 }
 
+// The same for the AVX-512 subsets `-target-cpu skylake-avx512` may use. The runtime counts
+// AVX-512 as absent unless XGETBV shows the OS saves the opmask and ZMM state.
+int lectern_cpu_has_avx512_skx(void) {
+#if defined(__x86_64__)
+    __builtin_cpu_init();
+    return lectern_cpu_has_avx2_fma()
+        && __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512dq")
+        && __builtin_cpu_supports("avx512bw") && __builtin_cpu_supports("avx512vl")
+        && __builtin_cpu_supports("avx512cd");
+#else
+    return 0;
+#endif
+}
+
 // Blocks up to 32 MiB come from the heap, which keeps up to 1 GiB free: without this every
 // large tensor is fresh memory from the kernel and pays a page fault per 4 KiB (~3 us each in
 // these VMs). The NumPy and PyTorch peers of the benchmarks run with the same settings.

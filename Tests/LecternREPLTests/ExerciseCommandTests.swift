@@ -72,10 +72,10 @@ struct ExerciseCommandTests {
         // Each test would run to the step limit; before, Ctrl-C went to the session and the check ran on.
         session.type(":check scale\r")
         // Ctrl-C must come after the line editor has handed the line over: while it reads, Ctrl-C
-        // is a key, and it would wait as one for the next prompt (seen on a loaded CI machine,
-        // when the key came 0.5 s after the line but before the editor had read it). The
-        // editor echoes the line's end as it reads it.
+        // is a key, and it would wait as one for the next prompt (seen on loaded machines, even
+        // 0.5 s after the editor had echoed the line's end). So: the echo, then cooked mode.
         try session.expect(":check scale\r\n")
+        try session.waitForCookedMode()
         try await Task.sleep(for: .milliseconds(500))
         session.type("\u{3}")
         // Which test was running when the key came depends on the machine's load.

@@ -11,7 +11,13 @@ struct MatMulTests {
 
     @Test("GEMM equals the naive loop across block edges", arguments: [
         (1, 1, 1), (5, 7, 3), (6, 8, 256), (7, 9, 257), (97, 33, 300), (130, 70, 513), (13, 2100, 20),
+        // Edge tails of every micro-tile (6 x 8, and 12 x 8 for AVX-512) and of the blocks.
+        (33, 257, 7), (257, 33, 1), (7, 1, 33), (1, 257, 33), (257, 257, 257), (25, 31, 600),
     ])
+    // Each variant of the micro-kernel is checked against the naive loop in its own process:
+    // `LECTERN_KERNEL=generic|avx2|avx512 swift test --filter MatMul` (the choice is made once).
+    // Variants differ from each other only by rounding (fused or separate multiply-add, and
+    // none sums in a different order), within the `.sums` tolerance (rtol = atol = 1e-10).
     func againstNaive(m: Int, n: Int, k: Int) throws {
         let a = randomTensor([m, k], seed: 1), b = randomTensor([k, n], seed: 2)
         expectClose(try Tensor.matmul(a, b), ReferenceKernels.matmul(a, b), .sums)

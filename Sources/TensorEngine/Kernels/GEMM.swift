@@ -6,7 +6,8 @@ import _GEMMKernel
 ///
 /// The blocking of Goto and van de Geijn (as in BLIS): for each `kc` x `nc` block of B,
 /// copy ("pack") it into panels 8 columns wide; then each worker packs `mc` x `kc` blocks of
-/// A into panels 6 rows high and runs the micro-kernel, which updates C 6 x 8 at a time with
+/// A into panels `GEMMKernel.rows` (6, or 12 for AVX-512) high and runs the micro-kernel, which
+/// updates C rows x 8 at a time with
 /// both panels streaming from cache. Workers split C into disjoint rectangles and never a
 /// sum over k, so every element of C is summed in the same order whatever the thread count.
 ///
@@ -79,10 +80,10 @@ struct WorkerShare {
     var rows: Range<Int>
     var panels: Range<Int>
 
-    /// Splits an m-row block of C among `workers`: by rows (in multiples of 6, the
-    /// micro-tile height) when there are enough rows, otherwise by column panels.
+    /// Splits an m-row block of C among `workers`: by rows (in multiples of the
+    /// micro-tile height, 6 or 12) when there are enough rows, otherwise by column panels.
     static func split(rows m: Int, panels: Int, workers: Int) -> [WorkerShare] {
-        let mr = MicroTile.rows
+        let mr = GEMMKernel.rows
         if m >= workers * 4 * mr || panels < workers {
             let tiles = (m + mr - 1) / mr
             return (0..<workers).map { w in
@@ -104,6 +105,6 @@ struct GEMMBlocking {
 
     let mc = 96, kc = 256, nc = 2048
 
-    var packedACount: Int { (mc + MicroTile.rows - 1) / MicroTile.rows * MicroTile.rows * kc }
+    var packedACount: Int { (mc + GEMMKernel.rows - 1) / GEMMKernel.rows * GEMMKernel.rows * kc }
     var packedBCount: Int { (nc + MicroTile.columns - 1) / MicroTile.columns * MicroTile.columns * kc }
 }

@@ -21,14 +21,19 @@ struct MatrixOperand {
     }
 }
 
-/// Copies a `rows` x `kc` block of A into panels of 6 rows, k-major: panel `q` holds rows
-/// `6q ..< 6q+6` as `kc` groups of 6 (zeros past the last row).
+/// Copies a `rows` x `kc` block of A into panels of mr = `GEMMKernel.rows` rows (6, or 12
+/// for AVX-512), k-major: panel `q` holds rows `mr*q ..< mr*q+mr` as `kc` groups of mr
+/// (zeros past the last row).
 func packBlockA(_ a: MatrixOperand, rows: Int, kc: Int, into packed: UnsafeMutablePointer<Double>) {
-    let mr = MicroTile.rows
+    let mr = GEMMKernel.rows
     for i0 in stride(from: 0, to: rows, by: mr) {
         let panel = packed + i0 * kc, source = a.offset(i0, 0)
         if rows - i0 == mr {
-            packFullPanelA(source, kc: kc, into: panel)
+            // Six rows at a time: a panel of 12 is two groups of 6 in each k-group.
+            for r0 in stride(from: 0, to: mr, by: 6) {
+                let out: UnsafeMutablePointer<Double> = panel + r0
+                packSixRowsA(source.offset(r0, 0), kc: kc, into: out, step: mr)
+            }
             continue
         }
         for p in 0..<kc {
@@ -39,9 +44,10 @@ func packBlockA(_ a: MatrixOperand, rows: Int, kc: Int, into packed: UnsafeMutab
     }
 }
 
-/// The common case of `packBlockA`: six whole rows, read as six streams.
+/// The common case of `packBlockA`: six whole rows, read as six streams, written to
+/// `panel[p*step + 0..<6]` for p in 0..<kc.
 @inline(__always)
-private func packFullPanelA(_ a: MatrixOperand, kc: Int, into panel: UnsafeMutablePointer<Double>) {
+private func packSixRowsA(_ a: MatrixOperand, kc: Int, into panel: UnsafeMutablePointer<Double>, step outStep: Int) {
     let r0 = a.base, r1 = r0 + a.rowStride, r2 = r1 + a.rowStride
     let r3 = r2 + a.rowStride, r4 = r3 + a.rowStride, r5 = r4 + a.rowStride
     let step = a.columnStride
@@ -50,7 +56,7 @@ private func packFullPanelA(_ a: MatrixOperand, kc: Int, into panel: UnsafeMutab
         let q = p * step
         out[0] = r0[q]; out[1] = r1[q]; out[2] = r2[q]
         out[3] = r3[q]; out[4] = r4[q]; out[5] = r5[q]
-        out += 6
+        out += outStep
     }
 }
 

@@ -66,7 +66,7 @@ func col2imImage(_ cols: UnsafePointer<Double>, _ g: ConvGeometry, into image: U
                     guard y >= 0 && y < g.height else { continue }
                     let source = row + i * g.outWidth, target = plane + y * g.width + columnOffset
                     if g.stride == 1 {
-                        for j in jLow..<jHigh { target[j] += source[j] }
+                        ShortRows.add(source + jLow, to: target + jLow, count: jHigh - jLow)
                     } else {
                         for j in jLow..<jHigh { target[j * g.stride] += source[j] }
                     }

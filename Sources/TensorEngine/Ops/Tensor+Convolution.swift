@@ -126,17 +126,17 @@ func im2colImage(_ image: UnsafePointer<Double>, _ g: ConvGeometry, into cols: U
                     let out = row + i * g.outWidth
                     let y = i * g.stride + u * g.dilation - g.padding
                     guard y >= 0 && y < g.height else {
-                        out.update(repeating: 0, count: g.outWidth)
+                        ShortRows.zero(out, count: g.outWidth)
                         continue
                     }
                     let source = plane + y * g.width + columnOffset
-                    for j in 0..<jLow { out[j] = 0 }
+                    ShortRows.zero(out, count: jLow)
                     if g.stride == 1 {
-                        (out + jLow).update(from: source + jLow, count: jHigh - jLow)
+                        ShortRows.copy(source + jLow, to: out + jLow, count: jHigh - jLow)
                     } else {
                         for j in jLow..<jHigh { out[j] = source[j * g.stride] }
                     }
-                    for j in jHigh..<g.outWidth { out[j] = 0 }
+                    ShortRows.zero(out + jHigh, count: g.outWidth - jHigh)
                 }
                 row += ld
             }

@@ -5,6 +5,11 @@
 /// AVX2, FMA, BMI2, F16C, MOVBE. Always 0 on other architectures.
 int lectern_cpu_has_avx2_fma(void);
 
+/// 1 when this CPU and the OS can run code built for Skylake-SP: AVX-512 F, DQ, BW, VL
+/// (the OS saves the ZMM registers: XGETBV, asked by the compiler's runtime) on top of
+/// `lectern_cpu_has_avx2_fma`. Always 0 on other architectures.
+int lectern_cpu_has_avx512_skx(void);
+
 /// Asks glibc's malloc to keep freed memory for reuse (no-op elsewhere); see CSupport.c.
 void lectern_keep_freed_memory(void);
 

@@ -112,6 +112,20 @@ final class TerminalSession {
         }
     }
 
+    /// Waits until the line editor has handed a line over and put the terminal back in cooked
+    /// mode (ICANON on): from then on Ctrl-C is a signal to the program, not a key the editor
+    /// keeps for its next prompt. The editor echoes the line's end before it leaves raw mode,
+    /// so seeing the echo is not enough on a loaded machine.
+    func waitForCookedMode(timeout: Duration = .seconds(60)) throws {
+        let deadline = ContinuousClock.now + timeout
+        var settings = termios()
+        while tcgetattr(master, &settings) == 0, settings.c_lflag & tcflag_t(ICANON) == 0 {
+            guard ContinuousClock.now < deadline, readSome() else {
+                throw Timeout(description: "the terminal never went back to cooked mode")
+            }
+        }
+    }
+
     /// Waits for the secondary prompt (`...` and a space; in colour, the colour ends between them).
     @discardableResult
     func expectSecondaryPrompt() throws -> String {
