@@ -1,10 +1,10 @@
 // Max pooling over 2x2 windows at stride 2, one plane (H, W) at a time (`MaxPool2x2` in
 // TensorEngine splits the planes among threads). For AVX2 and AVX-512 (LECTERN_WIDE_VECTORS)
-// the loops are written with selections only — no branch on the data and no gather — so the
-// loop over a row of windows vectorises (pairs of columns come as interleaved loads and
-// stores, and masked selects). The default target (SSE2: no blend, no masks) ran that form 4x
-// slower than scalar code, so it keeps the scalar form: branch-free choice of an index, then
-// one load. Both pick the same pixel, so they give the same bits.
+// the forward loop is written with selections only — no branch on the data and no gather —
+// so the loop over a row of windows vectorises (pairs of columns come as interleaved loads,
+// and masked selects). The default target (SSE2: no blend, no masks) ran that form 4x
+// slower than scalar code, so it keeps the scalar form: a branch-free choice of an index,
+// then one load. Both pick the same pixel, so they give the same bits.
 
 /// The winner of the window (a b / c d), as `PoolWindow.argmax` defines it: the first
 /// maximum row by row (top-left, top-right, bottom-left, bottom-right), or the last nan if
@@ -47,12 +47,13 @@ public func maxPool2x2Forward(_ pixels: UnsafePointer<Double>, width: Int, outHe
     }
 }
 
-/// dx (height, width) for one plane: each window's upstream gradient dy[i, j] to the pixel
-/// that won it (as 0 + dy, the sum the plain loop forms), 0 at the window's other pixels and
-/// at any row or column no window covers.
+/// dx (height, width) for one plane: each window's upstream gradient dy[i, j] added to the
+/// zero at the pixel that won it, 0 elsewhere.
+// NOTE: the index form in every build: the wide builds' selections writing all four pixels of
+// a window (interleaved stores) took 4x longer than this (0.79 ms against 0.21 for W8's
+// 300 planes of 28 x 28).
 public func maxPool2x2Backward(_ pixels: UnsafePointer<Double>, height: Int, width: Int, outHeight: Int, outWidth: Int,
                                _ upstream: UnsafePointer<Double>, into dx: UnsafeMutablePointer<Double>) {
-    #if !LECTERN_WIDE_VECTORS
     dx.update(repeating: 0, count: height &* width)
     for i in 0..<outHeight {
         let top = 2 &* i &* width, bottom = top &+ width, dy = upstream + i &* outWidth
@@ -64,19 +65,4 @@ public func maxPool2x2Backward(_ pixels: UnsafePointer<Double>, height: Int, wid
             dx[(index < 2 ? top : bottom) &+ corner &+ (index & 1)] += dy[j]
         }
     }
-    #else
-    if height != 2 &* outHeight || width != 2 &* outWidth { dx.update(repeating: 0, count: height &* width) }
-    for i in 0..<outHeight {
-        let top = 2 &* i &* width, bottom = top &+ width, dy = upstream + i &* outWidth
-        for j in 0..<outWidth {
-            let corner = 2 &* j, g = 0 + dy[j]
-            let w = window(pixels[top &+ corner], pixels[top &+ corner &+ 1],
-                           pixels[bottom &+ corner], pixels[bottom &+ corner &+ 1])
-            dx[top &+ corner] = !w.bottom && !w.right ? g : 0
-            dx[top &+ corner &+ 1] = !w.bottom && w.right ? g : 0
-            dx[bottom &+ corner] = w.bottom && !w.right ? g : 0
-            dx[bottom &+ corner &+ 1] = w.bottom && w.right ? g : 0
-        }
-    }
-    #endif
 }
