@@ -8,6 +8,7 @@ extension Tensor {
     public func map<F: UnaryFunction>(_ f: F) -> Tensor {
         Tensor(unchecked: shape) { out in
             scalars.withUnsafeBufferPointer { x in
+                if let v = f as? any VectorizedUnary, x.count > 0 { return v.apply(x.count, out.baseAddress!, x.baseAddress!) }
                 for i in 0..<x.count { out[i] = f(x[i]) }
             }
         }
@@ -23,6 +24,9 @@ extension Tensor {
             return Tensor(unchecked: a.shape) { out in
                 a.scalars.withUnsafeBufferPointer { x in
                     b.scalars.withUnsafeBufferPointer { y in
+                        if let v = f as? any VectorizedBinary, out.count > 0 {
+                            return v.apply(out.count, out.baseAddress!, x.baseAddress!, 1, y.baseAddress!, 1)
+                        }
                         for i in 0..<out.count { out[i] = f(x[i], y[i]) }
                     }
                 }
@@ -81,10 +85,12 @@ extension Tensor {
 }
 
 /// out[i] = f(x[i·sx], y[i·sy]) for i in 0..<n. The usual strides (1, or 0 for a broadcast
-/// operand) get loops of their own, which the compiler vectorises.
+/// operand) get loops of their own, which the compiler vectorises; the functions of
+/// `VectorKernels` run the chosen variant's loop.
 @inline(__always)
 private func zipRow<F: BinaryFunction>(_ f: F, _ n: Int, _ out: UnsafeMutablePointer<Double>,
                                        _ x: UnsafePointer<Double>, _ sx: Int, _ y: UnsafePointer<Double>, _ sy: Int) {
+    if let v = f as? any VectorizedBinary, n > 0 { return v.apply(n, out, x, sx, y, sy) }
     switch (sx, sy) {
     case (1, 1):
         for i in 0..<n { out[i] = f(x[i], y[i]) }

@@ -18,8 +18,10 @@ import _GEMMKernelAVX512
 enum GEMMKernel {
     enum Variant: Int { case generic, avx2, avx512 }
 
+    /// The best variant the CPU has, whatever `LECTERN_KERNEL` asks.
+    static let best: Variant = lectern_cpu_has_avx512_skx() != 0 ? .avx512 : lectern_cpu_has_avx2_fma() != 0 ? .avx2 : .generic
+
     static let chosen: Variant = {
-        let best: Variant = lectern_cpu_has_avx512_skx() != 0 ? .avx512 : lectern_cpu_has_avx2_fma() != 0 ? .avx2 : .generic
         let asked = getenv("LECTERN_KERNEL").map { String(cString: $0) }
         let forced: Variant? = switch asked { case "generic": .generic; case "avx2": .avx2; case "avx512": .avx512; default: nil }
         return Variant(rawValue: min(best.rawValue, (forced ?? best).rawValue))!

@@ -78,6 +78,11 @@ extension Tensor {
                         dst[0] = acc
                         continue
                     }
+                    if combine is Fn.Add, n > k {
+                        // Column sums (a bias gradient): the vector kernel, in the same order.
+                        VectorKernels.chosen.addRows(n - k, inner, x.baseAddress! + (o * n + k) * inner, dst)
+                        continue
+                    }
                     for j in k..<n {
                         let src = x.baseAddress! + (o * n + j) * inner
                         for i in 0..<inner { dst[i] = combine(dst[i], src[i]) }

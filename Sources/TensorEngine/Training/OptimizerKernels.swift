@@ -1,13 +1,14 @@
 /// The elementwise loops of the optimisers: one pass over a parameter, its gradient and its
 /// state, writing the new parameter into a fresh tensor and the state in place. Plain loops
-/// over buffers (no closures), so the compiler vectorises them.
+/// over buffers, run by the chosen variant of `VectorKernels` (Sources/_VectorKernels/Optimizers.swift).
 enum OptimizerKernels {
     /// w − lr · (g + decay · w).
     static func sgd(_ w: Tensor, _ g: Tensor, _ lr: Double, _ decay: Double) -> Tensor {
         Tensor(unchecked: w.shape) { out in
             w.scalars.withUnsafeBufferPointer { w in
                 g.scalars.withUnsafeBufferPointer { g in
-                    for i in 0..<out.count { out[i] = w[i] - lr * (g[i] + decay * w[i]) }
+                    guard out.count > 0 else { return }
+                    VectorKernels.chosen.sgd(out.count, out.baseAddress!, w.baseAddress!, g.baseAddress!, lr, decay)
                 }
             }
         }
@@ -20,10 +21,9 @@ enum OptimizerKernels {
             w.scalars.withUnsafeBufferPointer { w in
                 g.scalars.withUnsafeBufferPointer { g in
                     v.scalars.withUnsafeMutableBufferPointer { v in
-                        for i in 0..<out.count {
-                            v[i] = mu * v[i] - lr * (g[i] + decay * w[i])
-                            out[i] = w[i] + v[i]
-                        }
+                        guard out.count > 0 else { return }
+                        VectorKernels.chosen.momentum(out.count, out.baseAddress!, w.baseAddress!, g.baseAddress!, v.baseAddress!,
+                                                      lr, mu, decay)
                     }
                 }
             }
@@ -40,12 +40,10 @@ enum OptimizerKernels {
                 g.scalars.withUnsafeBufferPointer { g in
                     m.scalars.withUnsafeMutableBufferPointer { m in
                         v.scalars.withUnsafeMutableBufferPointer { v in
-                            for i in 0..<out.count {
-                                let gi = g[i] + h.weightDecay * w[i]
-                                m[i] = h.beta1 * m[i] + (1 - h.beta1) * gi
-                                v[i] = h.beta2 * v[i] + (1 - h.beta2) * gi * gi
-                                out[i] = w[i] - h.learningRate * (m[i] / c1) / ((v[i] / c2).squareRoot() + h.epsilon)
-                            }
+                            guard out.count > 0 else { return }
+                            let numbers = [h.learningRate, h.beta1, h.beta2, h.epsilon, h.weightDecay, c1, c2]
+                            VectorKernels.chosen.adam(out.count, out.baseAddress!, w.baseAddress!, g.baseAddress!,
+                                                      m.baseAddress!, v.baseAddress!, numbers)
                         }
                     }
                 }

@@ -1,0 +1,1 @@
+../_VectorKernels/MaxPool2x2.swift
