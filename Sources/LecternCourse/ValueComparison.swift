@@ -22,7 +22,7 @@ enum ValueComparison {
         switch want {
         case let .record(expected): return recordDifference(got, expected, tolerance)
         case let .list(expected): return listDifference(got, expected, tolerance)
-        case .number, .tensor, .variable: return numericDifference(got, want.tensorValue!, tolerance)
+        case .number, .tensor: return numericDifference(got, want.tensorValue!, tolerance)
         case .none:
             if case .none = got { return nil }
             return "expected none, got \(describe(got))"
@@ -86,7 +86,7 @@ enum ValueComparison {
     /// The tensor inside a number, tensor or param; nil for anything else (a bool is not a number here).
     private static func numeric(_ value: Value) -> Tensor? {
         switch value {
-        case .number, .tensor, .variable: value.tensorValue
+        case .number, .tensor: value.tensorValue
         default: nil
         }
     }
@@ -125,8 +125,7 @@ enum ValueComparison {
     static func describe(_ value: Value) -> String {
         switch value {
         case .none, .bool, .number, .string: return value.display
-        case .tensor, .variable:
-            let tensor = value.tensorValue!
+        case let .tensor(tensor):
             return tensor.rank == 0 ? formatNumber(tensor.scalars[0]) : "a tensor of shape \(tensor.shape)"
         case let .list(items): return "a list of \(items.count) item\(items.count == 1 ? "" : "s")"
         case let .record(record): return "a record with fields " + record.fields.map(\.name).joined(separator: ", ")

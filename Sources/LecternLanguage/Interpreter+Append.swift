@@ -12,7 +12,7 @@ extension Interpreter {
         switch container {
         case .list?: break
         case .tensor(let t)? where t.rank > 0: break
-        case .tensor?, .variable?:
+        case .tensor?:
             throw .runtime("\(container!.aTypeName) of shape \(container!.tensorValue!.shape) has no append;"
                            + " append adds to a list, as in l = [] then l.append(x)", range)
         default:

@@ -91,8 +91,7 @@ extension Interpreter {
         case .none: return false
         case let .string(s): return !s.isEmpty
         case let .list(items): return !items.isEmpty
-        case .tensor, .variable:
-            let t = value.tensorValue!
+        case let .tensor(t):
             guard t.count == 1 else {
                 throw .runtime("the truth of a tensor with \(t.count) elements is ambiguous; use any(t) or all(t)", range)
             }
@@ -131,7 +130,6 @@ extension Interpreter {
     private func indexTensor(_ value: Value, _ range: SourceRange) throws(LanguageError) -> Tensor? {
         switch value {
         case let .tensor(t) where t.rank > 0: return t
-        case let .variable(v) where v.rank > 0: return v.value
         case let .list(items): return try tensorFromList(items, range)
         case let .object(r as RangeObject):
             try checkSize([r.count], range)
@@ -146,8 +144,8 @@ extension Interpreter {
         switch value {
         case let .number(x): number = x
         case let .bool(b): number = b ? 1 : 0
-        case .tensor, .variable:
-            guard let t = value.tensorValue, t.count == 1 else {
+        case let .tensor(t):
+            guard t.count == 1 else {
                 throw .runtime("\(what) must be a whole number, got \(value.aTypeName)", range)
             }
             number = t.scalars[0]

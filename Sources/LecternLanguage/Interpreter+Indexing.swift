@@ -5,11 +5,7 @@ extension Interpreter {
     func subscriptValue(_ container: Value, _ indices: [IndexValue], _ range: SourceRange) throws(LanguageError) -> Value {
         switch container {
         case let .tensor(t):
-            let result = try engine(range) { try t.slice(try checkedIndices(indices, t.shape, range)) }
-            if result.rank == 0 { return .number(result.scalars[0]) }
-            return .tensor(result)
-        case let .variable(v):
-            return .variable(try engine(range) { try v.slice(try checkedIndices(indices, v.shape, range)) })
+            return Builtins.plain(try engine(range) { try t.slice(try checkedIndices(indices, t.shape, range)) })
         case let .list(items):
             return try listSubscript(items, indices, range)
         case let .string(text):
@@ -60,18 +56,18 @@ extension Interpreter {
     func settingSubscript(_ container: Value, _ indices: [IndexValue], to value: Value,
                           _ range: SourceRange) throws(LanguageError) -> Value {
         switch container {
+        case let .tensor(parameter) where parameter.isTracked:
+            var t = parameter.detached()
+            let v = try elementValue(value, range)
+            try engine(range) {
+                try t.assign(v, at: indices.map(\.engineIndex))
+                try parameter.assign(t)
+            }
+            return container
         case var .tensor(t):
             let v = try elementValue(value, range)
             try engine(range) { try t.assign(v, at: try checkedIndices(indices, t.shape, range)) }
             return .tensor(t)
-        case let .variable(variable):
-            var t = variable.value
-            let v = try elementValue(value, range)
-            try engine(range) {
-                try t.assign(v, at: indices.map(\.engineIndex))
-                try variable.assign(t)
-            }
-            return container
         case var .list(items):
             guard indices.count == 1, case let .at(i, at) = indices[0] else {
                 throw .runtime("a list item is set with one index, as in items[0] = x", range)
@@ -111,8 +107,8 @@ extension Interpreter {
     /// The attributes a value has, for messages and completion.
     public func attributeNames(of value: Value) -> [String] {
         switch value {
+        case let .tensor(t) where t.isTracked: ["shape", "rank", "size", "T", "grad", "value", "requires_grad"]
         case .tensor: ["shape", "rank", "size", "T"]
-        case .variable: ["shape", "rank", "size", "T", "grad", "value", "requires_grad"]
         case let .record(record): record.fields.map(\.name)
         case let .object(object): object.attributeNames
         case .list: ["length"]
@@ -122,18 +118,16 @@ extension Interpreter {
 
     private func attributeIfPresent(_ value: Value, _ name: String, _ range: SourceRange) throws(LanguageError) -> Value? {
         switch value {
-        case .tensor, .variable:
-            let t = value.tensorValue!
+        case let .tensor(t):
             switch name {
             case "shape": return .list(t.shape.map { .number(Double($0)) })
             case "rank": return .number(Double(t.rank))
             case "size": return .number(Double(t.count))
-            case "T":
-                if case let .variable(v) = value { return .variable(v.transpose()) }
-                return .tensor(t.transpose())
+            case "T": return .tensor(t.transpose())
             default: break
             }
-            guard case let .variable(v) = value else { return nil }
+            guard t.isTracked else { return nil }
+            let v = t
             switch name {
             case "grad":
                 guard v.isLeaf else {
@@ -141,7 +135,7 @@ extension Interpreter {
                                    + " update params in place, as in w -= lr * w.grad", range)
                 }
                 return v.grad.map(Value.tensor) ?? Value.none
-            case "value": return .tensor(v.value)
+            case "value": return .tensor(v.detached())
             case "requires_grad": return .bool(v.requiresGrad)
             default: return nil
             }
@@ -160,9 +154,9 @@ extension Interpreter {
     /// parameter's `requires_grad`).
     func setAttribute(_ value: Value, _ name: String, _ newValue: Value, _ range: SourceRange) throws(LanguageError) {
         switch value {
-        case let .variable(v) where name == "requires_grad":
+        case var .tensor(v) where v.isTracked && name == "requires_grad":
             guard case let .bool(b) = newValue else { throw .runtime("requires_grad must be true or false", range) }
-            v.requiresGrad = b
+            v.requiresGrad = b  // in the graph node, which every copy of the param shares
         case let .object(object):
             let done: Bool
             do { done = try object.setAttribute(name, newValue) } catch { throw LanguageError.wrapping(error, range) }

@@ -6,8 +6,9 @@ import Darwin
 import TensorEngine
 
 /// The operators on values: numbers with numbers give numbers; anything with a tensor gives a
-/// tensor (NumPy broadcasting); anything with a variable (a tensor that tracks gradients)
-/// gives a variable; strings and lists join with `+`.
+/// tensor (NumPy broadcasting), one that tracks gradients when the engine records the
+/// operation (arithmetic, `**` and `@` on a tensor that requires a gradient); strings and
+/// lists join with `+`.
 extension Interpreter {
     func binary(_ op: BinaryOperator, _ a: Value, _ b: Value, _ range: SourceRange) throws(LanguageError) -> Value {
         switch (a, b) {
@@ -44,8 +45,6 @@ extension Interpreter {
             // One number against another, even inside tensors: a bool, as `3 > 2` gives.
             return .bool(try tensorOperation(op, x, y, range).scalars[0] != 0)
         }
-        if case .variable = a { return try variableOperation(op, a, b, range) }
-        if case .variable = b { return try variableOperation(op, a, b, range) }
         return .tensor(try tensorOperation(op, x, y, range))
     }
 
@@ -68,6 +67,10 @@ extension Interpreter {
         }
     }
 
+    /// The engine's operation for `op`. Comparisons, `%` and `//` give plain tensors: they are
+    /// not differentiable (a step function's gradient is zero almost everywhere), so no
+    /// gradient flows through them; the others record a graph when an operand requires a
+    /// gradient.
     private func tensorOperation(_ op: BinaryOperator, _ x: Tensor, _ y: Tensor, _ range: SourceRange) throws(LanguageError) -> Tensor {
         try engine(range) {
             switch op {
@@ -89,32 +92,6 @@ extension Interpreter {
         }
     }
 
-    /// Arithmetic that tracks gradients. Comparisons, `%` and `//` give plain tensors: they
-    /// are not differentiable (a step function's gradient is zero almost everywhere), so no
-    /// gradient flows through them.
-    private func variableOperation(_ op: BinaryOperator, _ a: Value, _ b: Value, _ range: SourceRange) throws(LanguageError) -> Value {
-        let x = variable(a), y = variable(b)
-        let result: Variable? = try engine(range) {
-            switch op {
-            case .plus: try x + y
-            case .minus: try x - y
-            case .times: try x * y
-            case .divide: try x / y
-            case .power: try Variable.pow(x, y)
-            case .matmul: try Variable.matmul(x, y)
-            default: nil
-            }
-        }
-        if let result { return .variable(result) }
-        return .tensor(try tensorOperation(op, x.value, y.value, range))
-    }
-
-    /// A value as a graph variable (numbers and tensors become constants).
-    func variable(_ value: Value) -> Variable {
-        if case let .variable(v) = value { return v }
-        return Variable(value.tensorValue ?? Tensor(0))
-    }
-
     /// The items of a tensor as a loop sees them: numbers for a vector, rows otherwise.
     func items(of tensor: Value, _ range: SourceRange) throws(LanguageError) -> [Value] {
         var items: [Value] = []
@@ -127,7 +104,6 @@ extension Interpreter {
         switch value {
         case let .number(x): return .number(-x)
         case let .tensor(t): return .tensor(-t)
-        case let .variable(v): return .variable(-v)
         default: throw .runtime("cannot negate \(value.aTypeName)", range)
         }
     }
@@ -160,7 +136,7 @@ extension Interpreter {
             return true
         case let (.function(f), .function(g)): return f.isSame(as: g)
         case let (.object(o), .object(p)): return o === p
-        case (.number, _), (.tensor, _), (.variable, _):
+        case (.number, _), (.tensor, _):
             return b.tensorValue == nil ? false : nil
         default:
             return a.tensorValue == nil ? false : nil

@@ -42,10 +42,11 @@ extension Interpreter {
             let operand = try evaluate(expr, in: scope)
             if op == .plus, try appendInPlace(to: target, operand, current: &current, statement.range, in: scope) {
                 // `l += [x]` on a list: appended in place.
-            } else if let current, case let .variable(parameter) = current, parameter.isLeaf {
+            } else if let current, case let .tensor(parameter) = current, parameter.isTracked, parameter.isLeaf {
                 // `w -= lr * w.grad` changes a param in place, as NumPy's `-=` changes an
                 // array: the name keeps the same param, and no graph is recorded.
-                let updated = try binary(op, .tensor(parameter.value), .tensor(variable(operand).value), statement.range)
+                let plainOperand = (operand.tensorValue ?? Tensor(0)).detached()
+                let updated = try binary(op, .tensor(parameter.detached()), .tensor(plainOperand), statement.range)
                 try engine(statement.range) { try parameter.assign(updated.tensorValue!) }
             } else if let current {
                 try assign(try binary(op, current, operand, statement.range), to: target, in: scope)
@@ -101,7 +102,6 @@ extension Interpreter {
         case let .string(text): return text.count
         case let .object(object as RangeObject): return object.count
         case let .tensor(t) where t.rank > 0: return t.shape[0]
-        case let .variable(v) where v.rank > 0: return v.shape[0]
         default:
             throw .runtime("cannot loop over \(sequence.aTypeName); use range(n), a list or a tensor", range)
         }
@@ -127,7 +127,7 @@ extension Interpreter {
             let container = try evaluate(base, in: scope)
             let indices = try evaluateSubscripts(subscripts, in: scope)
             let updated = try settingSubscript(container, indices, to: value, range)
-            if case .variable = container { return }  // parameters change in place
+            if case let .tensor(t) = container, t.isTracked { return }  // parameters change in place
             guard let baseTarget = Self.target(of: base) else {
                 throw .runtime("cannot assign into this expression; assign to a variable's element, as in x[0] = 1", range)
             }

@@ -18,10 +18,10 @@ public final class LayerObject: CallableObject {
     }
 
     public func attribute(_ name: String) -> Value? {
-        if let parameter = layer.namedParameters.first(where: { $0.name == name }) { return .variable(parameter.variable) }
+        if let parameter = layer.namedParameters.first(where: { $0.name == name }) { return .tensor(parameter.parameter) }
         switch name {
         case "layers" where !layer.sublayers.isEmpty: return .list(layer.sublayers.map { .object(LayerObject($0)) })
-        case "parameters": return .list(layer.parameters.map(Value.variable))
+        case "parameters": return .list(layer.parameters.map(Value.tensor))
         case "training": return .bool(layer.isTraining)
         case "running_mean", "running_var":
             guard let stateful = layer as? any StatefulLayer, stateful.buffers.count == 2 else { return nil }
@@ -31,16 +31,16 @@ public final class LayerObject: CallableObject {
     }
 
     /// Replaces a parameter's value: `bn.gamma = ones(4)`. The parameter stays the same
-    /// variable — tracked by optimizers, trainable or frozen as before — with the new value,
+    /// parameter — tracked by optimizers, trainable or frozen as before — with the new value,
     /// which must have its shape. Other attributes cannot be set.
     public func setAttribute(_ name: String, _ value: Value) throws -> Bool {
-        guard let parameter = layer.namedParameters.first(where: { $0.name == name })?.variable else { return false }
+        guard let parameter = layer.namedParameters.first(where: { $0.name == name })?.parameter else { return false }
         guard let tensor = value.tensorValue else {
             throw TensorError.argument(op: typeName, name: "'\(name)'", problem: "must be set to a tensor, got \(value.aTypeName)")
         }
-        guard tensor.shape == parameter.value.shape else {
+        guard tensor.shape == parameter.shape else {
             throw TensorError.argument(op: typeName, name: "'\(name)'",
-                                       problem: "has shape \(parameter.value.shape); the new value has shape \(tensor.shape)")
+                                       problem: "has shape \(parameter.shape); the new value has shape \(tensor.shape)")
         }
         try parameter.assign(tensor)
         return true
@@ -48,10 +48,10 @@ public final class LayerObject: CallableObject {
 
     /// The model's output for a batch: `model(x)`.
     public func call(_ arguments: [Value], _ range: SourceRange, _ interpreter: Interpreter) throws -> Value {
-        guard arguments.count == 1, let input = arguments.first, input.tensorValue != nil else {
+        guard arguments.count == 1, let input = arguments.first?.tensorValue else {
             throw LanguageError.runtime("\(withArticle(typeName)) takes one tensor, its input batch", range)
         }
-        return .variable(try layer.forward(interpreter.variable(input)))
+        return .tensor(try layer.forward(input))
     }
 
     public var description: String {

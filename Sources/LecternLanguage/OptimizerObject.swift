@@ -17,7 +17,7 @@ public final class OptimizerObject: LanguageObject {
     public func attribute(_ name: String) -> Value? {
         switch name {
         case "lr": .number(optimizer.learningRate)
-        case "parameters": .list(optimizer.parameters.map(Value.variable))
+        case "parameters": .list(optimizer.parameters.map(Value.tensor))
         default: nil
         }
     }

@@ -34,7 +34,6 @@ extension Value {
         case let .number(x): return formatNumber(x)
         case let .string(s): return quoted(s)
         case let .tensor(t): return t.rank == 0 ? formatNumber(t.scalars[0]) : t.description(options: options)
-        case let .variable(v): return v.rank == 0 ? formatNumber(v.value.scalars[0]) : v.value.description(options: options)
         case let .list(items): return "[" + items.map { $0.display(options) }.joined(separator: ", ") + "]"
         case let .record(record):
             return record.typeName + "(" + record.fields.map { "\($0.name)=\($0.value.display(options))" }.joined(separator: ", ") + ")"

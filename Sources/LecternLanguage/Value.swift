@@ -7,11 +7,10 @@ public enum Value {
     /// Every number is a double, as NumPy's default dtype; whole numbers print without ".0".
     case number(Double)
     case string(String)
-    /// Plain data: no gradient is tracked.
+    /// A tensor: plain data, or one in a computation graph (`isTracked`): a parameter
+    /// (`param(...)`) or something computed from one; `backward(loss)` fills the
+    /// parameters' `.grad`.
     case tensor(Tensor)
-    /// A tensor in a computation graph: a parameter (`param(...)`) or something computed
-    /// from one; `backward(loss)` fills the parameters' `.grad`.
-    case variable(Variable)
     case list([Value])
     /// Named fields in order, such as a training history (`h.val_loss`) or a data set.
     case record(Record)
@@ -27,7 +26,6 @@ public enum Value {
         case .number: "number"
         case .string: "string"
         case .tensor: "tensor"
-        case .variable: "tensor"
         case .list: "list"
         case let .record(record): record.typeName
         case .function: "function"
@@ -60,12 +58,11 @@ public enum Value {
         return 1 + deepest
     }
 
-    /// The tensor inside a number, tensor or variable (numbers become rank-0 tensors).
+    /// The tensor inside a number or tensor (numbers become rank-0 tensors).
     public var tensorValue: Tensor? {
         switch self {
         case let .number(x): Tensor(x)
         case let .tensor(t): t
-        case let .variable(v): v.value
         default: nil
         }
     }

@@ -14,7 +14,7 @@ struct AdvancedIndexingTests {
         let x = counting(f.shape)
         expectClose(try x.slice(f.indices), shape: f.expectedShape, f.expected)
         #expect(try Tensor.indexedShape(f.shape, f.indices) == f.expectedShape)
-        expectClose(try Variable(x).slice(f.indices).value, shape: f.expectedShape, f.expected)
+        expectClose(try x.slice(f.indices).detached(), shape: f.expectedShape, f.expected)
     }
 
     @Test("assignments match NumPy", arguments: advancedAssignFixtures)
@@ -91,7 +91,7 @@ struct AdvancedIndexingTests {
         try expectGradientsMatch([cube]) { try $0[0].slice([.indices(Tensor([1, 0])), .mask(mask([3], [true, false, true]))]).exp() }
         let g = try backwardGradients([counting([3, 2])]) { try $0[0].slice([.indices(Tensor([0, 0, 2]))]) }
         expectClose(g[0]!, shape: [3, 2], [2, 2, 0, 0, 1, 1])
-        let v = Variable(x, requiresGrad: true)
+        let v = Tensor(x, requiresGrad: true)
         #expect(graphOps(try v.slice([.all, .indices(Tensor([1]))])).isSubset(of: ["leaf", "permute", "reshape", "gather", "slice"]))
     }
 }

@@ -48,24 +48,24 @@ struct AutogradReductionOpsTests {
 
     @Test("values and shapes equal the Tensor reductions (axis: forms too)")
     func valuesMatchTensor() throws {
-        let x = randomTensor([3, 4, 2], seed: 32), v = Variable(x)
+        let x = randomTensor([3, 4, 2], seed: 32), v = x
         for (axes, keepDims) in Self.axesCases {
-            #expect(try v.max(axes: axes, keepDims: keepDims).value == x.max(axes: axes, keepDims: keepDims))
-            #expect(try v.min(axes: axes, keepDims: keepDims).value == x.min(axes: axes, keepDims: keepDims))
-            expectClose(try v.variance(axes: axes, keepDims: keepDims, correction: 1).value,
+            #expect(try v.max(axes: axes, keepDims: keepDims).detached() == x.max(axes: axes, keepDims: keepDims))
+            #expect(try v.min(axes: axes, keepDims: keepDims).detached() == x.min(axes: axes, keepDims: keepDims))
+            expectClose(try v.variance(axes: axes, keepDims: keepDims, correction: 1).detached(),
                         try x.variance(axes: axes, keepDims: keepDims, correction: 1))
-            expectClose(try v.std(axes: axes, keepDims: keepDims).value, try x.std(axes: axes, keepDims: keepDims))
+            expectClose(try v.std(axes: axes, keepDims: keepDims).detached(), try x.std(axes: axes, keepDims: keepDims))
         }
-        #expect(try v.sum(axis: 1).value == x.sum(axis: 1) && v.mean(axis: -1, keepDims: true).value == x.mean(axis: -1, keepDims: true))
-        #expect(try v.max(axis: 0).value == x.max(axis: 0) && v.min(axis: 2, keepDims: true).value == x.min(axis: 2, keepDims: true))
-        expectClose(try v.variance(axis: 0).value, try x.variance(axis: 0))
-        expectClose(try v.std(axis: 1, correction: 1).value, try x.std(axis: 1, correction: 1))
-        expectError(.emptyReduction(op: "max")) { try Variable(Tensor.zeros([2, 0])).max(axis: 1) }
+        #expect(try v.sum(axis: 1).detached() == x.sum(axis: 1) && v.mean(axis: -1, keepDims: true).detached() == x.mean(axis: -1, keepDims: true))
+        #expect(try v.max(axis: 0).detached() == x.max(axis: 0) && v.min(axis: 2, keepDims: true).detached() == x.min(axis: 2, keepDims: true))
+        expectClose(try v.variance(axis: 0).detached(), try x.variance(axis: 0))
+        expectClose(try v.std(axis: 1, correction: 1).detached(), try x.std(axis: 1, correction: 1))
+        expectError(.emptyReduction(op: "max")) { try Tensor.zeros([2, 0]).max(axis: 1) }
     }
 
     @Test("variance and std are composed of primitives and have no backward of their own")
     func composed() throws {
-        let x = Variable(randomTensor([3, 4], seed: 33), requiresGrad: true)
+        let x = Tensor(randomTensor([3, 4], seed: 33), requiresGrad: true)
         let primitives: Set = ["leaf", "sum", "-", "*", "/"]
         let variance = try x.variance(axes: [1])
         #expect(variance.op == "/" && graphOps(variance) == primitives)

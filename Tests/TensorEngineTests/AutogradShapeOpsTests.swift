@@ -3,7 +3,7 @@ import Testing
 
 @Suite("autograd ops: reshaping, permuting, broadcasting, slicing, gathering, joining")
 struct AutogradShapeOpsTests {
-    typealias Unary = (Variable) throws -> Variable
+    typealias Unary = (Tensor) throws -> Tensor
 
     @Test("gradcheck of permute, transpose, flatten, squeeze, unsqueeze, broadcast")
     func reshaping() throws {
@@ -23,13 +23,13 @@ struct AutogradShapeOpsTests {
 
     @Test("transpose is a permutation; flatten, squeeze and unsqueeze are reshapes")
     func composed() throws {
-        let x = Variable(randomTensor([2, 1, 3], seed: 42), requiresGrad: true)
-        #expect(x.transpose().op == "permute" && x.transpose().value == x.value.transpose())
+        let x = Tensor(randomTensor([2, 1, 3], seed: 42), requiresGrad: true)
+        #expect(x.transpose().op == "permute" && x.transpose().detached() == x.detached().transpose())
         for y in [x.flatten(), try x.flatten(startAxis: 1), try x.squeeze(), try x.unsqueeze(axis: 1)] {
             #expect(y.op == "reshape" && graphOps(y) == ["leaf", "reshape"])
         }
         #expect(try x.squeeze(axes: [1]).shape == [2, 3] && x.unsqueeze(axis: -1).shape == [2, 1, 3, 1])
-        #expect(try x.permute([2, 0, 1]).value == x.value.permute([2, 0, 1]))
+        #expect(try x.permute([2, 0, 1]).detached() == x.detached().permute([2, 0, 1]))
         expectError(.permutation([0, 0, 1], rank: 3)) { try x.permute([0, 0, 1]) }
         expectError(.squeeze(axis: 0, size: 2)) { try x.squeeze(axes: [0]) }
     }
@@ -73,25 +73,25 @@ struct AutogradShapeOpsTests {
     @Test("gradcheck of concat (with negative axes, a constant piece, one variable twice) and stack")
     func joining() throws {
         let a = randomTensor([2, 3], seed: 46), b = randomTensor([4, 3], seed: 47), c = randomTensor([2, 1], seed: 48)
-        try expectGradientsMatch([a, b]) { v in try Variable.concat([v[0], v[1]]) }
-        try expectGradientsMatch([a, c]) { v in try Variable.concat([v[0], v[1], Variable(c), v[1]], axis: -1) }
-        try expectGradientsMatch([a]) { v in try Variable.concat([v[0], v[0]], axis: 1) }
+        try expectGradientsMatch([a, b]) { v in try Tensor.concat([v[0], v[1]]) }
+        try expectGradientsMatch([a, c]) { v in try Tensor.concat([v[0], v[1], c, v[1]], axis: -1) }
+        try expectGradientsMatch([a]) { v in try Tensor.concat([v[0], v[0]], axis: 1) }
         for axis in [0, 1, 2, -1, -3] {
-            try expectGradientsMatch([a, randomTensor([2, 3], seed: 49)]) { v in try Variable.stack([v[0], v[1], v[0]], axis: axis) }
+            try expectGradientsMatch([a, randomTensor([2, 3], seed: 49)]) { v in try Tensor.stack([v[0], v[1], v[0]], axis: axis) }
         }
     }
 
     @Test("stack is unsqueeze then concat; values and errors are Tensor.stack's")
     func stackComposed() throws {
-        let a = Variable(randomTensor([2, 3], seed: 50), requiresGrad: true), b = Variable(randomTensor([2, 3], seed: 51))
-        let s = try Variable.stack([a, b], axis: -1)
+        let a = Tensor(randomTensor([2, 3], seed: 50), requiresGrad: true), b = randomTensor([2, 3], seed: 51)
+        let s = try Tensor.stack([a, b], axis: -1)
         #expect(s.op == "concat" && graphOps(s) == ["leaf", "reshape", "concat"])
-        #expect(try s.value == Tensor.stack([a.value, b.value], axis: -1))
+        #expect(try s.detached() == Tensor.stack([a.detached(), b.detached()], axis: -1))
         expectError(.joinShapes(op: "stack", axis: 0, first: [2, 3], index: 1, other: [3])) {
-            try Variable.stack([a, Variable(Tensor([1, 2, 3]))])
+            try Tensor.stack([a, Tensor([1, 2, 3])])
         }
-        expectError(.emptyList(op: "stack")) { try Variable.stack([]) }
-        expectError(.newAxisOutOfRange(axis: 4, rank: 2)) { try Variable.stack([a], axis: 4) }
+        expectError(.emptyList(op: "stack")) { try Tensor.stack([]) }
+        expectError(.newAxisOutOfRange(axis: 4, rank: 2)) { try Tensor.stack([a], axis: 4) }
     }
 
     @Test("gradcheck of pad: a pair per axis, one pair for all, a fill value")
@@ -100,21 +100,21 @@ struct AutogradShapeOpsTests {
         try expectGradientsMatch([x]) { v in try v[0].pad([(1, 2), (0, 1)]) }
         try expectGradientsMatch([x]) { v in try v[0].pad([(2, 1)], value: 5) }
         try expectGradientsMatch([randomTensor([1, 2, 3, 3], seed: 53)]) { v in try v[0].pad([(0, 0), (0, 0), (1, 1), (1, 1)]) }
-        let padded = try Variable(x).pad([(1, 0)], value: -1)
-        #expect(try padded.value == x.pad([(1, 0)], value: -1))
+        let padded = try x.pad([(1, 0)], value: -1)
+        #expect(try padded.detached() == x.pad([(1, 0)], value: -1))
     }
 
     @Test("gradcheck of dot and outer; both are composed")
     func products() throws {
         let u = randomTensor([4], seed: 54), w = randomTensor([4], seed: 55), m = randomTensor([3, 4], seed: 56)
-        try expectGradientsMatch([u, w]) { v in try Variable.dot(v[0], v[1]) }
-        try expectGradientsMatch([m, u]) { v in try Variable.dot(v[0], v[1]) }
-        try expectGradientsMatch([Tensor(2), m]) { v in try Variable.dot(v[0], v[1]) }
-        try expectGradientsMatch([m, u]) { v in try Variable.outer(v[0], v[1]) }
-        let (a, b) = (Variable(m, requiresGrad: true), Variable(u))
-        #expect(try Variable.outer(a, b).value == Tensor.outer(m, u) && Variable.dot(a, b).op == "matmul")
+        try expectGradientsMatch([u, w]) { v in try Tensor.dot(v[0], v[1]) }
+        try expectGradientsMatch([m, u]) { v in try Tensor.dot(v[0], v[1]) }
+        try expectGradientsMatch([Tensor(2), m]) { v in try Tensor.dot(v[0], v[1]) }
+        try expectGradientsMatch([m, u]) { v in try Tensor.outer(v[0], v[1]) }
+        let (a, b) = (Tensor(m, requiresGrad: true), u)
+        #expect(try Tensor.outer(a, b).detached() == Tensor.outer(m, u) && Tensor.dot(a, b).op == "matmul")
         expectError(.rank(op: "dot", argument: "a", expected: "rank 1 or 2 (use matmul for batches)", shape: [1, 3, 4])) {
-            try Variable.dot(Variable(m.reshape([1, 3, 4])), b)
+            try Tensor.dot(m.reshape([1, 3, 4]), b)
         }
     }
 }

@@ -22,7 +22,7 @@ struct BatchNormLayerTests {
         var mean = try Tensor.zeros([shape[1]]), variance = try Tensor.ones([shape[1]])   // the documented start
         for step in 0..<4 {
             let x = randomTensor(shape, seed: UInt64(30 + step)) * Double(step + 1) + Double(step)
-            _ = try layer(Variable(x))
+            _ = try layer(x)
             mean = try mean * (1 - momentum) + x.mean(axes: axes) * momentum
             variance = try variance * (1 - momentum) + x.variance(axes: axes, correction: 1) * momentum
             let running = Self.running(layer)
@@ -35,11 +35,11 @@ struct BatchNormLayerTests {
           arguments: [[16, 3], [4, 2, 3, 3]])
     func evaluation(shape: [Int]) throws {
         let (layer, _) = try Self.layer(shape, momentum: 0.1)
-        for step in 0..<3 { _ = try layer(Variable(randomTensor(shape, seed: UInt64(40 + step)) * 2 + 1)) }
+        for step in 0..<3 { _ = try layer((randomTensor(shape, seed: UInt64(40 + step)) * 2 + 1)) }
         layer.eval()
         let before = Self.running(layer)
         let x = randomTensor(shape, seed: 45)
-        let y1 = try layer(Variable(x)).value, y2 = try layer(Variable(x)).value
+        let y1 = try layer(x).detached(), y2 = try layer(x).detached()
         #expect(y1 == y2)
         let running = Self.running(layer)
         #expect(running.mean == before.mean && running.variance == before.variance)
@@ -47,7 +47,7 @@ struct BatchNormLayerTests {
         let expected = try (x - running.mean.reshape(broadcast)) / (running.variance.reshape(broadcast) + 1e-5).sqrt()
         expectClose(y1, expected)   // γ = 1, β = 0
         // Each example alone gives the same output as inside the batch.
-        let first = try layer(Variable(x.slice([.range(start: 0, stop: 1, step: 1)]))).value
+        let first = try layer(x.slice([.range(start: 0, stop: 1, step: 1)])).detached()
         expectClose(first, try y1.slice([.range(start: 0, stop: 1, step: 1)]))
     }
 
@@ -55,18 +55,18 @@ struct BatchNormLayerTests {
           arguments: [[16, 3], [4, 2, 3, 3]])
     func frozen(shape: [Int]) throws {
         let (layer, _) = try Self.layer(shape, momentum: 0.1)
-        _ = try layer(Variable(randomTensor(shape, seed: 40) * 3 + 2))
+        _ = try layer((randomTensor(shape, seed: 40) * 3 + 2))
         let learned = Self.running(layer)
         layer.freeze()
         layer.train()
         let x = randomTensor(shape, seed: 41) * 5 - 1
-        let trained = try layer(Variable(x)).value
+        let trained = try layer(x).detached()
         #expect(Self.running(layer).mean == learned.mean && Self.running(layer).variance == learned.variance)
         layer.eval()
-        #expect(try layer(Variable(x)).value == trained)
+        #expect(try layer(x).detached() == trained)
         layer.unfreeze()
         layer.train()
-        _ = try layer(Variable(x))
+        _ = try layer(x)
         #expect(Self.running(layer).mean != learned.mean)
     }
 
@@ -75,11 +75,11 @@ struct BatchNormLayerTests {
         let layer = try BatchNorm2d(2), x = randomTensor([3, 2, 4, 4], seed: 46)
         let saved = layer.buffers
         #expect(saved == [try Tensor.zeros([2]), try Tensor.ones([2])])
-        _ = try layer(Variable(x))
+        _ = try layer(x)
         #expect(layer.buffers != saved)
         layer.buffers = saved
         layer.eval()
-        expectClose(try layer(Variable(x)).value, x / (1 + 1e-5).squareRoot())
+        expectClose(try layer(x).detached(), x / (1 + 1e-5).squareRoot())
     }
 
     @Test("results are bit-identical on 1, 2 and 3 threads, forward and backward, train and eval",
@@ -88,10 +88,10 @@ struct BatchNormLayerTests {
         let c = shape[1], x = randomTensor(shape, seed: 50), g = randomTensor(shape, seed: 51)
         let stats = training ? nil : (randomTensor([c], seed: 52), randomTensor([c], seed: 53).abs() + 0.5)
         func run(_ threads: Int) throws -> [Tensor] {
-            let v = [x, randomTensor([c], seed: 54), randomTensor([c], seed: 55)].map { Variable($0, requiresGrad: true) }
-            let result = try Variable.batchNorm(v[0], gamma: v[1], beta: v[2], eps: 1e-5, statistics: stats, threads: threads)
+            let v = [x, randomTensor([c], seed: 54), randomTensor([c], seed: 55)].map { Tensor($0, requiresGrad: true) }
+            let result = try Tensor.batchNorm(v[0], gamma: v[1], beta: v[2], eps: 1e-5, statistics: stats, threads: threads)
             try result.output.backward(seed: g)
-            return [result.output.value, result.mean, result.variance] + v.map { $0.grad! }
+            return [result.output.detached(), result.mean, result.variance] + v.map { $0.grad! }
         }
         #expect(x.count >= 3 * BatchNormKernel.minimumPerThread)   // so 3 threads really split the work
         let one = try run(1)
@@ -100,26 +100,26 @@ struct BatchNormLayerTests {
 
     @Test("errors: shapes, no values, one value per feature in training; summary")
     func errors() throws {
-        let gamma = Variable(try Tensor.ones([3])), beta = Variable(try Tensor.zeros([3]))
+        let gamma = (try Tensor.ones([3])), beta = (try Tensor.zeros([3]))
         expectError(.rank(op: "batchNorm", argument: "x", expected: "shape (N, F) or (N, C, H, W)", shape: [3])) {
-            try Variable.batchNorm(Variable(try Tensor.ones([3])), gamma: gamma, beta: beta)
+            try Tensor.batchNorm((try Tensor.ones([3])), gamma: gamma, beta: beta)
         }
         let message = expectError(.argument(op: "batchNorm", name: "gamma",
                                             problem: "must have shape [4], one value per feature of x [2, 4], not [3]")) {
-            try Variable.batchNorm(Variable(try Tensor.ones([2, 4])), gamma: gamma, beta: beta)
+            try Tensor.batchNorm((try Tensor.ones([2, 4])), gamma: gamma, beta: beta)
         }
         #expect(message == "batchNorm: gamma must have shape [4], one value per feature of x [2, 4], not [3]")
         expectError(.argument(op: "batchNorm", name: "x", problem: "of shape [0, 3] has no values to normalise")) {
-            try Variable.batchNorm(Variable(try Tensor.zeros([0, 3])), gamma: gamma, beta: beta)
+            try Tensor.batchNorm((try Tensor.zeros([0, 3])), gamma: gamma, beta: beta)
         }
         let layer = try BatchNorm1d(3)
         expectError(.argument(op: "BatchNorm1d", name: "an input of shape [1, 3]",
                               problem: "has one value per feature; training mode needs more than one (or call eval())")) {
-            try layer(Variable(try Tensor.ones([1, 3])))
+            try layer((try Tensor.ones([1, 3])))
         }
         layer.eval()
-        #expect(try layer(Variable(try Tensor.ones([1, 3]))).shape == [1, 3])
-        #expect(throws: TensorError.self) { try BatchNorm2d(3)(Variable(try Tensor.ones([2, 3]))) }
+        #expect(try layer((try Tensor.ones([1, 3]))).shape == [1, 3])
+        #expect(throws: TensorError.self) { try BatchNorm2d(3)((try Tensor.ones([2, 3]))) }
         #expect(layer.summary == "BatchNorm1d(3, momentum: 0.1, eps: 1e-05)")
         #expect(layer.parameterCount == 6)
     }

@@ -28,7 +28,7 @@ struct BatchNormTests {
 
     @Test("gradcheck of batchNorm in training mode (batch statistics)", arguments: shapes)
     func gradcheckTraining(shape: [Int]) throws {
-        let result = try gradcheck(Self.inputs(shape), step: Self.step) { v in try Variable.batchNorm(v[0], gamma: v[1], beta: v[2]) }
+        let result = try gradcheck(Self.inputs(shape), step: Self.step) { v in try Tensor.batchNorm(v[0], gamma: v[1], beta: v[2]) }
         #expect(result.maxRelativeError < Self.tolerance, "\(result)")
     }
 
@@ -36,7 +36,7 @@ struct BatchNormTests {
     func gradcheckEval(shape: [Int]) throws {
         let mean = randomTensor([shape[1]], seed: 14), variance = randomTensor([shape[1]], seed: 15).abs() + 0.5
         let result = try gradcheck(Self.inputs(shape), step: Self.step) { v in
-            try Variable.batchNorm(v[0], gamma: v[1], beta: v[2], mean: mean, variance: variance)
+            try Tensor.batchNorm(v[0], gamma: v[1], beta: v[2], mean: mean, variance: variance)
         }
         #expect(result.maxRelativeError < Self.tolerance, "\(result)")
     }
@@ -44,8 +44,8 @@ struct BatchNormTests {
     @Test("forward and backward equal the composed formulas of CS231n", arguments: shapes)
     func matchesFormulas(shape: [Int]) throws {
         let t = Self.inputs(shape), axes = Self.axes(shape), eps = 1e-5
-        let (x, gamma, beta) = (Variable(t[0], requiresGrad: true), Variable(t[1], requiresGrad: true), Variable(t[2], requiresGrad: true))
-        let y = try Variable.batchNorm(x, gamma: gamma, beta: beta, eps: eps)
+        let (x, gamma, beta) = (Tensor(t[0], requiresGrad: true), Tensor(t[1], requiresGrad: true), Tensor(t[2], requiresGrad: true))
+        let y = try Tensor.batchNorm(x, gamma: gamma, beta: beta, eps: eps)
         let g = randomTensor(shape, seed: 16)
         try y.backward(seed: g)
         // The reference: every step spelled out with tensor operations.
@@ -54,7 +54,7 @@ struct BatchNormTests {
         let invstd = 1 / (try t[0].variance(axes: axes, keepDims: true) + eps).sqrt()
         let xhat = try (t[0] - mu) * invstd
         let (gammaB, betaB) = (try Self.perFeature(t[1], shape), try Self.perFeature(t[2], shape))
-        expectClose(y.value, try xhat * gammaB + betaB)
+        expectClose(y.detached(), try xhat * gammaB + betaB)
         let dxhat = try g * gammaB
         let sum = { (a: Tensor) in try a.sum(axes: axes, keepDims: true) }
         let dx = try invstd / m * (dxhat * m - sum(dxhat) - xhat * sum(dxhat * xhat))
@@ -67,7 +67,7 @@ struct BatchNormTests {
     func normalised(shape: [Int]) throws {
         let x = randomTensor(shape, seed: 17) * 3 + 5
         let layer: any Layer = shape.count == 2 ? try BatchNorm1d(shape[1]) : try BatchNorm2d(shape[1])
-        let y = try layer(Variable(x)).value
+        let y = try layer(x).detached()
         let axes = Self.axes(shape)
         // var(y) = σ²/(σ² + eps) ≈ 1 − eps/9 here, hence 1e-5.
         expectClose(try y.mean(axes: axes), try Tensor.zeros([shape[1]]), Tolerance(rtol: 0, atol: 1e-12))
@@ -78,7 +78,7 @@ struct BatchNormTests {
           arguments: [[5, 3], [4, 3, 2], [3, 2, 3, 3]], [true, false])
     func layerGradients(shape: [Int], training: Bool) throws {
         let layer: any Layer = shape.count == 4 ? try BatchNorm2d(shape[1]) : try BatchNorm1d(shape[1])
-        for seed in 20..<23 { _ = try layer(Variable(randomTensor(shape, seed: UInt64(seed)) * 2 + 1)) }   // running statistics ≠ 0, 1
+        for seed in 20..<23 { _ = try layer((randomTensor(shape, seed: UInt64(seed)) * 2 + 1)) }   // running statistics ≠ 0, 1
         try layer.gamma(randomTensor([shape[1]], seed: 24) + 1)
         if !training { layer.eval() }
         let errors = try layerGradcheck(layer, randomTensor(shape, seed: 25), step: Self.step)
@@ -89,6 +89,6 @@ struct BatchNormTests {
 extension Layer {
     /// Sets the "gamma" parameter (test helper).
     fileprivate func gamma(_ value: Tensor) throws {
-        try namedParameters.first { $0.name == "gamma" }!.variable.assign(value)
+        try namedParameters.first { $0.name == "gamma" }!.parameter.assign(value)
     }
 }

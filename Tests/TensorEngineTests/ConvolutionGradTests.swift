@@ -30,7 +30,7 @@ struct ConvolutionGradTests {
     func gradcheckConv(c: ConvCase) throws {
         let inputs = [randomTensor(c.x, seed: 40), randomTensor(c.w, seed: 41), randomTensor([c.w[0]], seed: 42)]
         let result = try gradcheck(inputs, step: Self.step) { v in
-            try Variable.conv2d(v[0], v[1], bias: v[2], stride: c.stride, padding: c.padding, dilation: c.dilation,
+            try Tensor.conv2d(v[0], v[1], bias: v[2], stride: c.stride, padding: c.padding, dilation: c.dilation,
                                 floorMode: c.floorMode)
         }
         #expect(result.relativeErrors.count == 3)
@@ -39,17 +39,17 @@ struct ConvolutionGradTests {
 
     @Test("Tensor.conv2dBackward equals the formula's sums, and the autograd path bit for bit", arguments: cases)
     func againstNaive(c: ConvCase) throws {
-        let x = Variable(randomTensor(c.x, seed: 43), requiresGrad: true)
-        let w = Variable(randomTensor(c.w, seed: 44), requiresGrad: true)
-        let b = Variable(randomTensor([c.w[0]], seed: 45), requiresGrad: true)
-        let y = try Variable.conv2d(x, w, bias: b, stride: c.stride, padding: c.padding, dilation: c.dilation,
+        let x = Tensor(randomTensor(c.x, seed: 43), requiresGrad: true)
+        let w = Tensor(randomTensor(c.w, seed: 44), requiresGrad: true)
+        let b = Tensor(randomTensor([c.w[0]], seed: 45), requiresGrad: true)
+        let y = try Tensor.conv2d(x, w, bias: b, stride: c.stride, padding: c.padding, dilation: c.dilation,
                                     floorMode: c.floorMode)
         let dy = randomTensor(y.shape, seed: 46)
         try y.backward(seed: dy)
-        let grads = try Tensor.conv2dBackward(dy, x: x.value, w: w.value, stride: c.stride, padding: c.padding,
+        let grads = try Tensor.conv2dBackward(dy, x: x.detached(), w: w.detached(), stride: c.stride, padding: c.padding,
                                               dilation: c.dilation, floorMode: c.floorMode)
         #expect(grads.dx == x.grad && grads.dw == w.grad && grads.db == b.grad)
-        let reference = ReferenceKernels.conv2dBackward(dy, x: x.value, w: w.value, stride: c.stride,
+        let reference = ReferenceKernels.conv2dBackward(dy, x: x.detached(), w: w.detached(), stride: c.stride,
                                                         padding: c.padding, dilation: c.dilation)
         expectClose(grads.dx, reference.dx, .sums)
         expectClose(grads.dw, reference.dw, .sums)
@@ -61,10 +61,10 @@ struct ConvolutionGradTests {
         let c = Self.cases[1]
         let x = randomTensor(c.x, seed: 47), w = randomTensor(c.w, seed: 48)
         let onlyX = try gradcheck([x], step: Self.step) { v in
-            try Variable.conv2d(v[0], Variable(w), stride: c.stride, padding: c.padding, floorMode: true)
+            try Tensor.conv2d(v[0], w, stride: c.stride, padding: c.padding, floorMode: true)
         }
         let onlyW = try gradcheck([w], step: Self.step) { v in
-            try Variable.conv2d(Variable(x), v[0], stride: c.stride, padding: c.padding, floorMode: true)
+            try Tensor.conv2d(x, v[0], stride: c.stride, padding: c.padding, floorMode: true)
         }
         #expect(onlyX.maxRelativeError < Self.tolerance && onlyW.maxRelativeError < Self.tolerance)
     }
@@ -72,7 +72,7 @@ struct ConvolutionGradTests {
     @Test("gradcheck of im2col (its backward is col2im)")
     func gradcheckIm2col() throws {
         let result = try gradcheck([randomTensor([2, 2, 5, 6], seed: 49)], step: Self.step) { v in
-            try Variable.im2col(v[0], kernelHeight: 3, kernelWidth: 2, stride: 2, padding: 1, dilation: 1, floorMode: true)
+            try Tensor.im2col(v[0], kernelHeight: 3, kernelWidth: 2, stride: 2, padding: 1, dilation: 1, floorMode: true)
         }
         #expect(result.maxRelativeError < Self.tolerance, "\(result)")
     }

@@ -19,7 +19,7 @@ struct EarlyStoppingTests {
         var snapshots: [Int: [Tensor]] = [:]
         let history = try fit(model, train, validation: validation, epochs: 400,
                               optimizer: Adam(model.parameters, learningRate: 0.01), patience: 15) { record in
-            snapshots[record.epoch] = model.parameters.map(\.value)
+            snapshots[record.epoch] = model.parameters.map { $0.detached() }
             return .proceed
         }
         let best = try #require(history.bestEpoch)
@@ -30,7 +30,7 @@ struct EarlyStoppingTests {
         #expect(losses[best] == losses.min())
         #expect(history.trainLoss.last! < history.trainLoss[best])
         // The weights are exactly those seen by the callback after the best epoch.
-        for (p, saved) in zip(model.parameters, snapshots[best]!) { #expect(p.value == saved) }
+        for (p, saved) in zip(model.parameters, snapshots[best]!) { #expect(p.detached() == saved) }
         let now = try evaluate(model, on: validation)
         #expect(abs(now.loss - losses[best]) < 1e-12)
     }
@@ -41,12 +41,12 @@ struct EarlyStoppingTests {
         var snapshots: [Int: [Tensor]] = [:]
         let history = try fit(model, train, validation: validation, epochs: 400,
                               optimizer: Adam(model.parameters, learningRate: 0.01), patience: 1000) { record in
-            snapshots[record.epoch] = model.parameters.map(\.value)
+            snapshots[record.epoch] = model.parameters.map { $0.detached() }
             return record.epoch == 120 ? .stop : .proceed
         }
         let best = try #require(history.bestEpoch)
         #expect(history.stopReason == .callback && best < 120 && history.restoredBestWeights)
-        for (p, saved) in zip(model.parameters, snapshots[best]!) { #expect(p.value == saved) }
+        for (p, saved) in zip(model.parameters, snapshots[best]!) { #expect(p.detached() == saved) }
     }
 
     @Test("without patience the last weights stay; the best epoch is still reported")
@@ -91,7 +91,7 @@ final class CountingLayer: StatefulLayer {
     var isTraining = true
     var buffers: [Tensor] = [Tensor(0)]
     var summary: String { "CountingLayer()" }
-    func forward(_ input: Variable) throws -> Variable {
+    func forward(_ input: Tensor) throws -> Tensor {
         if isTraining { buffers[0] = Tensor(buffers[0].scalar! + 1) }
         return input
     }

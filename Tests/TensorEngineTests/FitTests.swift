@@ -40,7 +40,7 @@ struct FitTests {
         let history = try fit(model, flat, validation: flat, epochs: 30, optimizer: Adam(model.parameters, learningRate: 0.01))
         #expect(history.trainAccuracy.allSatisfy { $0 == nil } && history.validationAccuracy.allSatisfy { $0 == nil })
         #expect(history.trainLoss.last! < history.trainLoss.first!)
-        let mse = try Variable.mse(model(Variable(data.x)), data.y).value.scalar!
+        let mse = try Tensor.mse(model(data.x), data.y).detached().scalar!
         #expect(abs(history.validationLoss.last!! - mse) < 1e-12)
     }
 
@@ -130,7 +130,7 @@ final class ModeProbe: Layer {
     var isTraining = true
     var modes: [Bool] = []
     var summary: String { "ModeProbe()" }
-    func forward(_ input: Variable) throws -> Variable {
+    func forward(_ input: Tensor) throws -> Tensor {
         modes.append(isTraining)
         return input
     }

@@ -9,11 +9,11 @@ struct InitializationDepthTests {
     /// The std of the activations after each of the 10 layers (seed 0).
     static func activationStds(_ initializer: Initializer) throws -> [Double] {
         var rng = RandomGenerator(seed: 0)
-        var h = Variable(try Tensor.randn([500, 100], using: &rng))
+        var h = (try Tensor.randn([500, 100], using: &rng))
         var stds: [Double] = []
         for _ in 0..<10 {
             h = try Tanh()(Linear(100, 100, initializer: initializer, using: &rng)(h))
-            stds.append(try h.value.std().scalar!)
+            stds.append(try h.detached().std().scalar!)
         }
         return stds
     }

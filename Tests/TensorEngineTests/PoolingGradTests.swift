@@ -25,7 +25,7 @@ struct PoolingGradTests {
     func gradcheckMax(size: Int, stride: Int, padding: Int, floorMode: Bool) throws {
         let x = try Self.distinct([2, 3, 6, 7], seed: 60)
         let result = try gradcheck([x], step: Self.step) { v in
-            try Variable.maxPool2d(v[0], size: size, stride: stride, padding: padding, floorMode: floorMode)
+            try Tensor.maxPool2d(v[0], size: size, stride: stride, padding: padding, floorMode: floorMode)
         }
         #expect(result.maxRelativeError < Self.tolerance, "\(result)")
     }
@@ -33,7 +33,7 @@ struct PoolingGradTests {
     @Test("gradcheck of avgPool2d, padding counted in the divisor", arguments: geometries)
     func gradcheckAverage(size: Int, stride: Int, padding: Int, floorMode: Bool) throws {
         let result = try gradcheck([randomTensor([2, 3, 6, 7], seed: 61)], step: Self.step) { v in
-            try Variable.avgPool2d(v[0], size: size, stride: stride, padding: padding, floorMode: floorMode)
+            try Tensor.avgPool2d(v[0], size: size, stride: stride, padding: padding, floorMode: floorMode)
         }
         #expect(result.maxRelativeError < Self.tolerance, "\(result)")
     }

@@ -4,14 +4,14 @@ import Testing
 /// A stand-in normalisation with a parameter, y = γ[c]·x, to check that `ResidualBlock`
 /// builds, lists, trains and switches the layers its `normalization` factory makes.
 final class ChannelScale: Layer {
-    let gamma: Variable
+    let gamma: Tensor
     var isTraining = true
     init(_ channels: Int) throws {
-        gamma = Variable(randomTensor([channels, 1, 1], seed: UInt64(channels)), requiresGrad: true, name: "gamma")
+        gamma = Tensor(randomTensor([channels, 1, 1], seed: UInt64(channels)), requiresGrad: true, name: "gamma")
     }
     var summary: String { "ChannelScale(\(gamma.shape[0]))" }
-    var namedParameters: [(name: String, variable: Variable)] { [("gamma", gamma)] }
-    func forward(_ input: Variable) throws -> Variable { try input * gamma }
+    var namedParameters: [(name: String, parameter: Tensor)] { [("gamma", gamma)] }
+    func forward(_ input: Tensor) throws -> Tensor { try input * gamma }
 }
 
 @Suite("ResidualBlock")
@@ -29,11 +29,11 @@ struct ResidualBlockTests {
         // Two 3x3 convolutions without bias, two batch norms (gamma and beta per channel).
         #expect(block.parameterCount == 2 * 4 * 4 * 3 * 3 + 2 * 2 * 4)
         #expect(block.summary == "ResidualBlock(4 -> 4, stride 1, identity shortcut)")
-        #expect(try block(Variable(randomTensor([2, 4, 6, 6], seed: 81))).shape == [2, 4, 6, 6])
+        #expect(try block(randomTensor([2, 4, 6, 6], seed: 81)).shape == [2, 4, 6, 6])
         // With zero filters the body is 0 (batch norm of zeros is beta = 0) and the block is relu(x).
-        for conv in [block.conv1, block.conv2] { try conv.weight.assign(Tensor.zeros(like: conv.weight.value)) }
+        for conv in [block.conv1, block.conv2] { try conv.weight.assign(Tensor.zeros(like: conv.weight.detached())) }
         let x = randomTensor([1, 4, 3, 3], seed: 82)
-        #expect(try block(Variable(x)).value == x.relu())
+        #expect(try block(x).detached() == x.relu())
     }
 
     @Test("projection shortcut: other channels or a stride", arguments: [(3, 5, 1), (4, 4, 2), (3, 6, 2)])
@@ -45,7 +45,7 @@ struct ResidualBlockTests {
         // Two 3x3 convolutions, a 1x1 projection, and three batch norms of 2 * outChannels each.
         #expect(block.parameterCount == 9 * (inChannels + outChannels) * outChannels + inChannels * outChannels
                 + 3 * 2 * outChannels)
-        let y = try block(Variable(randomTensor([2, inChannels, 8, 7], seed: 84)))
+        let y = try block(randomTensor([2, inChannels, 8, 7], seed: 84))
         // Stride 2 rounds down: 8 rows -> 4, 7 columns -> 4.
         #expect(y.shape == [2, outChannels, stride == 1 ? 8 : 4, stride == 1 ? 7 : 4])
     }

@@ -11,8 +11,8 @@ struct ResidualTests {
     @Test("forward adds the input; the wrapped parameters and modes are reached")
     func forwardAndPassthrough() throws {
         let residual = try Self.block(), x = randomTensor([3, 4], seed: 5)
-        let inner = try residual.body(Variable(x)).value
-        #expect(try residual(Variable(x)).value == (x + inner))
+        let inner = try residual.body(x).detached()
+        #expect(try residual(x).detached() == (x + inner))
         #expect(residual.parameters.count == 2 && residual.parameterCount == 20)
         residual.eval()
         #expect(!residual.body.isTraining)
@@ -29,8 +29,8 @@ struct ResidualTests {
     func shapeMismatch() throws {
         var rng = RandomGenerator(seed: 1)
         let residual = Residual(try Linear(3, 2, using: &rng))
-        #expect(throws: TensorError.self) { try residual(Variable(try Tensor(shape: [1, 3], repeating: 1))) }
-        do { _ = try residual(Variable(try Tensor(shape: [1, 3], repeating: 1))) } catch {
+        #expect(throws: TensorError.self) { try residual((try Tensor(shape: [1, 3], repeating: 1))) }
+        do { _ = try residual((try Tensor(shape: [1, 3], repeating: 1))) } catch {
             #expect("\(error)".contains("[1, 3]") && "\(error)".contains("[1, 2]"), "\(error)")
         }
     }

@@ -189,13 +189,13 @@ struct VectorKernelTests {
     @Test("batch norm and 2x2 max pooling give the same bits on 1, 2 and 3 threads")
     func threadCounts() throws {
         // Big enough for two threads' blocks in batch norm (BatchNormKernel.minimumPerThread).
-        let x = Variable(randomTensor([64, 8, 24, 24], seed: 40))
-        let gamma = Variable(randomTensor([8], seed: 41)), beta = Variable(randomTensor([8], seed: 42))
+        let x = randomTensor([64, 8, 24, 24], seed: 40)
+        let gamma = randomTensor([8], seed: 41), beta = randomTensor([8], seed: 42)
         var outputs: [[Double]] = []
         for threads in [1, 2, 3] {
-            let y = try Variable.batchNorm(x, gamma: gamma, beta: beta, eps: 1e-5, statistics: nil, threads: threads).output
-            let pooled = try Tensor.maxPool2d(y.value, size: 2, stride: 2, padding: 0, floorMode: false, threads: threads)
-            outputs.append(y.value.scalars + pooled.scalars)
+            let y = try Tensor.batchNorm(x, gamma: gamma, beta: beta, eps: 1e-5, statistics: nil, threads: threads).output
+            let pooled = try Tensor.maxPool2d(y, size: 2, stride: 2, padding: 0, floorMode: false, threads: threads)
+            outputs.append(y.scalars + pooled.scalars)
         }
         expectSameBits(outputs[1], outputs[0], "2 threads")
         expectSameBits(outputs[2], outputs[0], "3 threads")

@@ -120,7 +120,7 @@ public struct Arguments {
         return s
     }
 
-    /// A tensor (a number becomes a rank-0 tensor; a variable gives its value).
+    /// A tensor (a number becomes a rank-0 tensor), in its graph if it is in one.
     public func tensor(_ name: String) throws(LanguageError) -> Tensor {
         if case let .list(items) = value(name) { return try tensorFromList(items, range(name)) }
         guard let t = value(name).tensorValue else { throw wrongType(name, expected: "a tensor") }
@@ -130,17 +130,6 @@ public struct Arguments {
     /// A tensor or none.
     public func optionalTensor(_ name: String) throws(LanguageError) -> Tensor? {
         isNone(name) ? nil : try tensor(name)
-    }
-
-    /// A graph variable (a tensor or number becomes a constant).
-    public func variable(_ name: String) throws(LanguageError) -> Variable {
-        if case let .variable(v) = value(name) { return v }
-        return Variable(try tensor(name))
-    }
-
-    /// Whether any of the named arguments tracks gradients (then the result should too).
-    public func anyVariable(_ names: String...) -> Bool {
-        names.contains { if case .variable = value($0) { true } else { false } }
     }
 
     /// A list of whole numbers: axes, a shape.

@@ -5,17 +5,17 @@ extension Builtins {
         Builtin("param", [.init("x")], category: .autograd,
                 summary: "A copy of x that tracks gradients: after backward(loss), its .grad holds dloss/dx.",
                 example: "w = param(randn(2, 3) * 0.01)") { args, _ in
-            .variable(Variable(try args.tensor("x"), requiresGrad: true))
+            .tensor(Tensor(try args.tensor("x"), requiresGrad: true))
         },
         Builtin("backward", [.init("loss"), .init("accumulate", .bool(false))], category: .autograd,
                 summary: "Fills .grad of every param the loss depends on (replacing old gradients unless accumulate=true).",
                 example: "backward(sum(w * w))") { args, _ in
-            guard case let .variable(loss) = args.value("loss") else {
+            guard case let .tensor(loss) = args.value("loss"), loss.isTracked else {
                 throw LanguageError.runtime("backward: the loss does not depend on any param, so it has no gradient;"
                                             + " make the weights with param(...)", args.range("loss"))
             }
             // The engine's own message offers a seed gradient, which the language has no way to pass.
-            guard loss.value.count == 1 else {
+            guard loss.count == 1 else {
                 throw LanguageError.runtime("backward: the loss must be one number, but it has shape \(loss.shape);"
                                             + " reduce it first, e.g. with sum(...) or mean(...)", args.range("loss"))
             }
@@ -24,7 +24,7 @@ extension Builtins {
         },
         Builtin("detach", [.init("x")], category: .autograd,
                 summary: "The value of x as plain data, cut from the graph: no gradient flows through it.",
-                example: "detach(w * 2)") { args, _ in plain(try args.tensor("x")) },
+                example: "detach(w * 2)") { args, _ in plain(try args.tensor("x").detached()) },
         Builtin("gradcheck", [.init("f"), .init("inputs", variadic: true), .init("step", .number(1e-6))], category: .autograd,
                 summary: "The largest relative error between f's backward pass and central differences (below 1e-7: right).",
                 example: "gradcheck(fn(a) = sum(a * a), randn(3))") { args, interpreter in
@@ -33,11 +33,11 @@ extension Builtins {
             // The random upstream gradient g has a generator of its own, seeded apart from the
             // seeds people type (0, 1, 42): with seed 0, g for `gradcheck(f, randn(8, 3))` at
             // seed 0 would be the input itself, and a batch norm's gradient for such a g is 0.
-            let result = try gradcheck(inputs, step: step, seed: 0x6772_6164) { variables in
-                let output = try interpreter.call(f, variables.map { (Value.variable($0), args.callRange) }, [], args.callRange)
+            let result = try gradcheck(inputs, step: step, seed: 0x6772_6164) { tensors in
+                let output = try interpreter.call(f, tensors.map { (Value.tensor($0), args.callRange) }, [], args.callRange)
                 if first { try checkGradcheckOutput(output, args) }
                 first = false
-                return interpreter.variable(output)
+                return output.tensorValue ?? Tensor(0)
             }
             return .number(result.maxRelativeError)
         },
@@ -51,7 +51,7 @@ extension Builtins {
 
     /// The parameters in argument `name`: one param, a list of them, or a model's (or an
     /// optimizer's).
-    static func parameters(_ args: Arguments, _ name: String) throws -> [Variable] {
+    static func parameters(_ args: Arguments, _ name: String) throws -> [Tensor] {
         let value = args.value(name)
         if let found = parameters(in: value) { return found }
         guard case let .list(items) = value, let bad = items.first(where: { parameters(in: $0) == nil }) else {
@@ -62,13 +62,13 @@ extension Builtins {
     }
 
     /// The parameters a value holds, or nil when it holds something else.
-    static func parameters(in value: Value) -> [Variable]? {
+    static func parameters(in value: Value) -> [Tensor]? {
         switch value {
-        case let .variable(v): return [v]
+        case let .tensor(t) where t.isTracked: return [t]
         case let .object(object as LayerObject): return object.layer.parameters
         case let .object(object as OptimizerObject): return object.optimizer.parameters
         case let .list(items):
-            var all: [Variable] = []
+            var all: [Tensor] = []
             for item in items {
                 guard let found = parameters(in: item) else { return nil }
                 all += found
@@ -107,7 +107,7 @@ extension Builtins {
             throw LanguageError.runtime("gradcheck: f must return a tensor computed from its inputs, got \(output.aTypeName)",
                                         args.callRange)
         }
-        guard case let .variable(v) = output, v.requiresGrad else {
+        guard case let .tensor(v) = output, v.requiresGrad else {
             throw LanguageError.runtime("gradcheck: the result of f does not depend on its inputs, so there is no gradient to check",
                                         args.callRange)
         }

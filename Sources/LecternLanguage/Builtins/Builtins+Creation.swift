@@ -74,7 +74,7 @@ extension Builtins {
                 try interpreter.checkSize([range.count], args.range("data"))
                 return .tensor(Tensor((0..<range.count).map(range.value(at:))))
             }
-            return .tensor(try args.tensor("data"))
+            return .tensor(try args.tensor("data").detached())
         },
     ]
 

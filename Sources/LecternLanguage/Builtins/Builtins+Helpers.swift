@@ -1,18 +1,12 @@
 import TensorEngine
 
 extension Builtins {
-    /// A plain tensor as a value: a rank-0 result is a number (as NumPy gives a scalar).
+    /// A tensor result as a value: a plain rank-0 result is a number (as NumPy gives a
+    /// scalar); a tensor in a graph stays a tensor, so that a loss can still be
+    /// differentiated. The engine decides which: an operation on a tensor that requires a
+    /// gradient returns one in the graph, so `relu(x)` works on data and in a network alike.
     static func plain(_ t: Tensor) -> Value {
-        t.rank == 0 ? .number(t.scalars[0]) : .tensor(t)
-    }
-
-    /// The gradient-tracking path when any of `names` is a tensor that tracks gradients,
-    /// else the plain path: one builtin serves both, so `relu(x)` works on data and in a
-    /// network alike.
-    static func either(_ args: Arguments, _ names: [String], tensor: () throws -> Tensor,
-                       variable: () throws -> Variable) throws -> Value {
-        let tracked = names.contains { if case .variable = args.value($0) { true } else { false } }
-        return tracked ? .variable(try variable()) : plain(try tensor())
+        t.rank == 0 && !t.isTracked ? .number(t.scalars[0]) : .tensor(t)
     }
 
     /// Axes given as none (all), a number or a list.

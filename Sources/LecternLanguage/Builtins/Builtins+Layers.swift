@@ -93,13 +93,13 @@ extension Builtins {
         modelFunction("unfreeze", summary: "Lets a frozen model's parameters train again.") { $0.unfreeze() },
         Builtin("parameters", [.init("model")], category: .layers, summary: "The parameters of a model, as a list.",
                 example: "parameters(Linear(2, 3))") { args, _ in
-            .list(try model(args).parameters.map(Value.variable))
+            .list(try model(args).parameters.map(Value.tensor))
         },
         Builtin("count_params", [.init("model"), .init("trainable", .bool(false))], category: .layers,
                 summary: "The number of numbers in a model's parameters (only those not frozen, with trainable=true).",
                 example: "count_params(Conv2d(3, 6, 5))") { args, _ in
             let parameters = try model(args).parameters, trainable = try args.bool("trainable")
-            return .number(Double(parameters.filter { $0.requiresGrad || !trainable }.reduce(0) { $0 + $1.value.count }))
+            return .number(Double(parameters.filter { $0.requiresGrad || !trainable }.reduce(0) { $0 + $1.count }))
         },
     ]
 

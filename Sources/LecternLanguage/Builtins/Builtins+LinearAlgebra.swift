@@ -6,24 +6,21 @@ extension Builtins {
                 summary: "The matrix product a @ b (batched, with NumPy's rules).", example: "matmul(eye(2), [[1, 2], [3, 4]])",
                 shapes: "(m, k) x (k, n) -> (m, n); (..., m, k) x (..., k, n) -> (..., m, n)") { args, interpreter in
             try checkResult(productShape(try args.tensor("a").shape, try args.tensor("b").shape), interpreter, args.callRange)
-            return try either(args, ["a", "b"], tensor: { try Tensor.matmul(try args.tensor("a"), try args.tensor("b")) },
-                              variable: { try Variable.matmul(try args.variable("a"), try args.variable("b")) })
+            return plain(try Tensor.matmul(try args.tensor("a"), try args.tensor("b")))
         },
         Builtin("dot", [.init("a"), .init("b")], category: .linearAlgebra,
                 summary: "The inner product of two vectors, or the matrix product for matrices (as NumPy's dot).",
                 example: "dot([1, 2, 3], [4, 5, 6])", shapes: "(n) . (n) -> number; (m, k) . (k, n) -> (m, n)") { args, interpreter in
             let (a, b) = (try args.tensor("a").shape, try args.tensor("b").shape)
             try checkResult(a.isEmpty || b.isEmpty ? broadcastShape([a, b]) : productShape(a, b), interpreter, args.callRange)
-            return try either(args, ["a", "b"], tensor: { try Tensor.dot(try args.tensor("a"), try args.tensor("b")) },
-                              variable: { try Variable.dot(try args.variable("a"), try args.variable("b")) })
+            return plain(try Tensor.dot(try args.tensor("a"), try args.tensor("b")))
         },
         Builtin("outer", [.init("a"), .init("b")], category: .linearAlgebra,
                 summary: "The outer product: result[i, j] = a[i] * b[j].", example: "outer([1, 2], [3, 4, 5])",
                 shapes: "(m) x (n) -> (m, n)") { args, interpreter in
             let (a, b) = (try args.tensor("a"), try args.tensor("b"))
             try interpreter.checkSize([a.count, b.count], args.callRange)
-            return try either(args, ["a", "b"], tensor: { Tensor.outer(a, b) },
-                              variable: { try Variable.outer(try args.variable("a"), try args.variable("b")) })
+            return plain(Tensor.outer(a, b))
         },
         Builtin("conv2d", [.init("x"), .init("w"), .init("bias", .null), .init("stride", .number(1)), .init("pad", .number(0)),
                            .init("dilation", .number(1))], category: .linearAlgebra,
@@ -33,21 +30,13 @@ extension Builtins {
             let (stride, pad) = (try args.integer("stride", atLeast: 1), try args.integer("pad", atLeast: 0))
             let dilation = try args.integer("dilation", atLeast: 1)
             try checkConvolution(try args.tensor("x").shape, try args.tensor("w").shape, stride, pad, dilation, interpreter, args)
-            return try either(args, ["x", "w", "bias"], tensor: {
-                try Tensor.conv2d(try args.tensor("x"), try args.tensor("w"), bias: try args.optionalTensor("bias"),
-                                  stride: stride, padding: pad, dilation: dilation)
-            }, variable: {
-                try Variable.conv2d(try args.variable("x"), try args.variable("w"),
-                                    bias: args.isNone("bias") ? nil : try args.variable("bias"),
-                                    stride: stride, padding: pad, dilation: dilation)
-            })
+            return plain(try Tensor.conv2d(try args.tensor("x"), try args.tensor("w"), bias: try args.optionalTensor("bias"),
+                                           stride: stride, padding: pad, dilation: dilation))
         },
         pooling("max_pool2d", summary: "The largest value of each size x size window.",
-                { x, s, st, p in try Tensor.maxPool2d(x, size: s, stride: st, padding: p) },
-                { x, s, st, p in try Variable.maxPool2d(x, size: s, stride: st, padding: p) }),
+                { x, s, st, p in try Tensor.maxPool2d(x, size: s, stride: st, padding: p) }),
         pooling("avg_pool2d", summary: "The average of each size x size window.",
-                { x, s, st, p in try Tensor.avgPool2d(x, size: s, stride: st, padding: p) },
-                { x, s, st, p in try Variable.avgPool2d(x, size: s, stride: st, padding: p) }),
+                { x, s, st, p in try Tensor.avgPool2d(x, size: s, stride: st, padding: p) }),
         Builtin("im2col", [.init("x"), .init("size"), .init("stride", .number(1)), .init("pad", .number(0))],
                 category: .linearAlgebra,
                 summary: "The patches of images as columns: conv2d(x, w) is w reshaped to (K, C*F*F) @ im2col(x, F).",
@@ -55,18 +44,14 @@ extension Builtins {
             let size = try args.integer("size", atLeast: 1)
             let (stride, pad) = (try args.integer("stride", atLeast: 1), try args.integer("pad", atLeast: 0))
             try checkPatches(try args.tensor("x").shape, size, stride, pad, interpreter, args)
-            return try either(args, ["x"], tensor: {
-                try Tensor.im2col(try args.tensor("x"), kernelHeight: size, kernelWidth: size, stride: stride, padding: pad)
-            }, variable: {
-                try Variable.im2col(try args.variable("x"), kernelHeight: size, kernelWidth: size, stride: stride, padding: pad)
-            })
+            return plain(try Tensor.im2col(try args.tensor("x"), kernelHeight: size, kernelWidth: size, stride: stride,
+                                           padding: pad))
         },
     ]
 
     /// `max_pool2d` and `avg_pool2d`: (x, size, stride=none (= size), pad=0).
     static func pooling(_ name: String, summary: String,
-                        _ onTensor: @escaping @Sendable (Tensor, Int, Int?, Int) throws -> Tensor,
-                        _ onVariable: @escaping @Sendable (Variable, Int, Int?, Int) throws -> Variable) -> Builtin {
+                        _ onTensor: @escaping @Sendable (Tensor, Int, Int?, Int) throws -> Tensor) -> Builtin {
         Builtin(name, [.init("x"), .init("size"), .init("stride", .null), .init("pad", .number(0))], category: .linearAlgebra,
                 summary: summary + " The stride defaults to the size.", example: "\(name)(randn(1, 1, 4, 4), 2).shape",
                 shapes: "x (N, C, H, W) -> (N, C, (H + 2*pad - size) / stride + 1, ...)") { args, _ in
@@ -75,8 +60,7 @@ extension Builtins {
             guard x.count == 4 else {
                 throw LanguageError.runtime("\(name) expects x of rank 4 (N, C, H, W), got shape \(x)", args.range("x"))
             }
-            return try either(args, ["x"], tensor: { try onTensor(try args.tensor("x"), size, stride, pad) },
-                              variable: { try onVariable(try args.variable("x"), size, stride, pad) })
+            return plain(try onTensor(try args.tensor("x"), size, stride, pad))
         }
     }
 

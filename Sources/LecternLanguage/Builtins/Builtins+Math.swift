@@ -2,49 +2,44 @@ import TensorEngine
 
 extension Builtins {
     static let math: [Builtin] = [
-        unary("exp", summary: "e to the power x, elementwise.", example: "exp([0, 1])", { $0.exp() }, { $0.exp() }),
+        unary("exp", summary: "e to the power x, elementwise.", example: "exp([0, 1])", { $0.exp() }),
         unary("log", summary: "The natural logarithm, elementwise (log(0) is -inf).", example: "log([1, 10])",
-              { $0.log() }, { $0.log() }),
-        unary("sqrt", summary: "The square root, elementwise.", example: "sqrt([4, 9])", { $0.sqrt() }, { $0.sqrt() }),
-        unary("abs", summary: "The absolute value, elementwise.", example: "abs([-2, 3])", { $0.abs() }, { $0.abs() }),
+              { $0.log() }),
+        unary("sqrt", summary: "The square root, elementwise.", example: "sqrt([4, 9])", { $0.sqrt() }),
+        unary("abs", summary: "The absolute value, elementwise.", example: "abs([-2, 3])", { $0.abs() }),
         unary("tanh", summary: "The hyperbolic tangent, elementwise: squashes to (-1, 1).", example: "tanh([0, 1])",
-              { $0.tanh() }, { $0.tanh() }),
+              { $0.tanh() }),
         unary("sigmoid", summary: "1 / (1 + exp(-x)), elementwise: squashes to (0, 1).", example: "sigmoid([0, 2])",
-              { $0.sigmoid() }, { $0.sigmoid() }),
-        unary("relu", summary: "max(x, 0), elementwise.", example: "relu([-1, 2])", { $0.relu() }, { $0.relu() }),
+              { $0.sigmoid() }),
+        unary("relu", summary: "max(x, 0), elementwise.", example: "relu([-1, 2])", { $0.relu() }),
         Builtin("leaky_relu", [.init("x"), .init("slope", .number(0.01))], category: .math,
                 summary: "x where x > 0, slope * x elsewhere.", example: "leaky_relu([-1, 2], slope=0.1)",
                 shapes: "x (any) -> same shape") { args, _ in
             let slope = try args.number("slope")
-            return try either(args, ["x"], tensor: { try args.tensor("x").leakyRelu(slope: slope) },
-                              variable: { try args.variable("x").leakyRelu(slope: slope) })
+            return plain(try args.tensor("x").leakyRelu(slope: slope))
         },
         Builtin("maximum", [.init("a"), .init("b")], category: .math,
                 summary: "The larger of a and b, elementwise (they broadcast).", example: "maximum([1, 5], 3)") { args, interpreter in
             try checkResult(broadcastShape([try args.tensor("a").shape, try args.tensor("b").shape]), interpreter, args.callRange)
-            return try either(args, ["a", "b"], tensor: { try Tensor.maximum(try args.tensor("a"), try args.tensor("b")) },
-                              variable: { try Variable.maximum(try args.variable("a"), try args.variable("b")) })
+            return plain(try Tensor.maximum(try args.tensor("a"), try args.tensor("b")))
         },
         Builtin("minimum", [.init("a"), .init("b")], category: .math,
                 summary: "The smaller of a and b, elementwise (they broadcast).", example: "minimum([1, 5], 3)") { args, interpreter in
             try checkResult(broadcastShape([try args.tensor("a").shape, try args.tensor("b").shape]), interpreter, args.callRange)
-            return try either(args, ["a", "b"], tensor: { try Tensor.minimum(try args.tensor("a"), try args.tensor("b")) },
-                              variable: { try Variable.minimum(try args.variable("a"), try args.variable("b")) })
+            return plain(try Tensor.minimum(try args.tensor("a"), try args.tensor("b")))
         },
         Builtin("clip", [.init("x"), .init("low", .null), .init("high", .null)], category: .math,
                 summary: "x limited to [low, high] (none: no limit on that side).", example: "clip([-2, 0.5, 3], 0, 1)",
                 shapes: "x (any) -> same shape") { args, _ in
             let (low, high) = try clipBounds(args)
-            return try either(args, ["x"], tensor: { try args.tensor("x").clip(low, high) },
-                              variable: { try args.variable("x").clip(low, high) })
+            return plain(try args.tensor("x").clip(low, high))
         },
         Builtin("where", [.init("condition"), .init("a"), .init("b")], category: .math,
                 summary: "a where condition is nonzero, else b (all three broadcast).", example: "where([1, 0], 10, 20)") { args, interpreter in
             let condition = try args.tensor("condition")
             try checkResult(broadcastShape([condition.shape, try args.tensor("a").shape, try args.tensor("b").shape]),
                             interpreter, args.callRange)
-            return try either(args, ["a", "b"], tensor: { try Tensor.where(condition, try args.tensor("a"), try args.tensor("b")) },
-                              variable: { try Variable.where(condition, try args.variable("a"), try args.variable("b")) })
+            return plain(try Tensor.where(condition, try args.tensor("a"), try args.tensor("b")))
         },
         Builtin("any", [.init("x")], category: .math, summary: "Whether any element of x is nonzero.",
                 example: "any([0, 0, 1])") { args, _ in .bool(try args.tensor("x").scalars.contains { $0 != 0 }) },
@@ -67,10 +62,9 @@ extension Builtins {
     /// A builtin of one tensor argument `x`, elementwise: a number gives a number, a tensor a
     /// tensor, a tensor that tracks gradients a tensor that tracks gradients.
     static func unary(_ name: String, summary: String, example: String,
-                      _ onTensor: @escaping @Sendable (Tensor) throws -> Tensor,
-                      _ onVariable: @escaping @Sendable (Variable) throws -> Variable) -> Builtin {
+                      _ body: @escaping @Sendable (Tensor) throws -> Tensor) -> Builtin {
         Builtin(name, [.init("x")], category: .math, summary: summary, example: example, shapes: "x (any) -> same shape") { args, _ in
-            try either(args, ["x"], tensor: { try onTensor(try args.tensor("x")) }, variable: { try onVariable(try args.variable("x")) })
+            plain(try body(try args.tensor("x")))
         }
     }
 }

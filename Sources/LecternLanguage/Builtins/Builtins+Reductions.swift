@@ -3,19 +3,17 @@ import TensorEngine
 extension Builtins {
     static let reductions: [Builtin] = [
         reduction("sum", summary: "The sum over axis (all elements when none).", example: "sum([[1, 2], [3, 4]], axis=0)",
-                  { t, axes, keep in try t.sum(axes: axes, keepDims: keep) }, { v, axes, keep in try v.sum(axes: axes, keepDims: keep) }),
+                  { t, axes, keep in try t.sum(axes: axes, keepDims: keep) }),
         reduction("mean", summary: "The mean over axis (all elements when none).", example: "mean([[1, 2], [3, 4]], axis=1)",
-                  { t, axes, keep in try t.mean(axes: axes, keepDims: keep) }, { v, axes, keep in try v.mean(axes: axes, keepDims: keep) }),
+                  { t, axes, keep in try t.mean(axes: axes, keepDims: keep) }),
         reduction("max", summary: "The largest element over axis (all elements when none).", example: "max([[1, 5], [3, 4]], axis=0)",
-                  { t, axes, keep in try t.max(axes: axes, keepDims: keep) }, { v, axes, keep in try v.max(axes: axes, keepDims: keep) }),
+                  { t, axes, keep in try t.max(axes: axes, keepDims: keep) }),
         reduction("min", summary: "The smallest element over axis (all elements when none).", example: "min([[1, 5], [3, 4]])",
-                  { t, axes, keep in try t.min(axes: axes, keepDims: keep) }, { v, axes, keep in try v.min(axes: axes, keepDims: keep) }),
+                  { t, axes, keep in try t.min(axes: axes, keepDims: keep) }),
         spread("var", summary: "The variance over axis: mean((x - mean(x))**2), divided by n - correction.",
-               example: "var([1, 2, 3, 4])") { t, axes, keep, c in try t.variance(axes: axes, keepDims: keep, correction: c) }
-               variable: { v, axes, keep, c in try v.variance(axes: axes, keepDims: keep, correction: c) },
+               example: "var([1, 2, 3, 4])") { t, axes, keep, c in try t.variance(axes: axes, keepDims: keep, correction: c) },
         spread("std", summary: "The standard deviation over axis: sqrt(var(x)).", example: "std([1, 2, 3, 4])")
-               { t, axes, keep, c in try t.std(axes: axes, keepDims: keep, correction: c) }
-               variable: { v, axes, keep, c in try v.std(axes: axes, keepDims: keep, correction: c) },
+               { t, axes, keep, c in try t.std(axes: axes, keepDims: keep, correction: c) },
         argReduction("argmax", summary: "The index of the largest element along axis (of the flattened tensor when none).",
                      example: "argmax([[1, 9], [7, 3]], axis=1)") { t, axis, keep in try t.argmax(axis: axis, keepDims: keep) },
         argReduction("argmin", summary: "The index of the smallest element along axis (of the flattened tensor when none).",
@@ -26,8 +24,7 @@ extension Builtins {
 
     /// A reduction `name(x, axis=none, keepdims=false)`; axis may be a number or a list.
     static func reduction(_ name: String, summary: String, example: String,
-                          _ onTensor: @escaping @Sendable (Tensor, [Int]?, Bool) throws -> Tensor,
-                          _ onVariable: @escaping @Sendable (Variable, [Int]?, Bool) throws -> Variable) -> Builtin {
+                          _ onTensor: @escaping @Sendable (Tensor, [Int]?, Bool) throws -> Tensor) -> Builtin {
         Builtin(name, [.init("x"), .init("axis", .null), .init("keepdims", .bool(false))], category: .reduction,
                 summary: summary, example: example, shapes: reductionShapes) { args, _ in
             if name == "min" || name == "max", case .number = args.value("x"), !args.isNone("axis") {
@@ -37,20 +34,17 @@ extension Builtins {
                                             + " the \(name == "min" ? "smaller" : "larger") of a and b is \(elementwise)(a, b)", args.range("axis"))
             }
             let (axes, keep) = (try axes(args), try args.bool("keepdims"))
-            return try either(args, ["x"], tensor: { try onTensor(try args.tensor("x"), axes, keep) },
-                              variable: { try onVariable(try args.variable("x"), axes, keep) })
+            return plain(try onTensor(try args.tensor("x"), axes, keep))
         }
     }
 
     /// `var` and `std`, which also take `correction` (NumPy's ddof: 0 divides by n, 1 by n - 1).
     static func spread(_ name: String, summary: String, example: String,
-                       _ onTensor: @escaping @Sendable (Tensor, [Int]?, Bool, Int) throws -> Tensor,
-                       variable onVariable: @escaping @Sendable (Variable, [Int]?, Bool, Int) throws -> Variable) -> Builtin {
+                       _ onTensor: @escaping @Sendable (Tensor, [Int]?, Bool, Int) throws -> Tensor) -> Builtin {
         Builtin(name, [.init("x"), .init("axis", .null), .init("keepdims", .bool(false)), .init("correction", .number(0))],
                 category: .reduction, summary: summary, example: example, shapes: reductionShapes) { args, _ in
             let (axes, keep, correction) = (try axes(args), try args.bool("keepdims"), try args.integer("correction"))
-            return try either(args, ["x"], tensor: { try onTensor(try args.tensor("x"), axes, keep, correction) },
-                              variable: { try onVariable(try args.variable("x"), axes, keep, correction) })
+            return plain(try onTensor(try args.tensor("x"), axes, keep, correction))
         }
     }
 

@@ -6,20 +6,18 @@ extension Builtins {
                 summary: "The mean softmax cross-entropy of class scores against integer labels.",
                 example: "cross_entropy([[2, 1, 0]], [0])", shapes: "scores (N, C), labels (N) -> a number") { args, _ in
             let labels = try args.tensor("labels")
-            return try either(args, ["scores"], tensor: { try Variable.softmaxCrossEntropy(Variable(try args.tensor("scores")), labels: labels).value },
-                              variable: { try Variable.softmaxCrossEntropy(try args.variable("scores"), labels: labels) })
+            return plain(try Tensor.softmaxCrossEntropy(try args.tensor("scores"), labels: labels))
         },
         Builtin("mse", [.init("prediction"), .init("target")], category: .training,
                 summary: "The mean squared error; prediction and target must have the same shape.",
                 example: "mse([1, 2], [1, 4])", shapes: "prediction, target (same shape) -> a number") { args, _ in
             let target = try args.tensor("target")
-            return try either(args, ["prediction"], tensor: { try Variable.mse(Variable(try args.tensor("prediction")), target).value },
-                              variable: { try Variable.mse(try args.variable("prediction"), target) })
+            return plain(try Tensor.mse(try args.tensor("prediction"), target))
         },
         Builtin("l2", [.init("params"), .init("lam")], category: .training,
                 summary: "The L2 penalty lam/2 * (sum of squared weights) of a model or a list of params.",
                 example: "l2(parameters(Linear(2, 3)), 0.001)") { args, _ in
-            .variable(try Variable.l2Penalty(try parameters(args, "params"), lambda: try args.nonNegativeNumber("lam")))
+            .tensor(try Tensor.l2Penalty(try parameters(args, "params"), lambda: try args.nonNegativeNumber("lam")))
         },
         Builtin("accuracy", [.init("scores"), .init("labels")], category: .training,
                 summary: "The fraction of rows whose highest score is at the label.", example: "accuracy([[2, 1], [0, 3]], [0, 0])",
@@ -30,15 +28,11 @@ extension Builtins {
                 summary: "exp(x) / sum(exp(x)) along axis (probabilities that sum to 1).", example: "softmax([1, 2, 3])",
                 shapes: "x (any) -> same shape") { args, _ in
             let axis = try args.integer("axis")
-            return try either(args, ["x"], tensor: {
-                let x = try args.tensor("x")
-                let e = try (x - x.max(axes: [axis], keepDims: true)).exp()
-                return try e / e.sum(axes: [axis], keepDims: true)
-            }, variable: {
-                let x = try args.variable("x")
-                let e = try (x - x.max(axes: [axis], keepDims: true).detached()).exp()
-                return try e / e.sum(axes: [axis], keepDims: true)
-            })
+            let x = try args.tensor("x")
+            // The shift by the maximum only keeps exp from overflowing; it cancels in the
+            // quotient, so no gradient needs to flow through it.
+            let e = try (x - x.max(axes: [axis], keepDims: true).detached()).exp()
+            return plain(try e / e.sum(axes: [axis], keepDims: true))
         },
         Builtin("SGD", [.init("params"), .init("lr"), .init("momentum", .number(0)), .init("weight_decay", .number(0))],
                 category: .training, summary: "Stochastic gradient descent: w -= lr * grad (with momentum: a velocity).",

@@ -93,7 +93,6 @@ extension Value {
         switch self {
         case .list: true
         case let .tensor(t): t.rank >= 1
-        case let .variable(v): v.rank >= 1
         default: false
         }
     }
@@ -103,7 +102,6 @@ extension Value {
         switch self {
         case let .number(x): Tensor(x)
         case let .tensor(t): t
-        case let .variable(v): v.value
         default: nil
         }
     }

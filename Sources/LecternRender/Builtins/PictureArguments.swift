@@ -111,7 +111,6 @@ extension Value {
         switch self {
         case let .number(x): return Tensor(x)
         case let .tensor(t): return t
-        case let .variable(v): return v.value
         case let .list(items):
             let numbers = items.compactMap { if case let .number(x) = $0 { x } else { nil } }
             return numbers.count == items.count ? Tensor(numbers) : nil

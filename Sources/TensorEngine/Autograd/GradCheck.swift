@@ -25,15 +25,15 @@ public struct GradCheckResult: Sendable, CustomStringConvertible {
 /// `f` must be deterministic: it is called 2·(number of elements) + 1 times.
 /// - Complexity: O(total input count) calls of `f`.
 public func gradcheck(_ inputs: [Tensor], step h: Double = 1e-6, seed: UInt64 = 0,
-                      _ f: ([Variable]) throws -> Variable) throws -> GradCheckResult {
-    let variables = inputs.map { Variable($0, requiresGrad: true) }
-    let output = try f(variables)
+                      _ f: ([Tensor]) throws -> Tensor) throws -> GradCheckResult {
+    let leaves = inputs.map { Tensor($0, requiresGrad: true) }
+    let output = try f(leaves)
     var rng = RandomGenerator(seed: seed)
     let upstream = try Tensor.randn(output.shape, using: &rng)
     try output.backward(seed: upstream)
     var errors: [Double] = []
     for (index, input) in inputs.enumerated() {
-        let analytic = variables[index].grad ?? Tensor.zeros(like: input)
+        let analytic = leaves[index].grad ?? Tensor.zeros(like: input)
         var worst = 0.0
         for i in 0..<input.count {
             let numeric = try centralDifference(inputs, index, i, h, upstream, f)
@@ -51,11 +51,11 @@ public func gradcheck(_ inputs: [Tensor], step h: Double = 1e-6, seed: UInt64 = 
 // leaving the rounding error of the whole sum, ε·|L|/h, which is above 1e-7 relative for
 // gradients of size 1e-3 even in 20-element tensors.
 private func centralDifference(_ inputs: [Tensor], _ index: Int, _ i: Int, _ h: Double, _ upstream: Tensor,
-                               _ f: ([Variable]) throws -> Variable) throws -> Double {
+                               _ f: ([Tensor]) throws -> Tensor) throws -> Double {
     func output(_ delta: Double) throws -> Tensor {
         var moved = inputs
         moved[index].scalars[i] += delta
-        return try f(moved.map { Variable($0) }).value
+        return try f(moved).detached()
     }
     let (plus, minus) = (try output(h), try output(-h))
     var total = 0.0

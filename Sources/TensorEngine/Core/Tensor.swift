@@ -12,13 +12,23 @@
 /// its elements are 0 and 1 like any others, but as an index it is a mask (`x[y < 5]`)
 /// where a tensor of whole numbers picks positions (`x[Tensor([0, 2])]`). See
 /// `Tensor+AdvancedIndexing.swift`.
+///
+/// A tensor can also take part in a computation graph for reverse-mode autograd (`node`, see
+/// `Autograd/Tensor+Graph.swift`): a parameter made with `requiresGrad: true`, or the result of
+/// an operation on one. A plain tensor has no node and pays nothing for the feature.
 public struct Tensor: Sendable, Equatable {
     /// The size of each dimension, outermost first: `[2, 3]` is 2 rows of 3 columns.
     public private(set) var shape: [Int]
     /// The elements in row-major order; `scalars.count == shape.reduce(1, *)`.
     public internal(set) var scalars: [Double] {
-        get { storage }
+        get {
+            // A parameter's elements live in its graph node, shared by every copy of it.
+            if let leaf = node?.leafValue { return leaf.storage }
+            return storage
+        }
         _modify {
+            // Writing into a tensor of the graph writes into a copy cut from the graph.
+            if node != nil { self = detached() }
             // A copy being written to gets a buffer of its own, so it needs a charge of its own.
             if charge != nil, !isKnownUniquelyReferenced(&charge) { charge = charge?.owner.charge(storage.count * 8) }
             yield &storage
@@ -34,6 +44,9 @@ public struct Tensor: Sendable, Equatable {
     /// concat or stack of boolean tensors) give `true`; arithmetic gives ordinary numbers, as
     /// NumPy's `mask + 0` is an integer array. Writing anything but 0 or 1 into one clears it.
     public internal(set) var isBoolean = false
+    /// This tensor's place in a computation graph: a parameter's leaf (holding its value) or
+    /// the operation that computed it; nil for a plain tensor (`Tensor+Graph.swift`).
+    var node: GradNode?
 
     /// A tensor of the given shape holding `scalars` in row-major order.
     /// - Throws: `TensorError.scalarCount` when the counts differ, `.negativeDimension`.
@@ -131,6 +144,26 @@ public struct Tensor: Sendable, Equatable {
 }
 
 extension Tensor {
+    /// A leaf of the graph: a tensor of `node`'s shape whose elements are `node.leafValue`.
+    init(leaf node: GradNode, like value: Tensor) {
+        self.shape = value.shape
+        self.storage = []
+        self.isBoolean = value.isBoolean
+        self.node = node
+    }
+
+    /// The same elements, cut from the graph: a plain tensor (itself when it is one).
+    /// No gradient flows through the result, and a later optimizer step does not change it.
+    public func detached() -> Tensor {
+        guard let node else { return self }
+        var plain = node.leafValue ?? self
+        plain.node = nil
+        plain.shape = shape
+        return plain
+    }
+}
+
+extension Tensor {
     /// A tensor of zeros. - Throws: on a negative dimension.
     public static func zeros(_ shape: [Int]) throws -> Tensor { try Tensor(shape: shape, repeating: 0) }
 
@@ -145,14 +178,14 @@ extension Tensor {
     /// A tensor with this one's elements and another shape of the same count (no checks);
     /// a boolean tensor stays boolean.
     func withShape(_ newShape: [Int]) -> Tensor {
-        var result = self
+        var result = detached()
         result.shape = newShape
         return result
     }
 
     /// This tensor marked boolean when `flag` is true (for operations that only move elements).
     func keepingBoolean(_ flag: Bool) -> Tensor {
-        var result = self
+        var result = detached()
         result.isBoolean = flag
         return result
     }

@@ -1,4 +1,4 @@
-/// The loops behind batch normalisation (`Variable.batchNorm`): statistics, normalising, and
+/// The loops behind batch normalisation (`Tensor.batchNorm`): statistics, normalising, and
 /// the closed-form backward pass, each feature's work fused into a few sweeps over memory.
 ///
 /// x is viewed as (n, c, s): n examples, c features (channels), s positions per feature

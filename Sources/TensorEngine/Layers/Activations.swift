@@ -4,7 +4,7 @@ public final class ReLU: Layer {
     public var isTraining = true
     public init() {}
     public var summary: String { "ReLU()" }
-    public func forward(_ input: Variable) throws -> Variable { input.relu() }
+    public func forward(_ input: Tensor) throws -> Tensor { input.relu() }
 }
 
 /// x for x > 0, slope·x otherwise (default slope 0.01): like ReLU, but a unit that is off
@@ -14,7 +14,7 @@ public final class LeakyReLU: Layer {
     public var isTraining = true
     public init(slope: Double = 0.01) { self.slope = slope }
     public var summary: String { "LeakyReLU(slope: \(slope))" }
-    public func forward(_ input: Variable) throws -> Variable { input.leakyRelu(slope: slope) }
+    public func forward(_ input: Tensor) throws -> Tensor { input.leakyRelu(slope: slope) }
 }
 
 /// tanh(x): zero-centred, in (−1, 1); saturates (gradient near 0) for large |x|.
@@ -22,7 +22,7 @@ public final class Tanh: Layer {
     public var isTraining = true
     public init() {}
     public var summary: String { "Tanh()" }
-    public func forward(_ input: Variable) throws -> Variable { input.tanh() }
+    public func forward(_ input: Tensor) throws -> Tensor { input.tanh() }
 }
 
 /// σ(x) = 1 / (1 + e^−x), in (0, 1): not zero-centred, and its gradient is at most 1/4, so
@@ -31,5 +31,5 @@ public final class Sigmoid: Layer {
     public var isTraining = true
     public init() {}
     public var summary: String { "Sigmoid()" }
-    public func forward(_ input: Variable) throws -> Variable { input.sigmoid() }
+    public func forward(_ input: Tensor) throws -> Tensor { input.sigmoid() }
 }

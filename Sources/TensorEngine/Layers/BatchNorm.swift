@@ -1,7 +1,7 @@
 /// Batch normalisation layers: `BatchNorm1d` for (N, F) (and (N, C, L)), `BatchNorm2d` for
 /// (N, C, H, W). Each feature (channel) is normalised to mean 0 and variance 1, then scaled
 /// and shifted by the learned γ (starting at 1) and β (starting at 0): y = γ·x̂ + β
-/// (`Variable.batchNorm` has the formulas and the backward pass).
+/// (`Tensor.batchNorm` has the formulas and the backward pass).
 ///
 /// - Training mode normalises with the statistics of the batch itself, and updates running
 ///   estimates of them after each batch.
@@ -23,13 +23,13 @@
 /// The running mean starts at 0 and the running variance at 1. Training mode needs more than
 /// one value per feature (the unbiased variance divides by m − 1).
 struct BatchNormState {
-    let gamma: Variable, beta: Variable
+    let gamma: Tensor, beta: Tensor
     var runningMean: Tensor, runningVariance: Tensor
     let momentum: Double, eps: Double
 
     init(features: Int, momentum: Double, eps: Double) throws {
-        gamma = Variable(try Tensor.ones([features]), requiresGrad: true, name: "gamma")
-        beta = Variable(try Tensor.zeros([features]), requiresGrad: true, name: "beta")
+        gamma = Tensor(try Tensor.ones([features]), requiresGrad: true, name: "gamma")
+        beta = Tensor(try Tensor.zeros([features]), requiresGrad: true, name: "beta")
         runningMean = try Tensor.zeros([features])
         runningVariance = try Tensor.ones([features])
         self.momentum = momentum
@@ -42,15 +42,15 @@ struct BatchNormState {
     var isFrozen: Bool { !gamma.requiresGrad && !beta.requiresGrad }
 
     /// Batch statistics and an update of the running ones (training), or the running ones.
-    mutating func forward(_ x: Variable, training: Bool, layer: String) throws -> Variable {
+    mutating func forward(_ x: Tensor, training: Bool, layer: String) throws -> Tensor {
         guard training else {
-            return try Variable.batchNorm(x, gamma: gamma, beta: beta, mean: runningMean, variance: runningVariance, eps: eps)
+            return try Tensor.batchNorm(x, gamma: gamma, beta: beta, mean: runningMean, variance: runningVariance, eps: eps)
         }
         guard x.shape[0] * x.shape.dropFirst(2).reduce(1, *) > 1 else {
             throw TensorError.argument(op: layer, name: "an input of shape \(x.shape)",
                                        problem: "has one value per feature; training mode needs more than one (or call eval())")
         }
-        let batch = try Variable.batchNormWithStatistics(x, gamma: gamma, beta: beta, eps: eps)
+        let batch = try Tensor.batchNormWithStatistics(x, gamma: gamma, beta: beta, eps: eps)
         runningMean = try runningMean * (1 - momentum) + batch.mean * momentum
         runningVariance = try runningVariance * (1 - momentum) + batch.unbiasedVariance * momentum
         return batch.output
@@ -86,8 +86,8 @@ public final class BatchNorm1d: Layer {
         state = try BatchNormState(features: features, momentum: momentum, eps: eps)
     }
 
-    public var gamma: Variable { state.gamma }
-    public var beta: Variable { state.beta }
+    public var gamma: Tensor { state.gamma }
+    public var beta: Tensor { state.beta }
     /// The running mean (F), used in evaluation mode.
     public var runningMean: Tensor { state.runningMean }
     /// The running (unbiased) variance (F), used in evaluation mode.
@@ -98,10 +98,10 @@ public final class BatchNorm1d: Layer {
         set { state.buffers = newValue }
     }
     public var summary: String { state.summary("BatchNorm1d") }
-    public var namedParameters: [(name: String, variable: Variable)] { [("gamma", gamma), ("beta", beta)] }
+    public var namedParameters: [(name: String, parameter: Tensor)] { [("gamma", gamma), ("beta", beta)] }
 
     /// (N, F) -> (N, F), or (N, F, L) -> (N, F, L).
-    public func forward(_ input: Variable) throws -> Variable {
+    public func forward(_ input: Tensor) throws -> Tensor {
         guard input.rank == 2 || input.rank == 3, input.shape[1] == gamma.shape[0] else {
             throw TensorError.rank(op: summary, argument: "its input",
                                    expected: "shape (N, \(gamma.shape[0])) or (N, \(gamma.shape[0]), L)", shape: input.shape)
@@ -122,8 +122,8 @@ public final class BatchNorm2d: Layer {
         state = try BatchNormState(features: channels, momentum: momentum, eps: eps)
     }
 
-    public var gamma: Variable { state.gamma }
-    public var beta: Variable { state.beta }
+    public var gamma: Tensor { state.gamma }
+    public var beta: Tensor { state.beta }
     /// The running mean (C), used in evaluation mode.
     public var runningMean: Tensor { state.runningMean }
     /// The running (unbiased) variance (C), used in evaluation mode.
@@ -134,10 +134,10 @@ public final class BatchNorm2d: Layer {
         set { state.buffers = newValue }
     }
     public var summary: String { state.summary("BatchNorm2d") }
-    public var namedParameters: [(name: String, variable: Variable)] { [("gamma", gamma), ("beta", beta)] }
+    public var namedParameters: [(name: String, parameter: Tensor)] { [("gamma", gamma), ("beta", beta)] }
 
     /// (N, C, H, W) -> (N, C, H, W).
-    public func forward(_ input: Variable) throws -> Variable {
+    public func forward(_ input: Tensor) throws -> Tensor {
         guard input.rank == 4, input.shape[1] == gamma.shape[0] else {
             throw TensorError.rank(op: summary, argument: "its input",
                                    expected: "shape (N, \(gamma.shape[0]), H, W)", shape: input.shape)

@@ -4,10 +4,10 @@
 /// W (K, C, F, F): K filters, each F x F over all C input channels; b (K), one number per
 /// output map. Parameters: K·C·F·F + K (six 5x5 filters on a colour image: 6·3·5·5 + 6 = 456).
 public final class Conv2d: Layer {
-    public let weight: Variable
+    public let weight: Tensor
     /// nil for a layer made with `bias: false` (e.g. one followed by batch norm, whose shift
     /// does the bias's job).
-    public let bias: Variable?
+    public let bias: Tensor?
     public let stride: Int, padding: Int, dilation: Int
     /// Whether an incomplete last window is dropped (PyTorch's rounding down) rather than an error.
     public let floorMode: Bool
@@ -21,9 +21,9 @@ public final class Conv2d: Layer {
         try Self.check(sizes: [("inChannels", inChannels, 0), ("outChannels", outChannels, 0), ("kernelSize", kernelSize, 1),
                                ("stride", stride, 1), ("padding", padding, 0), ("dilation", dilation, 1)])
         let fanIn = inChannels * kernelSize * kernelSize
-        weight = Variable(try initializer.weights([outChannels, inChannels, kernelSize, kernelSize], fanIn: fanIn, using: &rng),
+        weight = Tensor(try initializer.weights([outChannels, inChannels, kernelSize, kernelSize], fanIn: fanIn, using: &rng),
                           requiresGrad: true, name: "weight")
-        self.bias = bias ? Variable(try Tensor.zeros([outChannels]), requiresGrad: true, name: "bias") : nil
+        self.bias = bias ? Tensor(try Tensor.zeros([outChannels]), requiresGrad: true, name: "bias") : nil
         (self.stride, self.padding, self.dilation, self.floorMode) = (stride, padding, dilation, floorMode)
     }
 
@@ -36,8 +36,8 @@ public final class Conv2d: Layer {
                                        + " and (K), got \(weight.shape) and \(bias.map { "\($0.shape)" } ?? "none")")
         }
         try Self.check(sizes: [("stride", stride, 1), ("padding", padding, 0), ("dilation", dilation, 1)])
-        self.weight = Variable(weight, requiresGrad: true, name: "weight")
-        self.bias = bias.map { Variable($0, requiresGrad: true, name: "bias") }
+        self.weight = Tensor(weight, requiresGrad: true, name: "weight")
+        self.bias = bias.map { Tensor($0, requiresGrad: true, name: "bias") }
         (self.stride, self.padding, self.dilation, self.floorMode) = (stride, padding, dilation, floorMode)
     }
 
@@ -51,13 +51,13 @@ public final class Conv2d: Layer {
         return text + (bias == nil ? ", no bias)" : ")")
     }
 
-    public var namedParameters: [(name: String, variable: Variable)] {
+    public var namedParameters: [(name: String, parameter: Tensor)] {
         [("weight", weight)] + (bias.map { [("bias", $0)] } ?? [])
     }
 
     /// (N, C, H, W) -> (N, K, OH, OW). - Throws: as `conv2d` (wrong rank or channels, a stride that does not fit).
-    public func forward(_ input: Variable) throws -> Variable {
-        try Variable.conv2d(input, weight, bias: bias, stride: stride, padding: padding, dilation: dilation,
+    public func forward(_ input: Tensor) throws -> Tensor {
+        try Tensor.conv2d(input, weight, bias: bias, stride: stride, padding: padding, dilation: dilation,
                             floorMode: floorMode)
     }
 

@@ -29,12 +29,12 @@ public final class Dropout: Layer {
     public var summary: String { "Dropout(p: \(p))" }
 
     /// x·mask in training mode, with mask 0 (probability p) or 1/(1 − p); x in evaluation mode.
-    public func forward(_ input: Variable) throws -> Variable {
+    public func forward(_ input: Tensor) throws -> Tensor {
         guard isTraining, p > 0 else { return input }
         let keep = 1 / (1 - p), p = self.p
         let mask = Tensor(unchecked: input.shape) { mask in
             for i in 0..<mask.count { mask[i] = generator.uniform() < p ? 0 : keep }
         }
-        return try input * Variable(mask)
+        return try input * mask
     }
 }

@@ -7,7 +7,7 @@ public final class Flatten: Layer {
     public var summary: String { "Flatten()" }
 
     /// (N, ...) -> (N, product of the rest). - Throws: on a rank-0 input.
-    public func forward(_ input: Variable) throws -> Variable {
+    public func forward(_ input: Tensor) throws -> Tensor {
         guard input.rank >= 1 else {
             throw TensorError.rank(op: "Flatten", argument: "its input", expected: "a batch (N, ...)", shape: input.shape)
         }

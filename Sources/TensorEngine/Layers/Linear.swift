@@ -4,16 +4,16 @@
 /// its transpose), b (outputs). Every output unit sees every input.
 /// Parameters: inputs·outputs + outputs.
 public final class Linear: Layer {
-    public let weight: Variable
-    public let bias: Variable
+    public let weight: Tensor
+    public let bias: Tensor
     public var isTraining = true
 
     /// - Parameters: `initializer` for W (fan-in = `inputs`); b starts at 0.
     public init(_ inputs: Int, _ outputs: Int, initializer: Initializer = .he,
                 using rng: inout RandomGenerator) throws {
-        weight = Variable(try initializer.weights([inputs, outputs], fanIn: inputs, using: &rng),
+        weight = Tensor(try initializer.weights([inputs, outputs], fanIn: inputs, using: &rng),
                           requiresGrad: true, name: "weight")
-        bias = Variable(try Tensor.zeros([outputs]), requiresGrad: true, name: "bias")
+        bias = Tensor(try Tensor.zeros([outputs]), requiresGrad: true, name: "bias")
     }
 
     /// A layer with the given starting weights (inputs, outputs) and bias (outputs).
@@ -22,15 +22,15 @@ public final class Linear: Layer {
             throw TensorError.argument(op: "Linear", name: "weight and bias",
                                        problem: "must have shapes (inputs, outputs) and (outputs), got \(weight.shape) and \(bias.shape)")
         }
-        self.weight = Variable(weight, requiresGrad: true, name: "weight")
-        self.bias = Variable(bias, requiresGrad: true, name: "bias")
+        self.weight = Tensor(weight, requiresGrad: true, name: "weight")
+        self.bias = Tensor(bias, requiresGrad: true, name: "bias")
     }
 
     public var summary: String { "Linear(\(weight.shape[0]) -> \(weight.shape[1]))" }
-    public var namedParameters: [(name: String, variable: Variable)] { [("weight", weight), ("bias", bias)] }
+    public var namedParameters: [(name: String, parameter: Tensor)] { [("weight", weight), ("bias", bias)] }
 
     /// (N, inputs) -> (N, outputs).
-    public func forward(_ input: Variable) throws -> Variable {
+    public func forward(_ input: Tensor) throws -> Tensor {
         guard input.rank == 2, input.shape[1] == weight.shape[0] else {
             throw TensorError.rank(op: summary, argument: "its input",
                                    expected: "shape (N, \(weight.shape[0]))", shape: input.shape)

@@ -15,8 +15,8 @@ public final class MaxPool2d: Layer {
     public var summary: String { poolSummary("MaxPool2d", size, stride, padding) }
 
     /// (N, C, H, W) -> (N, C, OH, OW). - Throws: as `maxPool2d`.
-    public func forward(_ input: Variable) throws -> Variable {
-        try Variable.maxPool2d(input, size: size, stride: stride, padding: padding)
+    public func forward(_ input: Tensor) throws -> Tensor {
+        try Tensor.maxPool2d(input, size: size, stride: stride, padding: padding)
     }
 }
 
@@ -36,8 +36,8 @@ public final class AvgPool2d: Layer {
     public var summary: String { poolSummary("AvgPool2d", size, stride, padding) }
 
     /// (N, C, H, W) -> (N, C, OH, OW). - Throws: as `avgPool2d`.
-    public func forward(_ input: Variable) throws -> Variable {
-        try Variable.avgPool2d(input, size: size, stride: stride, padding: padding)
+    public func forward(_ input: Tensor) throws -> Tensor {
+        try Tensor.avgPool2d(input, size: size, stride: stride, padding: padding)
     }
 }
 

@@ -22,11 +22,11 @@ public final class Residual: Layer {
 
     /// x (any shape) → x + f(x), of the same shape.
     /// - Throws: `TensorError.argument` when f(x) does not have x's shape.
-    public func forward(_ input: Variable) throws -> Variable {
+    public func forward(_ input: Tensor) throws -> Tensor {
         let output = try body(input)
-        guard output.value.shape == input.value.shape else {
+        guard output.shape == input.shape else {
             throw TensorError.argument(op: "Residual", name: "the wrapped layer",
-                                       problem: "must keep the shape: its input has shape \(input.value.shape), its output \(output.value.shape)")
+                                       problem: "must keep the shape: its input has shape \(input.shape), its output \(output.shape)")
         }
         return try input + output
     }

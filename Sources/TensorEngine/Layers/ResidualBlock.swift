@@ -55,7 +55,7 @@ public final class ResidualBlock: Layer {
     }
 
     /// (N, inChannels, H, W) -> (N, outChannels, OH, OW).
-    public func forward(_ input: Variable) throws -> Variable {
+    public func forward(_ input: Tensor) throws -> Tensor {
         let body = try norm2(conv2(norm1(conv1(input)).relu()))
         let shortcut = try projection.map { try $0.norm($0.conv(input)) } ?? input
         return try (body + shortcut).relu()
@@ -68,5 +68,5 @@ public final class Identity: Layer {
     public var isTraining = true
     public init() {}
     public var summary: String { "Identity()" }
-    public func forward(_ input: Variable) throws -> Variable { input }
+    public func forward(_ input: Tensor) throws -> Tensor { input }
 }

@@ -17,7 +17,7 @@ public final class Sequential: Layer {
     public var sublayers: [any Layer] { layers }
 
     /// The input through every layer in turn.
-    public func forward(_ input: Variable) throws -> Variable {
+    public func forward(_ input: Tensor) throws -> Tensor {
         try layers.reduce(input) { x, layer in try layer.forward(x) }
     }
 }

@@ -1,7 +1,7 @@
 /// NumPy's advanced indexing (`x[idx]`, `x[mask]`, `x[:, idx, 0]`), resolved against a shape
-/// into moves of elements that tensors and variables both have: a basic slice, a permute, a
-/// reshape and a row gather. Variables get their gradient from those primitives, so
-/// advanced indexing needs no backward rule of its own.
+/// into moves of elements: a basic slice, a permute, a reshape and a row gather. Tensors that
+/// require a gradient get it from those primitives, so advanced indexing needs no backward
+/// rule of its own.
 ///
 /// The recipe, for `x.shape == [4, 3, 5]` and `x[:, Tensor([[0, 2]]), 1:]`:
 /// 1. every index tensor or mask becomes whole axes: the basic `x[:, :, 1:]`, (4, 3, 4);
@@ -104,7 +104,7 @@ struct AdvancedIndex {
     }
 
     /// The elements of `x` (of the shape this index was resolved against) it selects.
-    func apply<T: AdvancedIndexable>(to x: T) throws -> T {
+    func apply(to x: Tensor) throws -> Tensor {
         var y = basic.allSatisfy { $0 == .all } ? x : try x.slice(basic)
         let others = basicShape.indices.filter { !axes.contains($0) }
         if axes + others != Array(basicShape.indices) { y = try y.permute(axes + others) }
@@ -117,14 +117,3 @@ struct AdvancedIndex {
         return try y.permute(order)
     }
 }
-
-/// What advanced indexing is made of; `Tensor` and `Variable` have it.
-protocol AdvancedIndexable {
-    func slice(_ indices: [TensorIndex]) throws -> Self
-    func permute(_ axes: [Int]) throws -> Self
-    func reshape(_ newShape: [Int]) throws -> Self
-    func gather(rows indices: Tensor) throws -> Self
-}
-
-extension Tensor: AdvancedIndexable {}
-extension Variable: AdvancedIndexable {}

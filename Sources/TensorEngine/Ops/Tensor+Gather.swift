@@ -11,8 +11,22 @@ extension Tensor {
     ///
     /// - Throws: `TensorError.rank` for a rank-0 tensor (it has no rows), `.notAnInteger`,
     ///   `.indexOutOfRange`.
-    /// - Complexity: O(result count).
+    ///
+    /// The indices are data: they get no gradient. Backward: each row of g is *added* to the
+    /// row of the input it was picked from (a scatter-add), in the order of `indices`: a row
+    /// picked twice gets both gradients.
+    /// - Complexity: O(result count) forward; O(input count + result count) backward.
+    // NOTE: scattering by assignment instead would keep only the last gradient of a row
+    // picked twice, an error gradcheck catches only when an index repeats.
     public func gather(rows indices: Tensor) throws -> Tensor {
+        let y = try plainGather(rows: indices)
+        guard requiresGrad else { return y }
+        let (inputShape, picks) = (shape, indices.detached())
+        return y.recorded("gather", [self]) { g in [try scatterAddRows(g, indices: picks, into: inputShape)] }
+    }
+
+    /// `gather(rows:)` without the graph.
+    private func plainGather(rows indices: Tensor) throws -> Tensor {
         guard let rows = shape.first else {
             throw TensorError.rank(op: "gather", argument: "a tensor", expected: "rank 1 or more", shape: shape)
         }
@@ -79,4 +93,21 @@ extension Tensor {
         }
         return result
     }
+}
+
+/// Zeros of `shape` with row `indices[k]` increased by the k-th row of `g`, for each k.
+/// The indices were validated by the forward `gather`: whole numbers in −rows..<rows.
+private func scatterAddRows(_ g: Tensor, indices: Tensor, into shape: [Int]) throws -> Tensor {
+    var result = try Tensor.zeros(shape)
+    let rows = shape[0], rowSize = shape.dropFirst().reduce(1, *)
+    result.scalars.withUnsafeMutableBufferPointer { out in
+        g.scalars.withUnsafeBufferPointer { src in
+            for (k, index) in indices.scalars.enumerated() {
+                let row = Int(index) < 0 ? Int(index) + rows : Int(index)
+                let to = row * rowSize, from = k * rowSize
+                for j in 0..<rowSize { out[to + j] += src[from + j] }
+            }
+        }
+    }
+    return result
 }

@@ -1,4 +1,5 @@
-/// Building a bigger tensor out of smaller ones: concat, stack and pad.
+/// Building a bigger tensor out of smaller ones: `concat` and `pad` are primitives whose
+/// backward rules cut g back into the pieces; `stack` is unsqueeze then concat.
 extension Tensor {
     /// Joins tensors along an existing axis, like `np.concatenate`. The shapes must agree
     /// except along `axis` (negative counts from the end), where the sizes add up.
@@ -9,7 +10,8 @@ extension Tensor {
     ///
     /// - Throws: `TensorError.emptyList`, `.axisOutOfRange` (also for rank-0 tensors, which
     ///   have no axis to join along), `.joinShapes` naming the first shape that differs.
-    /// - Complexity: O(total count).
+    /// Backward: g split along `axis` into pieces of the inputs' sizes, in order.
+    /// - Complexity: O(total count) forward and backward.
     public static func concat(_ tensors: [Tensor], axis: Int = 0) throws -> Tensor {
         guard let first = tensors.first else { throw TensorError.emptyList(op: "concat") }
         let d = try Shape.normalize(axis: axis, rank: first.rank)
@@ -18,8 +20,17 @@ extension Tensor {
         }
         var shape = first.shape
         shape[d] = tensors.reduce(0) { $0 + $1.shape[d] }
-        return Tensor(unchecked: shape, scalars: interleave(tensors, outer: shape[..<d].reduce(1, *)))
+        let y = Tensor(unchecked: shape, scalars: interleave(tensors, outer: shape[..<d].reduce(1, *)))
             .keepingBoolean(tensors.allSatisfy(\.isBoolean))  // masks joined are a mask
+        guard tensors.contains(where: \.requiresGrad) else { return y }
+        let ends = tensors.reduce(into: [0]) { $0.append($0.last! + $1.shape[d]) }
+        let wanted = tensors.map(\.requiresGrad)
+        return y.recorded("concat", tensors) { g in
+            try wanted.indices.map { i in
+                guard wanted[i] else { return nil }
+                return try g.slice(Array(repeating: .all, count: d) + [.range(start: ends[i], stop: ends[i + 1])])
+            }
+        }
     }
 
     /// Whether two shapes have the same rank and sizes, ignoring axis `d`.
@@ -41,7 +52,7 @@ extension Tensor {
         return result
     }
 
-    /// Joins tensors of one shape along a new axis, like `np.stack`: n tensors of shape
+    /// Joins tensors of one shape along a new axis (composed: unsqueeze, then concat), like `np.stack`: n tensors of shape
     /// (3, 4) give (n, 3, 4) with `axis: 0` and (3, 4, n) with `axis: -1`.
     /// `axis` may be in `-(rank + 1)...rank`.
     ///
@@ -69,7 +80,9 @@ extension Tensor {
     ///
     /// - Throws: `TensorError.padWidthCount` unless there is one pair per axis or one in all,
     ///   `.negativePadding`.
-    /// - Complexity: O(result count).
+    /// Backward: the interior of g, where the input's elements went; the padding is a
+    /// constant and gets nothing.
+    /// - Complexity: O(result count) forward; O(input count) backward.
     public func pad(_ widths: [(before: Int, after: Int)], value: Double = 0) throws -> Tensor {
         let pairs = try padPairs(widths)
         var padded = try Tensor(shape: paddedShape(pairs), repeating: value)
@@ -77,11 +90,14 @@ extension Tensor {
         let outStrides = padded.strides
         let start = shape.indices.reduce(0) { $0 + pairs[$1].before * outStrides[$1] }
         var k = 0
+        let x = scalars
         Shape.forEachOffset(shape, strides: outStrides, start: start) {
-            padded.scalars[$0] = scalars[k]
+            padded.scalars[$0] = x[k]
             k += 1
         }
-        return padded
+        guard requiresGrad else { return padded }
+        let interior = Swift.zip(pairs, shape).map { TensorIndex.range(start: $0.before, stop: $0.before + $1) }
+        return padded.recorded("pad", [self]) { g in [try g.slice(interior)] }
     }
 
     /// The shape after padding. A sum that overflows saturates at `Int.max`, so that creating

@@ -11,7 +11,29 @@ extension Tensor {
     /// - Throws: `TensorError.matmul` for rank 0 operands, inner sizes that differ, or batch
     ///   dimensions that do not broadcast.
     /// - Complexity: O(batch · m · n · k).
+    ///
+    /// Backward, for C = A·B with upstream G: dL/dA = G·Bᵀ, dL/dB = Aᵀ·G — computed on the
+    /// operands promoted to matrices, then summed over broadcast batch dimensions.
     public static func matmul(_ a: Tensor, _ b: Tensor) throws -> Tensor {
+        let y = try plainMatmul(a, b)
+        guard anyRequiresGrad(a, b) else { return y }
+        let (x, z, ga, gb) = (a.detached(), b.detached(), a.requiresGrad, b.requiresGrad)
+        return y.recorded("matmul", [a, b]) { g in
+            // Promote 1-D operands (and g) to matrices so one rule serves every case.
+            let x2 = x.rank == 1 ? x.withShape([1, x.shape[0]]) : x
+            let z2 = z.rank == 1 ? z.withShape([z.shape[0], 1]) : z
+            var gShape = y.shape
+            if z.rank == 1 { gShape.append(1) }
+            if x.rank == 1 { gShape.insert(1, at: gShape.count - 1) }
+            let g2 = try g.reshape(gShape)
+            let da = ga ? try batchedMatmul(g2, z2, transposeB: true).unbroadcast(to: x2.shape).reshape(x.shape) : nil
+            let db = gb ? try batchedMatmul(x2, g2, transposeA: true).unbroadcast(to: z2.shape).reshape(z.shape) : nil
+            return [da, db]
+        }
+    }
+
+    /// `matmul` without the graph.
+    private static func plainMatmul(_ a: Tensor, _ b: Tensor) throws -> Tensor {
         guard a.rank >= 1, b.rank >= 1 else { throw TensorError.matmul(lhs: a.shape, rhs: b.shape) }
         let left = a.rank == 1 ? a.withShape([1] + a.shape) : a
         let right = b.rank == 1 ? b.withShape(b.shape + [1]) : b
@@ -89,9 +111,14 @@ extension Tensor {
     }
 
     /// The outer product of two tensors, flattened first: (m) x (n) -> (m, n), with
-    /// `result[i, j] = a[i] · b[j]`.
+    /// `result[i, j] = a[i] · b[j]`. With a gradient it is composed: a column times a row,
+    /// broadcast.
     public static func outer(_ a: Tensor, _ b: Tensor) -> Tensor {
-        Tensor(unchecked: [a.count, b.count]) { out in
+        if anyRequiresGrad(a, b) {
+            // Cannot throw: (m, 1) and (1, n) always broadcast.
+            return try! a.reshape([a.count, 1]) * b.reshape([1, b.count])
+        }
+        return Tensor(unchecked: [a.count, b.count]) { out in
             for i in 0..<a.count {
                 let x = a.scalars[i]
                 for j in 0..<b.count { out[i * b.count + j] = x * b.scalars[j] }

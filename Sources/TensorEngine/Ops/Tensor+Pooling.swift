@@ -20,9 +20,19 @@ extension Tensor {
     ///   means `size`), a negative padding or one above `size / 2`, a window larger than the
     ///   padded input, or a stride that does not fit (unless `floorMode`).
     /// - Complexity: N·C·OH·OW·size² comparisons.
+    ///
+    /// Backward (`Tensor+PoolingBackward.swift`): each window's gradient goes wholly to the
+    /// pixel the forward pass picked (its first maximum, row by row); a pixel that wins
+    /// several overlapping windows gets the sum.
     public static func maxPool2d(_ x: Tensor, size: Int, stride: Int? = nil, padding: Int = 0,
                                  floorMode: Bool = false) throws -> Tensor {
-        try maxPool2d(x, size: size, stride: stride, padding: padding, floorMode: floorMode, threads: KernelThreads.count)
+        let y = try maxPool2d(x, size: size, stride: stride, padding: padding, floorMode: floorMode,
+                              threads: KernelThreads.count)
+        guard x.requiresGrad else { return y }
+        let input = x.detached()
+        return y.recorded("maxPool2d", [x]) { g in
+            [try Tensor.maxPool2dBackward(g, x: input, size: size, stride: stride, padding: padding, floorMode: floorMode)]
+        }
     }
 
     /// Average pooling: (N, C, H, W) -> (N, C, OH, OW), shapes as for `maxPool2d`, and
@@ -35,9 +45,19 @@ extension Tensor {
     /// (Sources/TensorEngine/Reference/ReferenceKernels+Pooling.swift).
     /// - Throws: as `maxPool2d`.
     /// - Complexity: N·C·OH·OW·size² additions.
+    ///
+    /// Backward: every pixel of a window gets the window's gradient / size² (padded cells
+    /// count in the divisor, as in the forward pass).
     public static func avgPool2d(_ x: Tensor, size: Int, stride: Int? = nil, padding: Int = 0,
                                  floorMode: Bool = false) throws -> Tensor {
-        try avgPool2d(x, size: size, stride: stride, padding: padding, floorMode: floorMode, threads: KernelThreads.count)
+        let y = try avgPool2d(x, size: size, stride: stride, padding: padding, floorMode: floorMode,
+                              threads: KernelThreads.count)
+        guard x.requiresGrad else { return y }
+        let inputShape = x.shape
+        return y.recorded("avgPool2d", [x]) { g in
+            [try Tensor.avgPool2dBackward(g, inputShape: inputShape, size: size, stride: stride, padding: padding,
+                                          floorMode: floorMode)]
+        }
     }
 
     /// `maxPool2d` on a given number of threads (tests compare 1, 2 and 3).

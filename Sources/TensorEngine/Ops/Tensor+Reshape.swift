@@ -1,6 +1,10 @@
 /// Operations that change a tensor's shape but not its elements. Reshape, flatten and
 /// squeeze/unsqueeze keep the row-major order, so they only relabel the shape;
 /// transpose/permute reorder the elements into a new contiguous tensor.
+///
+/// Two primitives carry the gradients: relabelling (every reshape, flatten, squeeze and
+/// unsqueeze; backward: g under the input's shape) and reordering the axes (transpose and
+/// permute; backward: g permuted back by the inverse permutation).
 extension Tensor {
     /// The same elements, read in row-major order, under a new shape with the same count.
     /// One dimension may be `-1`: it is inferred from the others.
@@ -18,7 +22,7 @@ extension Tensor {
         guard try Shape.elementCount(resolved) == count else {
             throw TensorError.reshape(from: shape, to: newShape)
         }
-        return withShape(resolved)
+        return relabeled(resolved)
     }
 
     /// `newShape` with its one `-1` (if any) replaced by `count / (product of the others)`.
@@ -80,12 +84,24 @@ extension Tensor {
             }
         }
         result.isBoolean = isBoolean
-        return result
+        guard requiresGrad else { return result }
+        var inverse = [Int](repeating: 0, count: rank)
+        for (i, axis) in axes.enumerated() { inverse[axis] = i }
+        return result.recorded("permute", [self]) { [inverse] g in [try g.permute(inverse)] }
+    }
+
+    /// The primitive behind every reshape: these elements in the same row-major order under
+    /// a validated shape of the same count. Backward: g under the input's shape.
+    private func relabeled(_ newShape: [Int]) -> Tensor {
+        let y = withShape(newShape)
+        guard requiresGrad else { return y }
+        let inputShape = shape
+        return y.recorded("reshape", [self]) { g in [g.withShape(inputShape)] }
     }
 
     /// All elements as a rank-1 tensor of `count` elements (a rank-0 tensor gives `[1]`).
     public func flatten() -> Tensor {
-        withShape([count])
+        relabeled([count])
     }
 
     /// Merges the axes from `startAxis` to the last into one, like `torch.flatten(x, 1)`:
@@ -96,7 +112,7 @@ extension Tensor {
         if rank == 0, startAxis == 0 || startAxis == -1 { return flatten() }
         let start = try Shape.normalize(axis: startAxis, rank: rank)
         let merged = shape[start...].reduce(1, *)
-        return withShape(Array(shape[..<start]) + [merged])
+        return relabeled(Array(shape[..<start]) + [merged])
     }
 
     /// Removes axes of size 1: all of them when `axes` is `nil`, otherwise the named ones
@@ -109,13 +125,13 @@ extension Tensor {
     /// - Throws: `TensorError.squeeze` when a named axis does not have size 1,
     ///   `.axisOutOfRange`, `.repeatedAxis`.
     public func squeeze(axes: [Int]? = nil) throws -> Tensor {
-        guard let axes else { return withShape(shape.filter { $0 != 1 }) }
+        guard let axes else { return relabeled(shape.filter { $0 != 1 }) }
         for axis in axes {
             let d = try Shape.normalize(axis: axis, rank: rank)
             guard shape[d] == 1 else { throw TensorError.squeeze(axis: axis, size: shape[d]) }
         }
         let removed = Set(try Shape.normalize(axes: axes, rank: rank))
-        return withShape(shape.indices.filter { !removed.contains($0) }.map { shape[$0] })
+        return relabeled(shape.indices.filter { !removed.contains($0) }.map { shape[$0] })
     }
 
     /// Inserts an axis of size 1 at position `axis` of the result, like `np.expand_dims`:
@@ -125,7 +141,7 @@ extension Tensor {
     public func unsqueeze(axis: Int) throws -> Tensor {
         var newShape = shape
         newShape.insert(1, at: try Self.newAxisPosition(axis, rank: rank))
-        return withShape(newShape)
+        return relabeled(newShape)
     }
 
     /// Where a new axis goes among the `rank + 1` axes of the result (for unsqueeze and stack).

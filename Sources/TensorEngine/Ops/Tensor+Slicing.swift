@@ -58,16 +58,30 @@ extension Tensor {
     ///
     /// - Throws: `TensorError.tooManyIndices`, `.indexOutOfRange` (naming index, axis and size),
     ///   `.zeroStep`.
-    /// - Complexity: O(result count).
+    ///
+    /// Backward of a basic index: g scattered into zeros of the input's shape at the same
+    /// selection (`assign(_:at:)`). A basic index selects each input position at most once,
+    /// so writing is enough; nothing needs adding up. An advanced index is not a primitive:
+    /// `AdvancedIndex` composes it of a basic slice, permute, reshape and `gather(rows:)`,
+    /// whose scatter-add sums the gradients of a position picked twice.
+    /// - Complexity: O(result count) forward; O(input count) backward (the zeros).
     public func slice(_ indices: [TensorIndex]) throws -> Tensor {
         if indices.contains(where: \.isAdvanced) { return try AdvancedIndex(indices, shape: shape).apply(to: self) }
         let selection = try select(indices)
         var result: [Double] = []
         result.reserveCapacity(selection.shape.reduce(1, *))
+        let x = scalars
         Shape.forEachOffset(selection.box, strides: selection.boxStrides, start: selection.start) {
-            result.append(scalars[$0])
+            result.append(x[$0])
         }
-        return Tensor(unchecked: selection.shape, scalars: result).keepingBoolean(isBoolean)
+        let y = Tensor(unchecked: selection.shape, scalars: result).keepingBoolean(isBoolean)
+        guard requiresGrad else { return y }
+        let inputShape = shape
+        return y.recorded("slice", [self]) { g in
+            var dx = try Tensor.zeros(inputShape)
+            try dx.assign(g, at: indices)
+            return [dx]
+        }
     }
 
     /// Overwrites the elements `indices` select with `value`, like NumPy's `x[indices] = value`.

@@ -1,6 +1,6 @@
 /// Batch normalisation in training mode (Ioffe & Szegedy 2015), feature by feature, in three
 /// passes over the feature's values: the mean, the variance, then normalise, scale and shift.
-/// The fast `Variable.batchNorm` (`Kernels/BatchNormKernel.swift`) computes the same numbers
+/// The fast `Tensor.batchNorm` (`Kernels/BatchNormKernel.swift`) computes the same numbers
 /// in fused sweeps over memory, with its backward pass.
 extension ReferenceKernels {
     /// Normalises each feature of x over the batch with the batch's own statistics: a column

@@ -8,7 +8,7 @@
 ///     ReferenceKernels+MatMul.swift        matmul
 ///     ReferenceKernels+BatchNorm.swift     batchNorm
 ///
-/// These are the oracles the fast kernels (`Tensor.conv2d`, `Tensor.matmul`, `Variable.batchNorm`,
+/// These are the oracles the fast kernels (`Tensor.conv2d`, `Tensor.matmul`, `Tensor.batchNorm`,
 /// ...) are tested against, and they are deliberately slow: no blocking, no packing, no SIMD,
 /// no threads, one multiply-add at a time, so that every line of the formula can be found in the
 /// code. Use them to learn what an operation computes, or to check a kernel of your own on

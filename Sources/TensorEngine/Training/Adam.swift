@@ -14,7 +14,7 @@
 /// so the decay too is rescaled by √v̂; AdamW's decoupled decay is a different method.
 /// t counts each parameter's own updates: a parameter frozen for a while resumes where it was.
 public final class Adam: Optimizer {
-    public let parameters: [Variable]
+    public let parameters: [Tensor]
     public var learningRate: Double
     public var beta1: Double
     public var beta2: Double
@@ -29,7 +29,7 @@ public final class Adam: Optimizer {
     }
     private var states: [ObjectIdentifier: State] = [:]
 
-    public init(_ parameters: [Variable], learningRate: Double = 0.001, beta1: Double = 0.9,
+    public init(_ parameters: [Tensor], learningRate: Double = 0.001, beta1: Double = 0.9,
                 beta2: Double = 0.999, epsilon: Double = 1e-8, weightDecay: Double = 0) {
         self.parameters = uniqueParameters(parameters)
         self.learningRate = learningRate
@@ -43,14 +43,13 @@ public final class Adam: Optimizer {
         try checkHyperparameters()
         let h = AdamHyperparameters(learningRate: learningRate, beta1: beta1, beta2: beta2,
                                     epsilon: epsilon, weightDecay: weightDecay)
-        for (p, g) in updatable {
-            let key = ObjectIdentifier(p)
+        for (p, g, key) in updatable {
             // Taken out of the dictionary so the update below owns m and v and writes in place.
             var s = states.removeValue(forKey: key)
-                ?? State(m: Tensor.zeros(like: p.value), v: Tensor.zeros(like: p.value), steps: 0)
+                ?? State(m: Tensor.zeros(like: p), v: Tensor.zeros(like: p), steps: 0)
             s.steps += 1
             let c1 = 1 - CMath.pow(beta1, Double(s.steps)), c2 = 1 - CMath.pow(beta2, Double(s.steps))
-            let w = OptimizerKernels.adam(p.value, g, &s.m, &s.v, h, c1: c1, c2: c2)
+            let w = OptimizerKernels.adam(p.detached(), g, &s.m, &s.v, h, c1: c1, c2: c2)
             states[key] = s
             try p.assign(w)
         }
@@ -58,8 +57,8 @@ public final class Adam: Optimizer {
 
     /// The first and second moments (m, v, without bias correction) and the number of
     /// updates of `parameter` so far; nil before its first update.
-    public func moments(of parameter: Variable) -> (m: Tensor, v: Tensor, steps: Int)? {
-        states[ObjectIdentifier(parameter)].map { ($0.m, $0.v, $0.steps) }
+    public func moments(of parameter: Tensor) -> (m: Tensor, v: Tensor, steps: Int)? {
+        parameter.identity.flatMap { states[$0] }.map { ($0.m, $0.v, $0.steps) }
     }
 
     private func checkHyperparameters() throws {

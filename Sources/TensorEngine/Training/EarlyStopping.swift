@@ -14,7 +14,7 @@ struct ModelSnapshot {
     let buffers: [[Tensor]]
 
     init(_ model: any Layer) {
-        parameters = model.parameters.map(\.value)
+        parameters = model.parameters.map { $0.detached() }
         buffers = Self.statefulLayers(model).map(\.buffers)
     }
 

@@ -9,14 +9,14 @@ public enum Loss: String, Sendable, Equatable {
     case mse
 
     /// The loss of `scores` against the labels or targets of a batch.
-    public func callAsFunction(_ scores: Variable, _ targets: Tensor) throws -> Variable {
+    public func callAsFunction(_ scores: Tensor, _ targets: Tensor) throws -> Tensor {
         switch self {
         case .crossEntropy:
-            return try Variable.softmaxCrossEntropy(scores, labels: targets)
+            return try Tensor.softmaxCrossEntropy(scores, labels: targets)
         case .mse:
             let n = targets.shape.first ?? 0
             let rowTargets = targets.rank == 1 && scores.shape == [n, 1] ? try targets.reshape([n, 1]) : targets
-            return try Variable.mse(scores, rowTargets)
+            return try Tensor.mse(scores, rowTargets)
         }
     }
 
@@ -49,8 +49,8 @@ public func evaluate(_ model: any Layer, on data: Dataset, loss: Loss? = nil, ba
     model.eval()
     var total = BatchTotals()
     try forEachBatch(of: data, size: batchSize) { batch in
-        let scores = try model(Variable(batch.x))
-        try total.add(try loss(scores, batch.y), scores.value, batch.y, loss)
+        let scores = try model(batch.x)
+        try total.add(try loss(scores, batch.y), scores.detached(), batch.y, loss)
     }
     return Evaluation(loss: total.meanLoss, accuracy: total.accuracy)
 }
@@ -63,9 +63,9 @@ struct BatchTotals {
     var examples = 0
     var isClassification = false
 
-    mutating func add(_ batchLoss: Variable, _ scores: Tensor, _ targets: Tensor, _ kind: Loss) throws {
+    mutating func add(_ batchLoss: Tensor, _ scores: Tensor, _ targets: Tensor, _ kind: Loss) throws {
         let n = targets.shape[0]
-        loss += batchLoss.value.scalars[0] * Double(n)
+        loss += batchLoss.scalars[0] * Double(n)
         examples += n
         if kind.isClassification {
             isClassification = true

@@ -92,13 +92,13 @@ private func trainEpoch(_ model: any Layer, _ train: Dataset, batchSize: Int?, s
         // Replaces every gradient, and clears those of parameters this batch does not reach
         // (which `backward` would leave stale for the optimizer).
         model.zeroGrad()
-        let scores = try model(Variable(batch.x))
+        let scores = try model(batch.x)
         let batchLoss = try loss(scores, batch.y)
         try batchLoss.backward()
         // A kernel stopped early leaves zeros, which must not reach the weights.
         if ComputeGuard.current?.isStopped == true { return }
         try optimizer.step()
-        try totals.add(batchLoss, scores.value, batch.y, loss)
+        try totals.add(batchLoss, scores.detached(), batch.y, loss)
     }
     if let size = batchSize, size < train.count {
         for batch in shuffle ? try train.batches(size: size, using: &rng) : try train.batches(size: size) {

@@ -2,11 +2,11 @@
 /// gradient (frozen ones) or have none yet; they never clear gradients themselves.
 ///
 /// An optimizer with state (momentum's velocity, Adam's moments) keeps it per parameter,
-/// keyed by the parameter's identity (`ObjectIdentifier` of its `Variable`), created on the
-/// parameter's first update. A parameter listed twice is updated once.
+/// keyed by the parameter's identity (its graph node's: every copy of a parameter is the same
+/// parameter), created on the parameter's first update. A parameter listed twice is updated once.
 public protocol Optimizer: AnyObject {
     /// The parameters this optimizer updates, fixed when it is made.
-    var parameters: [Variable] { get }
+    var parameters: [Tensor] { get }
     /// The step size; may be changed between steps (learning-rate schedules).
     var learningRate: Double { get set }
     /// One update of every parameter from its current gradient.
@@ -21,8 +21,11 @@ extension Optimizer {
 
     /// The parameters to update now, with their gradients: those that require a gradient
     /// and have one.
-    var updatable: [(parameter: Variable, grad: Tensor)] {
-        parameters.compactMap { p in p.requiresGrad ? p.grad.map { (p, $0) } : nil }
+    var updatable: [(parameter: Tensor, grad: Tensor, key: ObjectIdentifier)] {
+        parameters.compactMap { p in
+            guard p.requiresGrad, let g = p.grad, let key = p.identity else { return nil }
+            return (p, g, key)
+        }
     }
 }
 
@@ -40,7 +43,7 @@ extension Optimizer {
 /// `weightDecay` λ is the gradient of the L2 penalty λ/2·‖w‖² folded into g (`l2Penalty`),
 /// applied to every parameter this optimizer updates.
 public final class SGD: Optimizer {
-    public let parameters: [Variable]
+    public let parameters: [Tensor]
     public var learningRate: Double
     /// μ in [0, 1): how much of the previous step carries into the next; 0 is plain SGD.
     public var momentum: Double
@@ -48,7 +51,7 @@ public final class SGD: Optimizer {
     /// The velocity v of each parameter updated so far (with momentum only).
     private var velocity: [ObjectIdentifier: Tensor] = [:]
 
-    public init(_ parameters: [Variable], learningRate: Double, momentum: Double = 0, weightDecay: Double = 0) {
+    public init(_ parameters: [Tensor], learningRate: Double, momentum: Double = 0, weightDecay: Double = 0) {
         self.parameters = uniqueParameters(parameters)
         self.learningRate = learningRate
         self.momentum = momentum
@@ -59,28 +62,27 @@ public final class SGD: Optimizer {
         try checkHyperparameter("SGD", "learningRate", learningRate, atLeast: 0)
         try checkHyperparameter("SGD", "weightDecay", weightDecay, atLeast: 0)
         try checkFraction("SGD", "momentum", momentum)
-        for (p, g) in updatable {
+        for (p, g, key) in updatable {
             if momentum == 0 {
-                try p.assign(OptimizerKernels.sgd(p.value, g, learningRate, weightDecay))
+                try p.assign(OptimizerKernels.sgd(p.detached(), g, learningRate, weightDecay))
                 continue
             }
-            let key = ObjectIdentifier(p)
             // Taken out of the dictionary so the update below owns it and writes in place.
-            var v = velocity.removeValue(forKey: key) ?? Tensor.zeros(like: p.value)
-            let w = OptimizerKernels.momentum(p.value, g, &v, learningRate, momentum, weightDecay)
+            var v = velocity.removeValue(forKey: key) ?? Tensor.zeros(like: p)
+            let w = OptimizerKernels.momentum(p.detached(), g, &v, learningRate, momentum, weightDecay)
             velocity[key] = v
             try p.assign(w)
         }
     }
 
     /// The velocity of `parameter` (nil before its first update with momentum).
-    public func velocity(of parameter: Variable) -> Tensor? { velocity[ObjectIdentifier(parameter)] }
+    public func velocity(of parameter: Tensor) -> Tensor? { parameter.identity.flatMap { velocity[$0] } }
 }
 
 /// `parameters` without repeats (by identity), in their first order.
-func uniqueParameters(_ parameters: [Variable]) -> [Variable] {
+func uniqueParameters(_ parameters: [Tensor]) -> [Tensor] {
     var seen: Set<ObjectIdentifier> = []
-    return parameters.filter { seen.insert(ObjectIdentifier($0)).inserted }
+    return parameters.filter { $0.identity.map { seen.insert($0).inserted } ?? true }
 }
 
 /// Throws unless `value` is finite and at least `minimum`.

@@ -7,12 +7,12 @@ extension Workload {
     /// (new tensors every call). Running statistics are not updated (the peers do not).
     static func batchNorm(_ output: BenchOutput) throws {
         var rng = RandomGenerator(seed: 0)
-        let x = Variable(try Tensor.randn([256, 512], using: &rng), requiresGrad: true)
+        let x = Tensor(try Tensor.randn([256, 512], using: &rng), requiresGrad: true)
         let dy = try Tensor.randn([256, 512], using: &rng)
-        let gamma = Variable(try Tensor.ones([512]), requiresGrad: true)
-        let beta = Variable(try Tensor.zeros([512]), requiresGrad: true)
+        let gamma = Tensor(try Tensor.ones([512]), requiresGrad: true)
+        let beta = Tensor(try Tensor.zeros([512]), requiresGrad: true)
         let m = try Measurement(warmup: 2) {
-            try Variable.batchNorm(x, gamma: gamma, beta: beta, eps: 1e-5).backward(seed: dy)
+            try Tensor.batchNorm(x, gamma: gamma, beta: beta, eps: 1e-5).backward(seed: dy)
         }
         output.result("W5", "bn256x512", m)
     }

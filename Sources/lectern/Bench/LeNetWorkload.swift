@@ -39,10 +39,10 @@ extension Workload {
             for rows in batchRows {
                 let batch = try data.rows(rows)
                 model.zeroGrad()
-                let loss = try Variable.softmaxCrossEntropy(try model(Variable(batch.x)), labels: batch.y)
+                let loss = try Tensor.softmaxCrossEntropy(try model(batch.x), labels: batch.y)
                 try loss.backward()
                 try optimizer.step()
-                lastLoss = loss.value.scalars[0]
+                lastLoss = loss.scalars[0]
             }
             accuracy = try evaluate(model, on: data, batchSize: 100).accuracy ?? .nan
         }
@@ -81,10 +81,10 @@ extension Workload {
             """)
         let m = try Measurement(warmup: 1) { try interpreter.run(epoch) }
         guard case let .number(accuracy)? = interpreter.globals.lookup("acc"),
-              case let .variable(loss)? = interpreter.globals.lookup("loss") else {
+              case let .tensor(loss)? = interpreter.globals.lookup("loss") else {
             throw BenchError(description: "W8 language: no accuracy or loss")
         }
         output.result("W8", "language", m,
-                      extra: [("acc", accuracy), ("loss", loss.value.scalars[0]), ("rss_mb", peakResidentMegabytes())])
+                      extra: [("acc", accuracy), ("loss", loss.scalars[0]), ("rss_mb", peakResidentMegabytes())])
     }
 }

@@ -8,12 +8,12 @@ extension Workload {
     static func convBackward(_ output: BenchOutput) throws {
         for (name, s) in convCases {
             var rng = RandomGenerator(seed: 0)
-            let x = Variable(try Tensor.randn([s[0], s[1], s[2], s[3]], using: &rng), requiresGrad: true)
-            let w = Variable(try Tensor.randn([s[4], s[1], s[5], s[6]], using: &rng) * 0.1, requiresGrad: true)
+            let x = Tensor(try Tensor.randn([s[0], s[1], s[2], s[3]], using: &rng), requiresGrad: true)
+            let w = Tensor(try Tensor.randn([s[4], s[1], s[5], s[6]], using: &rng) * 0.1, requiresGrad: true)
             let (oh, ow) = (s[2] + 2 * s[7] - s[5] + 1, s[3] + 2 * s[7] - s[6] + 1)
             let dy = try Tensor.randn([s[0], s[4], oh, ow], using: &rng)
             let m = try Measurement(warmup: 2) {
-                try Variable.conv2d(x, w, padding: s[7]).backward(seed: dy)
+                try Tensor.conv2d(x, w, padding: s[7]).backward(seed: dy)
             }
             let flops = 2.0 * Double(s[0] * s[4] * s[1] * s[5] * s[6] * oh * ow)
             output.result("W3", name, m, extra: [("gflops", 3 * flops / m.seconds / 1e9)])

@@ -54,8 +54,7 @@ struct VariableRow {
         self.name = name
         kind = value.typeName
         switch value {
-        case .tensor, .variable:
-            let tensor: Tensor = if case let .variable(v) = value { v.value } else if case let .tensor(t) = value { t } else { Tensor(0) }
+        case let .tensor(tensor):
             shape = "[" + tensor.shape.map(String.init).joined(separator: ", ") + "]"
             size = String(tensor.count)
             if tensor.rank == 0 { self.value = value.display }

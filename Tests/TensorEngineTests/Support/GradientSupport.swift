@@ -9,7 +9,7 @@ let gradcheckTolerance = 1e-7
 /// one measure the average of two slopes. A larger `step` than gradcheck's 1e-6 suits
 /// functions whose every output sums many inputs (rounding error grows as 1/step).
 func expectGradientsMatch(_ inputs: [Tensor], step: Double = 1e-6, sourceLocation: SourceLocation = #_sourceLocation,
-                          _ f: ([Variable]) throws -> Variable) throws {
+                          _ f: ([Tensor]) throws -> Tensor) throws {
     let result = try gradcheck(inputs, step: step, f)
     #expect(result.maxRelativeError < gradcheckTolerance, "\(result)", sourceLocation: sourceLocation)
 }
@@ -17,8 +17,8 @@ func expectGradientsMatch(_ inputs: [Tensor], step: Double = 1e-6, sourceLocatio
 /// The gradients `backward(seed:)` gives each input of `f` (ones when no seed is given);
 /// nil for an input that received none.
 func backwardGradients(_ inputs: [Tensor], seed: Tensor? = nil,
-                       _ f: ([Variable]) throws -> Variable) throws -> [Tensor?] {
-    let variables = inputs.map { Variable($0, requiresGrad: true) }
+                       _ f: ([Tensor]) throws -> Tensor) throws -> [Tensor?] {
+    let variables = inputs.map { Tensor($0, requiresGrad: true) }
     let y = try f(variables)
     try y.backward(seed: seed ?? Tensor.ones(y.shape))
     return variables.map(\.grad)
@@ -26,8 +26,13 @@ func backwardGradients(_ inputs: [Tensor], seed: Tensor? = nil,
 
 /// The names of the operations in the graph behind `v` (leaves as "leaf"), to check what a
 /// composed operation is made of.
-func graphOps(_ v: Variable) -> Set<String> {
-    Set(v.topologicalOrder().map(\.op))
+func graphOps(_ v: Tensor) -> Set<String> {
+    Set(v.node?.topologicalOrder().map(\.op) ?? [])
+}
+
+/// Whether `a` and `b` are the same tensor of the graph (one node: a parameter and its copies).
+func sameNode(_ a: Tensor, _ b: Tensor) -> Bool {
+    a.identity != nil && a.identity == b.identity
 }
 
 extension Tensor {

@@ -8,7 +8,7 @@
 func layerGradcheck(_ layer: any Layer, _ input: Tensor, step h: Double = 1e-6, seed: UInt64 = 0,
                     prepare: () -> Void = {}) throws -> [Double] {
     layer.zeroGrad()
-    let x = Variable(input, requiresGrad: true)
+    let x = Tensor(input, requiresGrad: true)
     prepare()
     let y = try layer.forward(x)
     var rng = RandomGenerator(seed: seed)
@@ -16,11 +16,11 @@ func layerGradcheck(_ layer: any Layer, _ input: Tensor, step h: Double = 1e-6, 
     try y.backward(seed: upstream)
     func output(_ input: Tensor) throws -> Tensor {
         prepare()
-        return try layer.forward(Variable(input)).value
+        return try layer.forward(input).detached()
     }
     var errors = [try worstError(x.grad!, input, h, upstream) { try output($0) }]
     for p in layer.parameters {
-        let original = p.value
+        let original = p.detached()
         errors.append(try worstError(p.grad ?? Tensor.zeros(like: original), original, h, upstream) { moved in
             try p.assign(moved)
             defer { try? p.assign(original) }

@@ -1,8 +1,9 @@
-/// Elementwise functions of two variables: powers, maximum and minimum, with their backward
+/// Elementwise functions of two tensors: powers, maximum and minimum, with their backward
 /// rules beside them. All broadcast like NumPy; backward sums each gradient back to its
 /// operand's shape (`unbroadcast`), as the arithmetic operators do.
-extension Variable {
-    /// a ** b elementwise: y = aᵇ. A negative base with a fractional exponent gives nan.
+extension Tensor {
+    /// a ** b elementwise: y = aᵇ. A negative base with a fractional exponent gives nan, as
+    /// in NumPy.
     ///
     /// Backward: dL/da = g·b·aᵇ⁻¹ and dL/db = g·aᵇ·ln a, with PyTorch's two conventions where
     /// those formulas break down: dL/da = 0 where b = 0 (a⁰ = 1 is flat, even at a = 0 where
@@ -11,47 +12,49 @@ extension Variable {
     /// a negative base cannot vary its exponent continuously.
     /// - Complexity: O(result count); the gradient of b (computed only when b requires one)
     ///   calls `pow` and `log` again per element.
-    public static func pow(_ a: Variable, _ b: Variable) throws -> Variable {
-        let y = try Tensor.pow(a.value, b.value)
-        return .result(y, op: "**", parents: [a, b]) { g in
-            [a.requiresGrad
-                ? try (g * Tensor.zip(a.value, b.value, op: "**", PowerBaseSlope())).unbroadcast(to: a.shape) : nil,
-             b.requiresGrad
-                ? try (g * Tensor.zip(a.value, b.value, op: "**", PowerExponentSlope())).unbroadcast(to: b.shape) : nil]
+    public static func pow(_ a: Tensor, _ b: Tensor) throws -> Tensor {
+        let y = try zip(a, b, op: "**", Fn.Power())
+        guard anyRequiresGrad(a, b) else { return y }
+        let (x, z, ga, gb) = (a.detached(), b.detached(), a.requiresGrad, b.requiresGrad)
+        return y.recorded("**", [a, b]) { g in
+            [ga ? try (g * Tensor.zip(x, z, op: "**", PowerBaseSlope())).unbroadcast(to: x.shape) : nil,
+             gb ? try (g * Tensor.zip(x, z, op: "**", PowerExponentSlope())).unbroadcast(to: z.shape) : nil]
         }
     }
 
     /// a ** b for a fixed exponent b (`x ** 2`): the exponent is a constant.
-    public static func pow(_ a: Variable, _ b: Double) throws -> Variable { try pow(a, Variable(Tensor(b))) }
+    public static func pow(_ a: Tensor, _ b: Double) throws -> Tensor { try pow(a, Tensor(b)) }
 
     /// a ** b for a fixed base a (`2 ** x`): the base is a constant.
-    public static func pow(_ a: Double, _ b: Variable) throws -> Variable { try pow(Variable(Tensor(a)), b) }
+    public static func pow(_ a: Double, _ b: Tensor) throws -> Tensor { try pow(Tensor(a), b) }
 
     /// max(a, b) elementwise; nan wins, as in NumPy's `maximum`.
     /// Backward: g goes to the larger operand. Where the two are equal it is split, g/2 to
     /// each (PyTorch's rule: the two gradients still add up to g, and neither operand is
     /// favoured). Where one is nan, the whole g goes to b.
-    public static func maximum(_ a: Variable, _ b: Variable) throws -> Variable {
-        let y = try Tensor.maximum(a.value, b.value)
-        return .result(y, op: "maximum", parents: [a, b]) { g in
-            try split(g, between: a, b, share: Tensor.zip(a.value, b.value, op: "maximum", LargerShare()))
+    public static func maximum(_ a: Tensor, _ b: Tensor) throws -> Tensor {
+        let y = try zip(a, b, op: "maximum", Fn.Maximum())
+        guard anyRequiresGrad(a, b) else { return y }
+        return y.recorded("maximum", [a, b]) { [x = a.detached(), z = b.detached(), ga = a.requiresGrad, gb = b.requiresGrad] g in
+            try split(g, x, z, ga, gb, share: Tensor.zip(x, z, op: "maximum", LargerShare()))
         }
     }
 
     /// min(a, b) elementwise; nan wins, as in NumPy's `minimum`.
     /// Backward: g goes to the smaller operand; ties split it, g/2 to each (as `maximum`).
-    public static func minimum(_ a: Variable, _ b: Variable) throws -> Variable {
-        let y = try Tensor.minimum(a.value, b.value)
-        return .result(y, op: "minimum", parents: [a, b]) { g in
-            try split(g, between: a, b, share: Tensor.zip(a.value, b.value, op: "minimum", SmallerShare()))
+    public static func minimum(_ a: Tensor, _ b: Tensor) throws -> Tensor {
+        let y = try zip(a, b, op: "minimum", Fn.Minimum())
+        guard anyRequiresGrad(a, b) else { return y }
+        return y.recorded("minimum", [a, b]) { [x = a.detached(), z = b.detached(), ga = a.requiresGrad, gb = b.requiresGrad] g in
+            try split(g, x, z, ga, gb, share: Tensor.zip(x, z, op: "minimum", SmallerShare()))
         }
     }
 
     /// g·share to a and g·(1 − share) to b, each summed back to its operand's shape.
-    private static func split(_ g: Tensor, between a: Variable, _ b: Variable, share: Tensor) throws -> [Tensor?] {
-        let ga = try g * share
-        return [a.requiresGrad ? try ga.unbroadcast(to: a.shape) : nil,
-                b.requiresGrad ? try (g - ga).unbroadcast(to: b.shape) : nil]
+    private static func split(_ g: Tensor, _ a: Tensor, _ b: Tensor, _ ga: Bool, _ gb: Bool,
+                              share: Tensor) throws -> [Tensor?] {
+        let toA = try g * share
+        return [ga ? try toA.unbroadcast(to: a.shape) : nil, gb ? try (g - toA).unbroadcast(to: b.shape) : nil]
     }
 }
 

@@ -1,72 +1,78 @@
-/// Elementwise functions of one variable, each with its derivative beside it.
+/// Elementwise functions of one tensor, each with its derivative beside it.
 ///
 /// Every backward rule is a single pass over g and the saved input x (or output y) through a
 /// function type (see `UnaryFunction`), so it costs about what the forward pass costs. Where
 /// the derivative is a function of the output (exp, sqrt, tanh, sigmoid), the output is kept
 /// and nothing is recomputed.
-extension Variable {
-    /// max(x, 0). Backward: g where x > 0, else 0.
+extension Tensor {
+    /// max(x, 0); a nan input stays nan. Backward: g where x > 0, else 0.
     // NOTE: the mask must be x > 0, not "the output equals x": at x == 0 both hold, and
     // passing g through there would give a subgradient other frameworks do not.
-    public func relu() -> Variable {
-        let x = value
-        return .result(x.relu(), op: "relu", parents: [self]) { g in
-            [try Tensor.zip(g, x, op: "relu backward", PassWherePositive())]
-        }
+    public func relu() -> Tensor {
+        let y = map(Fn.Relu())
+        guard requiresGrad else { return y }
+        let x = detached()
+        return y.recorded("relu", [self]) { g in [try Tensor.zip(g, x, op: "relu backward", PassWherePositive())] }
     }
 
     /// eˣ. Backward: dL/dx = g·eˣ = g·y.
-    public func exp() -> Variable {
-        let y = value.exp()
-        return .result(y, op: "exp", parents: [self]) { g in [try g * y] }
+    public func exp() -> Tensor {
+        let y = map(Fn.Exp())
+        guard requiresGrad else { return y }
+        let out = y
+        return y.recorded("exp", [self]) { g in [try g * out] }
     }
 
     /// ln x; as in NumPy, ln 0 = −inf and the logarithm of a negative number is nan.
     /// Backward: dL/dx = g / x.
-    public func log() -> Variable {
-        let x = value
-        return .result(x.log(), op: "log", parents: [self]) { g in [try g / x] }
+    public func log() -> Tensor {
+        let y = map(Fn.Log())
+        guard requiresGrad else { return y }
+        let x = detached()
+        return y.recorded("log", [self]) { g in [try g / x] }
     }
 
     /// √x. Backward: dL/dx = g / (2√x) = g / 2y, infinite at x = 0 (a vertical tangent).
-    public func sqrt() -> Variable {
-        let y = value.sqrt()
-        return .result(y, op: "sqrt", parents: [self]) { g in
-            [try Tensor.zip(g, y, op: "sqrt backward", HalfOverOutput())]
-        }
+    public func sqrt() -> Tensor {
+        let y = map(Fn.Sqrt())
+        guard requiresGrad else { return y }
+        let out = y
+        return y.recorded("sqrt", [self]) { g in [try Tensor.zip(g, out, op: "sqrt backward", HalfOverOutput())] }
     }
 
     /// |x|. Backward: dL/dx = g·sign(x), with sign(0) = 0: at the kink the subgradient 0 is
     /// taken, as PyTorch does.
-    public func abs() -> Variable {
-        let x = value
-        return .result(x.abs(), op: "abs", parents: [self]) { g in
-            [try Tensor.zip(g, x, op: "abs backward", TimesSign())]
-        }
+    public func abs() -> Tensor {
+        let y = map(Fn.Abs())
+        guard requiresGrad else { return y }
+        let x = detached()
+        return y.recorded("abs", [self]) { g in [try Tensor.zip(g, x, op: "abs backward", TimesSign())] }
     }
 
     /// tanh x. Backward: dL/dx = g·(1 − y²).
-    public func tanh() -> Variable {
-        let y = value.tanh()
-        return .result(y, op: "tanh", parents: [self]) { g in
-            [try Tensor.zip(g, y, op: "tanh backward", TanhSlope())]
-        }
+    public func tanh() -> Tensor {
+        let y = map(Fn.Tanh())
+        guard requiresGrad else { return y }
+        let out = y
+        return y.recorded("tanh", [self]) { g in [try Tensor.zip(g, out, op: "tanh backward", TanhSlope())] }
     }
 
     /// σ(x) = 1 / (1 + e⁻ˣ), computed so that neither tail overflows.
     /// Backward: dL/dx = g·y·(1 − y).
-    public func sigmoid() -> Variable {
-        let y = value.sigmoid()
-        return .result(y, op: "sigmoid", parents: [self]) { g in
-            [try Tensor.zip(g, y, op: "sigmoid backward", SigmoidSlope())]
-        }
+    public func sigmoid() -> Tensor {
+        let y = map(Fn.Sigmoid())
+        guard requiresGrad else { return y }
+        let out = y
+        return y.recorded("sigmoid", [self]) { g in [try Tensor.zip(g, out, op: "sigmoid backward", SigmoidSlope())] }
     }
 
     /// x for x > 0, `slope`·x otherwise. Backward: dL/dx = g where x > 0, `slope`·g elsewhere
     /// (at 0 too: the same mask as `relu`, so `leakyRelu(slope: 0)` has relu's gradient).
-    public func leakyRelu(slope: Double = 0.01) -> Variable {
-        let x = value
-        return .result(x.leakyRelu(slope: slope), op: "leakyRelu", parents: [self]) { g in
+    public func leakyRelu(slope: Double = 0.01) -> Tensor {
+        let y = map(Fn.LeakyRelu(slope: slope))
+        guard requiresGrad else { return y }
+        let x = detached()
+        return y.recorded("leakyRelu", [self]) { g in
             [try Tensor.zip(g, x, op: "leakyRelu backward", LeakyReluSlope(slope: slope))]
         }
     }
@@ -76,12 +82,18 @@ extension Variable {
     /// - Throws: `TensorError.argument` when a bound is nan or `lower > upper`.
     // NOTE: strictly, so that clip(x, 0, nil) has exactly relu's gradient at x = 0. PyTorch's
     // clamp passes g at the bounds themselves; the two differ only where x equals a bound.
-    public func clip(_ lower: Double?, _ upper: Double?) throws -> Variable {
-        let x = value
-        let bounds = PassInside(lower: lower ?? -.infinity, upper: upper ?? .infinity)
-        return .result(try x.clip(lower, upper), op: "clip", parents: [self]) { g in
-            [try Tensor.zip(g, x, op: "clip backward", bounds)]
+    public func clip(_ lower: Double?, _ upper: Double?) throws -> Tensor {
+        let lo = lower ?? -.infinity, hi = upper ?? .infinity
+        for (name, bound) in [("the lower bound", lo), ("the upper bound", hi)] where bound.isNaN {
+            throw TensorError.argument(op: "clip", name: name, problem: "must be a number, got nan")
         }
+        guard lo <= hi else {
+            throw TensorError.argument(op: "clip", name: "the lower bound", problem: "\(lo) is above the upper bound \(hi)")
+        }
+        let y = map(Fn.Clip(lower: lo, upper: hi))
+        guard requiresGrad else { return y }
+        let x = detached()
+        return y.recorded("clip", [self]) { g in [try Tensor.zip(g, x, op: "clip backward", PassInside(lower: lo, upper: hi))] }
     }
 }
 

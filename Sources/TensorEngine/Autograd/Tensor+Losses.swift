@@ -1,7 +1,7 @@
 /// The regression loss and the weight penalty, composed from primitive operations (`-`, `*`,
 /// `sum`, `mean`), so they need no backward rule of their own. The classification loss,
 /// softmax cross-entropy, is a fused primitive (below).
-extension Variable {
+extension Tensor {
     /// Mean squared error: the mean over every element of (prediction − target)².
     ///
     ///     L = (1/M) Σ_i (p_i − t_i)²,    M = the number of elements
@@ -12,7 +12,7 @@ extension Variable {
     ///   broadcast to (N, N) and compare every prediction with every target, a loss that
     ///   trains the model to predict the mean target and raises no error anywhere.
     /// - Complexity: O(M).
-    public static func mse(_ prediction: Variable, _ target: Variable) throws -> Variable {
+    public static func mse(_ prediction: Tensor, _ target: Tensor) throws -> Tensor {
         guard prediction.shape == target.shape else {
             throw TensorError.argument(
                 op: "mse", name: "the prediction and the target",
@@ -24,11 +24,6 @@ extension Variable {
         return try (difference * difference).mean()
     }
 
-    /// `mse` against fixed targets (data, not a variable).
-    public static func mse(_ prediction: Variable, _ target: Tensor) throws -> Variable {
-        try mse(prediction, Variable(target))
-    }
-
     /// The L2 penalty (weight decay as a loss term): λ/2 · Σ_w ‖w‖², summed over every
     /// element of every tensor in `parameters`.
     ///
@@ -38,8 +33,8 @@ extension Variable {
     /// pass the weights you mean, e.g. `model.parameters.filter { $0.name == "weight" }`.
     /// No parameters give a constant 0.
     /// - Complexity: O(total number of elements).
-    public static func l2Penalty(_ parameters: [Variable], lambda: Double) throws -> Variable {
-        var total = Variable(Tensor(0))
+    public static func l2Penalty(_ parameters: [Tensor], lambda: Double) throws -> Tensor {
+        var total = Tensor(0)
         for w in parameters {
             total = try total + (w * w).sum()
         }
@@ -49,7 +44,7 @@ extension Variable {
 
 /// The classification loss of CS231n, fused into one primitive so that it is both
 /// numerically stable and fast.
-extension Variable {
+extension Tensor {
     /// Mean softmax cross-entropy of `logits` (N, C) against `labels` (N) holding class
     /// indices 0..<C:
     ///
@@ -61,11 +56,10 @@ extension Variable {
     /// Backward: dL/dz = (softmax(z) − onehot(y)) / N — the gradient CS231n derives by hand.
     /// - Throws: on shapes other than (N, C) and (N), or labels that are not whole numbers
     ///   in 0..<C.
-    public static func softmaxCrossEntropy(_ logits: Variable, labels: Tensor) throws -> Variable {
-        let z = logits.value
+    public static func softmaxCrossEntropy(_ logits: Tensor, labels: Tensor) throws -> Tensor {
+        let z = logits.detached()
         try checkClassification(z, labels, op: "cross_entropy")
         let (n, c) = (z.shape[0], z.shape[1])
-        let probabilities = softmaxRows(z)
         var loss = 0.0
         for i in 0..<n {
             let row = z.scalars[(i * c)..<(i * c + c)]
@@ -73,7 +67,10 @@ extension Variable {
             // (m − z_y) + log Σ exp(z − m): the exact difference first, then a log of a sum in [1, C].
             loss += (top - label) + (top.isFinite ? CMath.log(row.reduce(0) { $0 + CMath.exp($1 - top) }) : 0)
         }
-        return .result(Tensor(loss / Double(Swift.max(n, 1))), op: "cross_entropy", parents: [logits]) { g in
+        let y = Tensor(loss / Double(Swift.max(n, 1)))
+        guard logits.requiresGrad else { return y }
+        let probabilities = softmaxRows(z)
+        return y.recorded("cross_entropy", [logits]) { g in
             var dz = probabilities
             for i in 0..<n { dz.scalars[i * c + Int(labels.scalars[i])] -= 1 }
             return [dz * (g.scalars[0] / Double(Swift.max(n, 1)))]

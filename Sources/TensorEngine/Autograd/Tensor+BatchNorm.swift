@@ -21,7 +21,7 @@
 /// the summation order: results do not depend on the thread count).
 ///
 /// Cost: O(N·C·H·W) time; the backward keeps x and a few numbers per feature (μ, 1/σ, γ).
-extension Variable {
+extension Tensor {
     /// Training mode: normalises with the batch's own statistics. x (N, F) or (N, C, H, W),
     /// γ and β (F) or (C); y has x's shape. Gradients flow to x, γ and β (through μ and σ²
     /// too: every output depends on every value of its feature).
@@ -29,14 +29,14 @@ extension Variable {
     /// (Sources/TensorEngine/Reference/ReferenceKernels+BatchNorm.swift).
     /// - Throws: `TensorError` for a rank below 2, γ or β not of shape (C), or no values per
     ///   feature.
-    public static func batchNorm(_ x: Variable, gamma: Variable, beta: Variable,
-                                 eps: Double = 1e-5) throws -> Variable {
+    public static func batchNorm(_ x: Tensor, gamma: Tensor, beta: Tensor,
+                                 eps: Double = 1e-5) throws -> Tensor {
         try batchNormWithStatistics(x, gamma: gamma, beta: beta, eps: eps).output
     }
 
     /// `batchNorm` that also returns the batch's mean and (biased) variance, for layers that
     /// keep running statistics.
-    public static func batchNormWithStatistics(_ x: Variable, gamma: Variable, beta: Variable,
+    public static func batchNormWithStatistics(_ x: Tensor, gamma: Tensor, beta: Tensor,
                                                eps: Double = 1e-5) throws -> BatchNormResult {
         try batchNorm(x, gamma: gamma, beta: beta, eps: eps, statistics: nil, threads: KernelThreads.count)
     }
@@ -45,24 +45,28 @@ extension Variable {
     /// y = γ·(x − mean)/√(variance + eps) + β. mean and variance are constants, so
     /// dx = γ·invstd·g, dγ = Σ g·x̂, dβ = Σ g. Every example is treated alone: deterministic.
     /// - Throws: as the training form, and for mean or variance not of shape (C).
-    public static func batchNorm(_ x: Variable, gamma: Variable, beta: Variable, mean: Tensor,
-                                 variance: Tensor, eps: Double = 1e-5) throws -> Variable {
+    public static func batchNorm(_ x: Tensor, gamma: Tensor, beta: Tensor, mean: Tensor,
+                                 variance: Tensor, eps: Double = 1e-5) throws -> Tensor {
         try batchNorm(x, gamma: gamma, beta: beta, eps: eps, statistics: (mean, variance),
                       threads: KernelThreads.count).output
     }
 
     /// The primitive: batch statistics when `statistics` is nil, else the given ones.
-    static func batchNorm(_ x: Variable, gamma: Variable, beta: Variable, eps: Double,
+    static func batchNorm(_ x: Tensor, gamma: Tensor, beta: Tensor, eps: Double,
                           statistics: (mean: Tensor, variance: Tensor)?, threads: Int) throws -> BatchNormResult {
         try checkBatchNorm(x.shape, [("gamma", gamma.shape), ("beta", beta.shape),
                                      ("mean", statistics?.mean.shape), ("variance", statistics?.variance.shape)])
         let kernel = BatchNormKernel(shape: x.shape, threads: threads)
-        let (y, table) = kernel.forward(x.value, gamma: gamma.value, beta: beta.value, eps: eps, given: statistics)
-        let input = x.value, batchStatistics = statistics == nil
-        let output = Variable.result(y, op: "batchNorm", parents: [x, gamma, beta]) { g in
-            let d = kernel.backward(g, x: input, table: table, batchStatistics: batchStatistics,
-                                    inputGradient: x.requiresGrad)
-            return [d.dx, gamma.requiresGrad ? d.dgamma : nil, beta.requiresGrad ? d.dbeta : nil]
+        let (y, table) = kernel.forward(x, gamma: gamma, beta: beta, eps: eps, given: statistics)
+        var output = y
+        if anyRequiresGrad(x, gamma, beta) {
+            let (input, batchStatistics) = (x.detached(), statistics == nil)
+            let wanted = (x.requiresGrad, gamma.requiresGrad, beta.requiresGrad)
+            output = y.recorded("batchNorm", [x, gamma, beta]) { g in
+                let d = kernel.backward(g, x: input, table: table, batchStatistics: batchStatistics,
+                                        inputGradient: wanted.0)
+                return [d.dx, wanted.1 ? d.dgamma : nil, wanted.2 ? d.dbeta : nil]
+            }
         }
         return BatchNormResult(output: output, mean: table[.mean], variance: table[.variance], count: kernel.m)
     }
@@ -85,7 +89,7 @@ extension Variable {
 /// The output of batch normalisation in training mode, with the batch statistics it used.
 public struct BatchNormResult {
     /// y = γ·x̂ + β, the shape of x.
-    public let output: Variable
+    public let output: Tensor
     /// μ per feature, (C).
     public let mean: Tensor
     /// σ² per feature, (C): the biased variance (divided by m) that normalised the batch.
