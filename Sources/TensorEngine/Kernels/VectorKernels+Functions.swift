@@ -34,7 +34,7 @@ extension Fn.Divide: VectorizedBinary {
                _ y: UnsafePointer<Double>, _ sy: Int) { VectorKernels.chosen.divide(n, out, x, sx, y, sy) }
 }
 
-// NOTE: relu's backward rule is declared in Autograd/Variable+Elementwise.swift; if it moves
+// NOTE: relu's backward rule is declared in Ops/Tensor+Elementwise.swift; if it moves
 // or is renamed, move this conformance with it.
 extension PassWherePositive: VectorizedBinary {
     func apply(_ n: Int, _ out: UnsafeMutablePointer<Double>, _ x: UnsafePointer<Double>, _ sx: Int,
