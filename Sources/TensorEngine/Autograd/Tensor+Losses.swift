@@ -60,10 +60,11 @@ extension Tensor {
         let z = logits.detached()
         try checkClassification(z, labels, op: "cross_entropy")
         let (n, c) = (z.shape[0], z.shape[1])
+        let (scores, classes) = (z.scalars, labels.scalars)
         var loss = 0.0
         for i in 0..<n {
-            let row = z.scalars[(i * c)..<(i * c + c)]
-            let top = row.max() ?? 0, label = row[i * c + Int(labels.scalars[i])]
+            let row = scores[(i * c)..<(i * c + c)]
+            let top = row.max() ?? 0, label = row[i * c + Int(classes[i])]
             // (m − z_y) + log Σ exp(z − m): the exact difference first, then a log of a sum in [1, C].
             loss += (top - label) + (top.isFinite ? CMath.log(row.reduce(0) { $0 + CMath.exp($1 - top) }) : 0)
         }
@@ -72,7 +73,9 @@ extension Tensor {
         let probabilities = softmaxRows(z)
         return y.recorded("cross_entropy", [logits]) { g in
             var dz = probabilities
-            for i in 0..<n { dz.scalars[i * c + Int(labels.scalars[i])] -= 1 }
+            dz.scalars.withUnsafeMutableBufferPointer { d in
+                for i in 0..<n { d[i * c + Int(classes[i])] -= 1 }
+            }
             return [dz * (g.scalars[0] / Double(Swift.max(n, 1)))]
         }
     }
@@ -80,15 +83,15 @@ extension Tensor {
 
 /// softmax of each row of (N, C): exp(z − max) / Σ exp(z − max).
 func softmaxRows(_ z: Tensor) -> Tensor {
-    let (n, c) = (z.shape[0], z.shape[1])
+    let (n, c, x) = (z.shape[0], z.shape[1], z.scalars)
     return Tensor(unchecked: z.shape) { out in
         for i in 0..<n {
             let row = i * c
             var top = -Double.infinity
-            for j in 0..<c { top = Swift.max(top, z.scalars[row + j]) }
+            for j in 0..<c { top = Swift.max(top, x[row + j]) }
             var total = 0.0
             for j in 0..<c {
-                let e = CMath.exp(z.scalars[row + j] - top)
+                let e = CMath.exp(x[row + j] - top)
                 out[row + j] = e
                 total += e
             }

@@ -85,10 +85,10 @@ extension Dataset {
 
     /// The rows of `tensor` (slices along axis 0) at `indices`, which are in range.
     private static func pick(_ indices: ArraySlice<Int>, from tensor: Tensor) -> Tensor {
-        let rowSize = tensor.shape.dropFirst().reduce(1, *)
+        let rowSize = tensor.shape.dropFirst().reduce(1, *), x = tensor.scalars
         return Tensor(unchecked: [indices.count] + tensor.shape.dropFirst()) { out in
             for (i, row) in indices.enumerated() {
-                for j in 0..<rowSize { out[i * rowSize + j] = tensor.scalars[row * rowSize + j] }
+                for j in 0..<rowSize { out[i * rowSize + j] = x[row * rowSize + j] }
             }
         }
     }

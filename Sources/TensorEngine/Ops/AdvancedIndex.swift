@@ -89,8 +89,8 @@ struct AdvancedIndex {
         var flat = [Double](repeating: 0, count: try Shape.elementCount(indexShape)), lastAxis = -1
         for array in arrays {
             lastAxis += array.axes
-            let spread = try array.positions!.broadcast(to: indexShape), stride = Double(strides[lastAxis])
-            for k in flat.indices { flat[k] += spread.scalars[k] * stride }
+            let spread = try array.positions!.broadcast(to: indexShape).scalars, stride = Double(strides[lastAxis])
+            for k in flat.indices { flat[k] += spread[k] * stride }
         }
         rows = Tensor(unchecked: indexShape, scalars: flat)
     }

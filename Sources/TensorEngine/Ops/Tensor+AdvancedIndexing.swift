@@ -51,7 +51,8 @@ extension Tensor {
         let positions = Tensor(unchecked: shape, scalars: (0..<count).map(Double.init))
         let picked = try plan.apply(to: positions)
         let source = try value.broadcastForAssignment(to: picked.shape)
-        for (k, position) in picked.scalars.enumerated() { scalars[Int(position)] = source.scalars[k] }
+        let values = source.scalars
+        for (k, position) in picked.scalars.enumerated() { scalars[Int(position)] = values[k] }
         keepBooleanAfterWriting(source)
     }
 

@@ -26,7 +26,8 @@ extension Tensor {
         let shape = try Shape.broadcast(try Shape.broadcast(condition.shape, a.shape, op: "where"), b.shape, op: "where")
         let c = try condition.detached().broadcast(to: shape)
         let x = try a.detached().broadcast(to: shape), z = try b.detached().broadcast(to: shape)
-        let y = Tensor(unchecked: shape, scalars: (0..<c.count).map { c.scalars[$0] != 0 ? x.scalars[$0] : z.scalars[$0] })
+        let (cs, xs, zs) = (c.scalars, x.scalars, z.scalars)
+        let y = Tensor(unchecked: shape, scalars: (0..<cs.count).map { cs[$0] != 0 ? xs[$0] : zs[$0] })
         guard anyRequiresGrad(a, b) else { return y }
         let (mask, ga, gb, sa, sb) = (condition.detached(), a.requiresGrad, b.requiresGrad, a.shape, b.shape)
         return y.recorded("where", [a, b]) { g in

@@ -79,10 +79,10 @@ extension Tensor {
     public func shuffled(using rng: inout RandomGenerator) -> Tensor {
         guard rank >= 1 else { return self }
         let rowSize = count / Swift.max(shape[0], 1)
-        let order = rng.permutation(shape[0])
+        let order = rng.permutation(shape[0]), x = scalars
         return Tensor(unchecked: shape) { out in
             for (i, source) in order.enumerated() {
-                for j in 0..<rowSize { out[i * rowSize + j] = scalars[source * rowSize + j] }
+                for j in 0..<rowSize { out[i * rowSize + j] = x[source * rowSize + j] }
             }
         }
     }

@@ -118,10 +118,11 @@ extension Tensor {
             // Cannot throw: (m, 1) and (1, n) always broadcast.
             return try! a.reshape([a.count, 1]) * b.reshape([1, b.count])
         }
-        return Tensor(unchecked: [a.count, b.count]) { out in
-            for i in 0..<a.count {
-                let x = a.scalars[i]
-                for j in 0..<b.count { out[i * b.count + j] = x * b.scalars[j] }
+        let (u, v) = (a.scalars, b.scalars)
+        return Tensor(unchecked: [u.count, v.count]) { out in
+            for i in 0..<u.count {
+                let x = u[i]
+                for j in 0..<v.count { out[i * v.count + j] = x * v[j] }
             }
         }
     }

@@ -97,10 +97,10 @@ extension Tensor {
     public mutating func assign(_ value: Tensor, at indices: [TensorIndex]) throws {
         if indices.contains(where: \.isAdvanced) { return try assign(value, atAdvanced: indices) }
         let selection = try select(indices)
-        let source = try value.broadcastForAssignment(to: selection.shape)
+        let source = try value.broadcastForAssignment(to: selection.shape), values = source.scalars
         var k = 0
         Shape.forEachOffset(selection.box, strides: selection.boxStrides, start: selection.start) {
-            scalars[$0] = source.scalars[k]
+            scalars[$0] = values[k]
             k += 1
         }
         keepBooleanAfterWriting(source)

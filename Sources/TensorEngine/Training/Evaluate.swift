@@ -83,9 +83,10 @@ struct BatchTotals {
 func correctCount(scores: Tensor, labels: Tensor) throws -> Int {
     let predicted = try scores.argmax(axis: 1)
     let classes = scores.shape[1]
+    let (p, y, s) = (predicted.scalars, labels.scalars, scores.scalars)
     var correct = 0
-    for row in 0..<labels.count where predicted.scalars[row] == labels.scalars[row] {
-        let rowScores = scores.scalars[row * classes ..< (row + 1) * classes]
+    for row in 0..<labels.count where p[row] == y[row] {
+        let rowScores = s[row * classes ..< (row + 1) * classes]
         if !rowScores.contains(where: \.isNaN) { correct += 1 }
     }
     return correct
