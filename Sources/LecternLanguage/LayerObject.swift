@@ -36,11 +36,11 @@ public final class LayerObject: CallableObject {
     public func setAttribute(_ name: String, _ value: Value) throws -> Bool {
         guard let parameter = layer.namedParameters.first(where: { $0.name == name })?.parameter else { return false }
         guard let tensor = value.tensorValue else {
-            throw TensorError.argument(op: typeName, name: "'\(name)'", problem: "must be set to a tensor, got \(value.aTypeName)")
+            throw TensorError.argument(op: typeName, name: "'\(name)'", problem: .notATensor(got: value.aTypeName))
         }
         guard tensor.shape == parameter.shape else {
             throw TensorError.argument(op: typeName, name: "'\(name)'",
-                                       problem: "has shape \(parameter.shape); the new value has shape \(tensor.shape)")
+                                       problem: .newValueShape(has: parameter.shape, new: tensor.shape))
         }
         try parameter.assign(tensor)
         return true

@@ -26,7 +26,7 @@ public final class OptimizerObject: LanguageObject {
         guard name == "lr" else { return false }
         // Not a LanguageError: the interpreter puts a plain error at the assignment's place.
         guard case let .number(lr) = value, lr > 0, lr.isFinite else {
-            throw TensorError.argument(op: self.name, name: "'lr'", problem: "must be a positive number, got \(describe(value))")
+            throw TensorError.argument(op: self.name, name: "'lr'", problem: .notPositive(got: describe(value)))
         }
         optimizer.learningRate = lr
         return true

@@ -52,7 +52,7 @@ struct AdvancedIndexingTests {
         let x = counting([4, 2])
         expectClose(try x.slice([.mask(m)]), shape: [2, 2], [0, 1, 4, 5])
         expectClose(try x.slice([.indices(Tensor([1, 0, 1, 0]))]), shape: [4, 2], [2, 3, 0, 1, 2, 3, 0, 1])
-        let notMask = expectError(.argument(op: "a mask", name: "every element", problem: "must be 0 or 1 (true or false), got 2")) {
+        let notMask = expectError(.argument(op: "a mask", name: "every element", problem: .notBoolean(2))) {
             try Tensor([0, 2]).asBoolean()
         }
         #expect(notMask == "a mask: every element must be 0 or 1 (true or false), got 2")

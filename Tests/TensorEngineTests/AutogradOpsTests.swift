@@ -134,7 +134,8 @@ struct AutogradOpsTests {
         #expect(try v.clip(-0.1, nil).detached() == x.clip(-0.1, nil))
         #expect(try Tensor.pow(w, v).detached() == Tensor.pow(p, x) && Tensor.maximum(v, w).detached() == Tensor.maximum(x, p))
         #expect(try Tensor.minimum(v, w).detached() == Tensor.minimum(x, p))
-        expectError(.argument(op: "clip", name: "the lower bound", problem: "1.0 is above the upper bound 0.0")) {
+        expectError(.argument(op: "clip", name: "the lower bound", problem: .aboveUpperBound(1, upper: 0)),
+                    reads: "clip: the lower bound 1.0 is above the upper bound 0.0") {
             try v.clip(1, 0)
         }
     }

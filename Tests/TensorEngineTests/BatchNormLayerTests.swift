@@ -105,16 +105,18 @@ struct BatchNormLayerTests {
             try Tensor.batchNorm((try Tensor.ones([3])), gamma: gamma, beta: beta)
         }
         let message = expectError(.argument(op: "batchNorm", name: "gamma",
-                                            problem: "must have shape [4], one value per feature of x [2, 4], not [3]")) {
+                                            problem: .onePerFeature(features: 4, x: [2, 4], got: [3]))) {
             try Tensor.batchNorm((try Tensor.ones([2, 4])), gamma: gamma, beta: beta)
         }
         #expect(message == "batchNorm: gamma must have shape [4], one value per feature of x [2, 4], not [3]")
-        expectError(.argument(op: "batchNorm", name: "x", problem: "of shape [0, 3] has no values to normalise")) {
+        expectError(.argument(op: "batchNorm", name: "x", problem: .noValuesToNormalise(shape: [0, 3])),
+                    reads: "batchNorm: x of shape [0, 3] has no values to normalise") {
             try Tensor.batchNorm((try Tensor.zeros([0, 3])), gamma: gamma, beta: beta)
         }
         let layer = try BatchNorm1d(3)
         expectError(.argument(op: "BatchNorm1d", name: "an input of shape [1, 3]",
-                              problem: "has one value per feature; training mode needs more than one (or call eval())")) {
+                              problem: .oneValuePerFeature),
+                                          reads: "BatchNorm1d: an input of shape [1, 3] has one value per feature; training mode needs more than one (or call eval())") {
             try layer((try Tensor.ones([1, 3])))
         }
         layer.eval()

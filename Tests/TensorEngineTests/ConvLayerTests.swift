@@ -37,7 +37,8 @@ struct ConvLayerTests {
     @Test("Conv2d: errors for bad sizes and inputs")
     func convErrors() throws {
         var rng = RandomGenerator(seed: 71)
-        #expect(throws: TensorError.argument(op: "Conv2d", name: "kernelSize", problem: "must be at least 1, got 0")) {
+        expectError(.argument(op: "Conv2d", name: "kernelSize", problem: .notAtLeast(1, got: 0)),
+                    reads: "Conv2d: kernelSize must be at least 1, got 0") {
             try Conv2d(3, 6, 0, using: &rng)
         }
         let layer = try Conv2d(3, 6, 5, using: &rng)
@@ -73,7 +74,8 @@ struct ConvLayerTests {
             let errors = try layerGradcheck(layer, x, step: Self.step)
             #expect(errors.max()! < Self.tolerance, "\(summary): \(errors)")
         }
-        #expect(throws: TensorError.argument(op: "MaxPool2d", name: "size", problem: "must be at least 1, got 0")) {
+        expectError(.argument(op: "MaxPool2d", name: "size", problem: .notAtLeast(1, got: 0)),
+                    reads: "MaxPool2d: size must be at least 1, got 0") {
             try MaxPool2d(0)
         }
     }

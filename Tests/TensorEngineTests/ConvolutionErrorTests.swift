@@ -72,20 +72,20 @@ struct ConvolutionErrorTests {
     @Test("bad stride, padding, dilation and filter size")
     func badArguments() throws {
         for stride in [0, -2] {
-            let message = expectError(.argument(op: "conv2d", name: "stride", problem: "must be a positive integer, got \(stride)")) {
+            let message = expectError(.argument(op: "conv2d", name: "stride", problem: .notPositiveInteger(stride))) {
                 try Tensor.conv2d(x, w, stride: stride)
             }
             #expect(message == "conv2d: stride must be a positive integer, got \(stride)")
         }
-        let padding = expectError(.argument(op: "conv2d", name: "padding", problem: "must not be negative, got -1")) {
+        let padding = expectError(.argument(op: "conv2d", name: "padding", problem: .negative(-1))) {
             try Tensor.conv2d(x, w, padding: -1)
         }
         #expect(padding == "conv2d: padding must not be negative, got -1")
-        let dilation = expectError(.argument(op: "conv2d", name: "dilation", problem: "must be a positive integer, got 0")) {
+        let dilation = expectError(.argument(op: "conv2d", name: "dilation", problem: .notPositiveInteger(0))) {
             try Tensor.conv2d(x, w, dilation: 0)
         }
         #expect(dilation == "conv2d: dilation must be a positive integer, got 0")
-        let empty = expectError(.argument(op: "conv2d", name: "the filter size", problem: "must be at least 1x1, got 0x3")) {
+        let empty = expectError(.argument(op: "conv2d", name: "the filter size", problem: .emptyWindow(height: 0, width: 3))) {
             try Tensor.conv2d(x, try Tensor.zeros([2, 3, 0, 3]))
         }
         #expect(empty == "conv2d: the filter size must be at least 1x1, got 0x3")
@@ -134,14 +134,16 @@ struct ConvolutionErrorTests {
 
     @Test("absurd paddings and dilations are errors, not overflows")
     func absurdArguments() throws {
-        let message = expectError(.argument(op: "conv2d", name: "padding", problem: "is too large, got \(Int.max / 2)")) {
+        let message = expectError(.argument(op: "conv2d", name: "padding", problem: .tooLarge(Int.max / 2))) {
             try Tensor.conv2d(x, w, padding: Int.max / 2)
         }
         #expect(message == "conv2d: padding is too large, got \(Int.max / 2)")
-        expectError(.argument(op: "conv2d", name: "dilation", problem: "is too large, got \(Int.max / 2)")) {
+        expectError(.argument(op: "conv2d", name: "dilation", problem: .tooLarge(Int.max / 2)),
+                    reads: "conv2d: dilation is too large, got \(Int.max / 2)") {
             try Tensor.conv2d(x, w, dilation: Int.max / 2)
         }
-        expectError(.argument(op: "im2col", name: "dilation", problem: "is too large, got \(Int.max)")) {
+        expectError(.argument(op: "im2col", name: "dilation", problem: .tooLarge(Int.max)),
+                    reads: "im2col: dilation is too large, got \(Int.max)") {
             try Tensor.im2col(x, kernelHeight: 1, kernelWidth: 2, dilation: Int.max)
         }
         // A 1x1 filter has no span to overflow, whatever its dilation.

@@ -126,8 +126,9 @@ struct ConvolutionGradTests {
         let w = randomTensor([2, 3, 3, 3], seed: 55)
         let grads = try Tensor.conv2dBackward(try Tensor.zeros([0, 2, 3, 3]), x: try Tensor.zeros([0, 3, 5, 5]), w: w)
         #expect(grads.dx.shape == [0, 3, 5, 5] && grads.dw == Tensor.zeros(like: w) && grads.db == Tensor([0, 0]))
-        #expect(throws: TensorError.argument(op: "conv2dBackward", name: "dy",
-                                             problem: "must have the shape of conv2d's output [1, 2, 3, 3], got [1, 2, 3, 4]")) {
+        expectError(.argument(op: "conv2dBackward", name: "dy",
+                              problem: .outputShape(of: "conv2d's output", expected: [1, 2, 3, 3], got: [1, 2, 3, 4])),
+                                          reads: "conv2dBackward: dy must have the shape of conv2d's output [1, 2, 3, 3], got [1, 2, 3, 4]") {
             try Tensor.conv2dBackward(try Tensor.zeros([1, 2, 3, 4]), x: try Tensor.zeros([1, 3, 5, 5]), w: w)
         }
         #expect(throws: TensorError.self) {

@@ -43,17 +43,20 @@ struct CreationTests {
 
     @Test("arange rejects a zero or infinite step, infinite bounds and absurd ranges")
     func arangeErrors() {
-        let message = expectError(.argument(op: "arange", name: "step", problem: "must be a nonzero finite number, got 0")) {
+        let message = expectError(.argument(op: "arange", name: "step", problem: .notNonzeroFinite(0))) {
             try Tensor.arange(0, 1, 0)
         }
         #expect(message == "arange: step must be a nonzero finite number, got 0")
-        expectError(.argument(op: "arange", name: "step", problem: "must be a nonzero finite number, got nan")) {
+        expectError(.argument(op: "arange", name: "step", problem: .notNonzeroFinite(.nan)),
+                    reads: "arange: step must be a nonzero finite number, got nan") {
             try Tensor.arange(0, 1, .nan)
         }
-        expectError(.argument(op: "arange", name: "start and stop", problem: "must be finite numbers, got 0 and inf")) {
+        expectError(.argument(op: "arange", name: "start and stop", problem: .notFiniteNumbers(0, .infinity)),
+                    reads: "arange: start and stop must be finite numbers, got 0 and inf") {
             try Tensor.arange(0, .infinity)
         }
-        expectError(.argument(op: "arange", name: "range", problem: "has 1e+300 numbers, more than \(Shape.maxElements)")) {
+        expectError(.argument(op: "arange", name: "range", problem: .tooManyNumbers(1e300)),
+                    reads: "arange: range has 1e+300 numbers, more than \(Shape.maxElements)") {
             try Tensor.arange(0, 1e300)
         }
     }
@@ -74,7 +77,8 @@ struct CreationTests {
 
     @Test("linspace rejects a negative count")
     func linspaceNegative() {
-        expectError(.argument(op: "linspace", name: "count", problem: "must not be negative, got -2")) {
+        expectError(.argument(op: "linspace", name: "count", problem: .negative(-2)),
+                    reads: "linspace: count must not be negative, got -2") {
             try Tensor.linspace(0, 1, count: -2)
         }
     }

@@ -41,12 +41,12 @@ struct DataSplitTests {
     func splitErrors() throws {
         var rng = RandomGenerator(seed: 1)
         let data = try numbered(10)
-        let range = expectError(.argument(op: "split", name: "the test fraction", problem: "must be from 0 to 1, got 1.5")) {
+        let range = expectError(.argument(op: "split", name: "the test fraction", problem: .notFromZeroToOne(1.5))) {
             try data.split(test: 1.5, using: &rng)
         }
         #expect(range == "split: the test fraction must be from 0 to 1, got 1.5")
         let sum = expectError(.argument(op: "split", name: "the validation and test fractions",
-                                        problem: "add up to 1.2; they must add up to at most 1")) {
+                                        problem: .sumAboveOne(1.2))) {
             try data.split(validation: 0.6, test: 0.6, using: &rng)
         }
         #expect(sum == "split: the validation and test fractions add up to 1.2; they must add up to at most 1")
@@ -80,7 +80,7 @@ struct DataSplitTests {
         #expect(try data.batches(size: 100).map(\.count) == [70])
         #expect(try data.batches(size: 100, dropLast: true).isEmpty)
         #expect(try numbered(0).batches(size: 4).isEmpty)
-        let size = expectError(.argument(op: "batches", name: "the batch size", problem: "must be at least 1, got 0")) {
+        let size = expectError(.argument(op: "batches", name: "the batch size", problem: .notAtLeast(1, got: 0))) {
             try data.batches(size: 0)
         }
         #expect(size == "batches: the batch size must be at least 1, got 0")

@@ -50,14 +50,17 @@ struct DataStandardizationTests {
     func errors() throws {
         let stats = try Standardization(fitting: Tensor([[1, 2], [3, 4]]))
         let shape = expectError(.argument(op: "standardize", name: "x",
-                                          problem: "has examples of shape [3] (x is [5, 3]), but the statistics are for examples of shape [2]")) {
+                                          problem: .exampleShape(got: [3], x: [5, 3], statistics: [2]))) {
             try stats.apply(to: Tensor.zeros([5, 3]))
         }
         #expect(shape.hasPrefix("standardize: x has examples of shape [3]"))
-        expectError(.argument(op: "standardize", name: "x", problem: "has no examples (shape [0, 2])")) {
+        #expect(shape == "standardize: x has examples of shape [3] (x is [5, 3]), but the statistics are for examples of shape [2]")
+        expectError(.argument(op: "standardize", name: "x", problem: .noExamples(shape: [0, 2])),
+                    reads: "standardize: x has no examples (shape [0, 2])") {
             try Standardization(fitting: Tensor.zeros([0, 2]))
         }
-        expectError(.argument(op: "standardize", name: "mean and std", problem: "must have the same shape, got [2] and [3]")) {
+        expectError(.argument(op: "standardize", name: "mean and std", problem: .sameShape([2], [3])),
+                    reads: "standardize: mean and std must have the same shape, got [2] and [3]") {
             try Standardization(mean: Tensor([0, 0]), std: Tensor([1, 1, 1]))
         }
     }

@@ -134,18 +134,21 @@ struct DataTests {
     @Test("generator argument errors")
     func generatorErrors() throws {
         var rng = RandomGenerator(seed: 1)
-        let points = expectError(.argument(op: "spiral", name: "pointsPerClass", problem: "must be at least 1, got 0")) {
+        let points = expectError(.argument(op: "spiral", name: "pointsPerClass", problem: .notAtLeast(1, got: 0))) {
             try Dataset.spiral(pointsPerClass: 0, using: &rng)
         }
         #expect(points == "spiral: pointsPerClass must be at least 1, got 0")
-        expectError(.argument(op: "moons", name: "noise", problem: "must be a finite number >= 0, got -1")) {
+        expectError(.argument(op: "moons", name: "noise", problem: .notFiniteNonNegative(-1)),
+                    reads: "moons: noise must be a finite number >= 0, got -1") {
             try Dataset.moons(noise: -1, using: &rng)
         }
-        expectError(.argument(op: "regression1D", name: "count", problem: "must not be negative, got -3")) {
+        expectError(.argument(op: "regression1D", name: "count", problem: .negative(-3)),
+                    reads: "regression1D: count must not be negative, got -3") {
             try Dataset.regression1D(count: -3, using: &rng)
         }
         expectError(.argument(op: "shapes", name: "size",
-                              problem: "must be at least 8 (smaller shapes cannot be told apart), got 7")) {
+                              problem: .tooSmallToTellApart(minimum: 8, got: 7)),
+                                          reads: "shapes: size must be at least 8 (smaller shapes cannot be told apart), got 7") {
             try Dataset.shapes(size: 7, using: &rng)
         }
         #expect(throws: TensorError.self) { try Dataset.spiral(pointsPerClass: 1 << 40, using: &rng) }

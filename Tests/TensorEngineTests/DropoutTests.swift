@@ -44,7 +44,7 @@ struct DropoutTests {
 
     @Test("p outside 0...1 is an error")
     func errors() {
-        let message = expectError(.argument(op: "Dropout", name: "p", problem: "must be a probability in 0...1, got 1.5")) {
+        let message = expectError(.argument(op: "Dropout", name: "p", problem: .notProbability(1.5))) {
             try Dropout(1.5)
         }
         #expect(message == "Dropout: p must be a probability in 0...1, got 1.5")

@@ -139,12 +139,14 @@ struct ElementwiseTests {
         expectClose(try x.clip(-2, 2), shape: [6], [-2, -1, 0, 1, 2, .nan])
         expectClose(try x.clip(1, 1), shape: [6], [1, 1, 1, 1, 1, .nan])
         expectClose(try x.clip(nil, nil), x)
-        let message = expectError(.argument(op: "clip", name: "the lower bound", problem: "2.0 is above the upper bound 1.0")) {
+        let message = expectError(.argument(op: "clip", name: "the lower bound", problem: .aboveUpperBound(2, upper: 1))) {
             try x.clip(2, 1)
         }
         #expect(message == "clip: the lower bound 2.0 is above the upper bound 1.0")
-        expectError(.argument(op: "clip", name: "the lower bound", problem: "must be a number, got nan")) { try x.clip(.nan, 1) }
-        expectError(.argument(op: "clip", name: "the upper bound", problem: "must be a number, got nan")) { try x.clip(nil, .nan) }
+        expectError(.argument(op: "clip", name: "the lower bound", problem: .notANumber),
+                    reads: "clip: the lower bound must be a number, got nan") { try x.clip(.nan, 1) }
+        expectError(.argument(op: "clip", name: "the upper bound", problem: .notANumber),
+                    reads: "clip: the upper bound must be a number, got nan") { try x.clip(nil, .nan) }
     }
 
     @Test("maximum and minimum: nan wins on either side, and they broadcast")

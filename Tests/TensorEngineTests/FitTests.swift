@@ -112,13 +112,16 @@ struct FitTests {
         let data = try Self.moons(), model = try Self.mlp([2, 4, 2])
         let sgd = SGD(model.parameters, learningRate: 0.1)
         expectError(.argument(op: "fit", name: "patience",
-                              problem: "needs a validation set: early stopping watches the validation loss")) {
+                              problem: .needsValidationSet),
+                                          reads: "fit: patience needs a validation set: early stopping watches the validation loss") {
             try fit(model, data.train, epochs: 3, optimizer: sgd, patience: 2)
         }
-        expectError(.argument(op: "fit", name: "the batch size", problem: "must be at least 1, got 0")) {
+        expectError(.argument(op: "fit", name: "the batch size", problem: .notAtLeast(1, got: 0)),
+                    reads: "fit: the batch size must be at least 1, got 0") {
             try fit(model, data.train, epochs: 3, batchSize: 0, optimizer: sgd)
         }
-        expectError(.argument(op: "fit", name: "the training set", problem: "has no examples")) {
+        expectError(.argument(op: "fit", name: "the training set", problem: .noExamples(shape: nil)),
+                    reads: "fit: the training set has no examples") {
             try fit(model, try data.train.rows([]), epochs: 3, optimizer: sgd)
         }
         #expect(try fit(model, data.train, epochs: 0, optimizer: sgd).epochCount == 0)

@@ -49,7 +49,7 @@ struct GatherTests {
 
     @Test("one-hot errors")
     func oneHotErrors() {
-        let classes = expectError(.argument(op: "one_hot", name: "classes", problem: "must be at least 1, got 0")) {
+        let classes = expectError(.argument(op: "one_hot", name: "classes", problem: .notAtLeast(1, got: 0))) {
             try Tensor.oneHot(Tensor([0]), classes: 0)
         }
         #expect(classes == "one_hot: classes must be at least 1, got 0")
@@ -59,7 +59,8 @@ struct GatherTests {
         expectError(.labelOutOfRange(label: 1e300, classes: 3)) { try Tensor.oneHot(Tensor([1e300]), classes: 3) }
         let fraction = expectError(.notAnInteger(op: "one_hot", value: 0.5)) { try Tensor.oneHot(Tensor([0.5]), classes: 3) }
         #expect(fraction == "one_hot needs whole numbers, got 0.5")
-        expectError(.argument(op: "one_hot", name: "classes", problem: "must be at least 1, got -2")) {
+        expectError(.argument(op: "one_hot", name: "classes", problem: .notAtLeast(1, got: -2)),
+                    reads: "one_hot: classes must be at least 1, got -2") {
             try Tensor.oneHot(Tensor([Double]()), classes: -2)
         }
     }

@@ -15,11 +15,12 @@ struct LossTests {
         let p = (try Tensor.zeros([3, 1])), t = try Tensor.zeros([3])
         let message = expectError(.argument(
             op: "mse", name: "the prediction and the target",
-            problem: "must have the same shape, got [3, 1] and [3] (they are compared element by element;"
-                + " broadcasting [N, 1] against [N] would compare every prediction with every target)")) {
+            problem: .sameShapeElementwise([3, 1], [3]))) {
             try Tensor.mse(p, t)
         }
         #expect(message.contains("[3, 1] and [3]"))
+        #expect(message == "mse: the prediction and the target must have the same shape, got [3, 1] and [3] (they are compared"
+                + " element by element; broadcasting [N, 1] against [N] would compare every prediction with every target)")
     }
 
     @Test("gradcheck of mse, with respect to the prediction and the target")

@@ -135,18 +135,22 @@ struct OptimizerTests {
     func hyperparameterErrors() throws {
         let p = Self.parameter()
         p.grad = Tensor([1, 1])
-        let message = expectError(.argument(op: "SGD", name: "momentum", problem: "must be at least 0 and below 1, got 1")) {
+        let message = expectError(.argument(op: "SGD", name: "momentum", problem: .notFraction(1))) {
             try SGD([p], learningRate: 0.1, momentum: 1).step()
         }
         #expect(message.contains("momentum"))
+        #expect(message == "SGD: momentum must be at least 0 and below 1, got 1")
         expectError(.argument(op: "SGD", name: "learningRate",
-                              problem: "must be a finite number of at least 0, got -0.1")) {
+                              problem: .notFiniteAtLeast(0, got: -0.1)),
+                                          reads: "SGD: learningRate must be a finite number of at least 0, got -0.1") {
             try SGD([p], learningRate: -0.1).step()
         }
-        expectError(.argument(op: "Adam", name: "beta2", problem: "must be at least 0 and below 1, got 1")) {
+        expectError(.argument(op: "Adam", name: "beta2", problem: .notFraction(1)),
+                    reads: "Adam: beta2 must be at least 0 and below 1, got 1") {
             try Adam([p], beta2: 1).step()
         }
-        expectError(.argument(op: "Adam", name: "epsilon", problem: "must be a positive number, got 0")) {
+        expectError(.argument(op: "Adam", name: "epsilon", problem: .notPositive(got: "0")),
+                    reads: "Adam: epsilon must be a positive number, got 0") {
             try Adam([p], epsilon: 0).step()
         }
         #expect(p.detached() == Tensor(Self.start))

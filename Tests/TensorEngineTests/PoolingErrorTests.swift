@@ -7,18 +7,20 @@ struct PoolingErrorTests {
 
     @Test("bad size, stride and padding")
     func badArguments() throws {
-        let size = expectError(.argument(op: "maxPool2d", name: "the window size", problem: "must be at least 1x1, got 0x0")) {
+        let size = expectError(.argument(op: "maxPool2d", name: "the window size", problem: .emptyWindow(height: 0, width: 0))) {
             try Tensor.maxPool2d(x, size: 0)
         }
         #expect(size == "maxPool2d: the window size must be at least 1x1, got 0x0")
-        let stride = expectError(.argument(op: "avgPool2d", name: "stride", problem: "must be a positive integer, got 0")) {
+        let stride = expectError(.argument(op: "avgPool2d", name: "stride", problem: .notPositiveInteger(0))) {
             try Tensor.avgPool2d(x, size: 2, stride: 0)
         }
         #expect(stride == "avgPool2d: stride must be a positive integer, got 0")
-        expectError(.argument(op: "maxPool2d", name: "stride", problem: "must be a positive integer, got -1")) {
+        expectError(.argument(op: "maxPool2d", name: "stride", problem: .notPositiveInteger(-1)),
+                    reads: "maxPool2d: stride must be a positive integer, got -1") {
             try Tensor.maxPool2d(x, size: 2, stride: -1)
         }
-        expectError(.argument(op: "maxPool2d", name: "padding", problem: "must not be negative, got -1")) {
+        expectError(.argument(op: "maxPool2d", name: "padding", problem: .negative(-1)),
+                    reads: "maxPool2d: padding must not be negative, got -1") {
             try Tensor.maxPool2d(x, size: 2, padding: -1)
         }
     }
@@ -26,12 +28,13 @@ struct PoolingErrorTests {
     @Test("padding may be at most half the window")
     func paddingAboveHalf() throws {
         let message = expectError(.argument(op: "avgPool2d", name: "padding",
-                                            problem: "must be at most half the window size (1 for a 3x3 window), got 2")) {
+                                            problem: .paddingAboveHalf(2, window: 3))) {
             try Tensor.avgPool2d(x, size: 3, stride: 1, padding: 2)
         }
         #expect(message == "avgPool2d: padding must be at most half the window size (1 for a 3x3 window), got 2")
         expectError(.argument(op: "maxPool2d", name: "padding",
-                              problem: "must be at most half the window size (0 for a 1x1 window), got 1")) {
+                              problem: .paddingAboveHalf(1, window: 1)),
+                                          reads: "maxPool2d: padding must be at most half the window size (0 for a 1x1 window), got 1") {
             try Tensor.maxPool2d(x, size: 1, padding: 1)
         }
     }

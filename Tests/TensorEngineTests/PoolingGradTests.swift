@@ -74,8 +74,9 @@ struct PoolingGradTests {
 
     @Test("a dy of the wrong shape is reported")
     func wrongShape() throws {
-        #expect(throws: TensorError.argument(op: "maxPool2dBackward", name: "dy",
-                                             problem: "must have the shape of the pooling output [1, 1, 2, 2], got [1, 1, 2, 3]")) {
+        expectError(.argument(op: "maxPool2dBackward", name: "dy",
+                              problem: .outputShape(of: "the pooling output", expected: [1, 1, 2, 2], got: [1, 1, 2, 3])),
+                                          reads: "maxPool2dBackward: dy must have the shape of the pooling output [1, 1, 2, 2], got [1, 1, 2, 3]") {
             try Tensor.maxPool2dBackward(try Tensor.zeros([1, 1, 2, 3]), x: try Tensor.zeros([1, 1, 4, 4]), size: 2)
         }
     }

@@ -78,10 +78,10 @@ extension Tensor {
         }
         for case let (name, shape?) in vectors where shape != [x[1]] {
             throw TensorError.argument(op: "batchNorm", name: name,
-                                       problem: "must have shape [\(x[1])], one value per feature of x \(x), not \(shape)")
+                                       problem: .onePerFeature(features: x[1], x: x, got: shape))
         }
         guard x[0] * x.dropFirst(2).reduce(1, *) > 0 else {
-            throw TensorError.argument(op: "batchNorm", name: "x", problem: "of shape \(x) has no values to normalise")
+            throw TensorError.argument(op: "batchNorm", name: "x", problem: .noValuesToNormalise(shape: x))
         }
     }
 }

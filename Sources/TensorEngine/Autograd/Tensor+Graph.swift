@@ -121,8 +121,8 @@ extension Tensor {
     public func assign(_ newValue: Tensor) throws {
         guard let node, node.isLeaf, newValue.shape == shape else {
             throw TensorError.argument(op: "assign", name: name ?? "the tensor",
-                                       problem: node?.isLeaf == true ? "has shape \(shape), not \(newValue.shape)"
-                                           : "is \(node.map { "the result of \($0.op)" } ?? "plain data"), not a parameter")
+                                       problem: node?.isLeaf == true ? .shapeChange(from: shape, to: newValue.shape)
+                                           : .notAParameter(resultOf: node?.op))
         }
         node.leafValue = newValue.detached()
     }

@@ -16,9 +16,7 @@ extension Tensor {
         guard prediction.shape == target.shape else {
             throw TensorError.argument(
                 op: "mse", name: "the prediction and the target",
-                problem: "must have the same shape, got \(prediction.shape) and \(target.shape)"
-                    + " (they are compared element by element; broadcasting [N, 1] against [N] would compare"
-                    + " every prediction with every target)")
+                problem: .sameShapeElementwise(prediction.shape, target.shape))
         }
         let difference = try prediction - target
         return try (difference * difference).mean()
@@ -104,10 +102,10 @@ func softmaxRows(_ z: Tensor) -> Tensor {
 func checkClassification(_ z: Tensor, _ labels: Tensor, op: String) throws {
     guard z.rank == 2 else { throw TensorError.rank(op: op, argument: "the scores", expected: "rank 2 (N, C)", shape: z.shape) }
     guard labels.shape == [z.shape[0]] else {
-        throw TensorError.argument(op: op, name: "labels", problem: "must have shape [\(z.shape[0])] (one per row of scores), got \(labels.shape)")
+        throw TensorError.argument(op: op, name: "labels", problem: .onePerRow(rows: z.shape[0], got: labels.shape))
     }
     for label in labels.scalars where label != label.rounded() || label < 0 || label >= Double(z.shape[1]) {
         throw TensorError.argument(op: op, name: "labels",
-                                   problem: "must be class indices 0 to \(z.shape[1] - 1), got \(TensorError.number(label))")
+                                   problem: .notClassIndex(label, classes: z.shape[1]))
     }
 }

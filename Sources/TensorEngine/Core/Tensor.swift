@@ -194,7 +194,7 @@ extension Tensor {
     /// - Throws: `TensorError.argument` when an element is neither 0 nor 1.
     public func asBoolean() throws -> Tensor {
         if let bad = scalars.first(where: { $0 != 0 && $0 != 1 }) {
-            throw TensorError.argument(op: "a mask", name: "every element", problem: "must be 0 or 1 (true or false), got \(TensorError.number(bad))")
+            throw TensorError.argument(op: "a mask", name: "every element", problem: .notBoolean(bad))
         }
         return keepingBoolean(true)
     }

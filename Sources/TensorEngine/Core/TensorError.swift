@@ -21,7 +21,8 @@ public enum TensorError: Error, Equatable, Sendable {
     case padWidthCount(count: Int, rank: Int)
     case negativePadding(axis: Int, before: Int, after: Int)
     case rank(op: String, argument: String, expected: String, shape: [Int])
-    case argument(op: String, name: String, problem: String)
+    /// "op: name problem"; the problems and their wording are in `TensorError+Problem.swift`.
+    case argument(op: String, name: String, problem: Problem)
     // Indexing
     case indexOutOfRange(index: Int, axis: Int, size: Int)
     case tooManyIndices(count: Int, rank: Int)

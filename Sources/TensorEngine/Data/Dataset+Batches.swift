@@ -54,7 +54,7 @@ extension Dataset {
 
     private static func checkBatchSize(_ size: Int) throws {
         guard size >= 1 else {
-            throw TensorError.argument(op: "batches", name: "the batch size", problem: "must be at least 1, got \(size)")
+            throw TensorError.argument(op: "batches", name: "the batch size", problem: .notAtLeast(1, got: size))
         }
     }
 }

@@ -15,8 +15,8 @@ extension Dataset {
     /// - Throws: `TensorError.argument` when N < 1, K < 1, or the noise is negative or not finite.
     public static func spiral(pointsPerClass: Int = 100, classes: Int = 3, noise: Double = 0.2,
                               using rng: inout RandomGenerator) throws -> Dataset {
-        try check(pointsPerClass >= 1, "spiral", "pointsPerClass", "must be at least 1, got \(pointsPerClass)")
-        try check(classes >= 1, "spiral", "classes", "must be at least 1, got \(classes)")
+        try check(pointsPerClass >= 1, "spiral", "pointsPerClass", .notAtLeast(1, got: pointsPerClass))
+        try check(classes >= 1, "spiral", "classes", .notAtLeast(1, got: classes))
         try checkNoise(noise, "spiral")
         let n = pointsPerClass
         _ = try Shape.elementCount([n * classes, 2])
@@ -45,7 +45,7 @@ extension Dataset {
     /// - Throws: `TensorError.argument` when count < 0, or the noise is negative or not finite.
     public static func moons(count: Int = 200, noise: Double = 0.1, shuffle: Bool = true,
                              using rng: inout RandomGenerator) throws -> Dataset {
-        try check(count >= 0, "moons", "count", "must not be negative, got \(count)")
+        try check(count >= 0, "moons", "count", .negative(count))
         try checkNoise(noise, "moons")
         _ = try Shape.elementCount([count, 2])
         let outer = try Tensor.linspace(0, Double.pi, count: count / 2).scalars
@@ -71,8 +71,8 @@ extension Dataset {
         guard centers.rank == 2, centers.shape[0] >= 1 else {
             throw TensorError.rank(op: "blobs", argument: "centers", expected: "shape (K, D) with K >= 1", shape: centers.shape)
         }
-        try check(count >= 0, "blobs", "count", "must not be negative, got \(count)")
-        try check(std >= 0 && std.isFinite, "blobs", "std", "must be a finite number >= 0, got \(TensorError.number(std))")
+        try check(count >= 0, "blobs", "count", .negative(count))
+        try check(std >= 0 && std.isFinite, "blobs", "std", .notFiniteNonNegative(std))
         let (k, d) = (centers.shape[0], centers.shape[1])
         _ = try Shape.elementCount([count, d])
         var x: [Double] = [], y: [Double] = []
@@ -94,19 +94,19 @@ extension Dataset {
     ///   is not finite; as the other `blobs` otherwise.
     public static func blobs(count: Int = 100, centers: Int = 3, features: Int = 2, box: ClosedRange<Double> = -10...10,
                              std: Double = 1, shuffle: Bool = true, using rng: inout RandomGenerator) throws -> Dataset {
-        try check(centers >= 1, "blobs", "centers", "must be at least 1, got \(centers)")
-        try check(features >= 1, "blobs", "features", "must be at least 1, got \(features)")
-        try check(box.lowerBound.isFinite && box.upperBound.isFinite, "blobs", "box", "must be finite")
+        try check(centers >= 1, "blobs", "centers", .notAtLeast(1, got: centers))
+        try check(features >= 1, "blobs", "features", .notAtLeast(1, got: features))
+        try check(box.lowerBound.isFinite && box.upperBound.isFinite, "blobs", "box", .notFinite)
         let chosen = try Tensor.uniform([centers, features], low: box.lowerBound, high: box.upperBound, using: &rng)
         return try blobs(count: count, centers: chosen, std: std, shuffle: shuffle, using: &rng)
     }
 
     /// Throws `TensorError.argument(op, name, problem)` unless `condition` holds.
-    static func check(_ condition: Bool, _ op: String, _ name: String, _ problem: @autoclosure () -> String) throws {
+    static func check(_ condition: Bool, _ op: String, _ name: String, _ problem: @autoclosure () -> TensorError.Problem) throws {
         guard condition else { throw TensorError.argument(op: op, name: name, problem: problem()) }
     }
 
     static func checkNoise(_ noise: Double, _ op: String) throws {
-        try check(noise >= 0 && noise.isFinite, op, "noise", "must be a finite number >= 0, got \(TensorError.number(noise))")
+        try check(noise >= 0 && noise.isFinite, op, "noise", .notFiniteNonNegative(noise))
     }
 }

@@ -15,8 +15,8 @@ extension Dataset {
     public static func regression1D(count: Int = 100, range: ClosedRange<Double> = -3...3, noise: Double = 0.1,
                                     function: ((Double) -> Double)? = nil,
                                     using rng: inout RandomGenerator) throws -> Dataset {
-        try check(count >= 0, "regression1D", "count", "must not be negative, got \(count)")
-        try check(range.lowerBound.isFinite && range.upperBound.isFinite, "regression1D", "range", "must be finite")
+        try check(count >= 0, "regression1D", "count", .negative(count))
+        try check(range.lowerBound.isFinite && range.upperBound.isFinite, "regression1D", "range", .notFinite)
         try checkNoise(noise, "regression1D")
         _ = try Shape.elementCount([count, 1])
         let (low, high) = (range.lowerBound, range.upperBound)

@@ -22,8 +22,8 @@ extension Dataset {
     /// - Complexity: O(count · S²).
     public static func shapes(count: Int = 400, size: Int = 16, noise: Double = 0,
                               using rng: inout RandomGenerator) throws -> Dataset {
-        try check(count >= 0, "shapes", "count", "must not be negative, got \(count)")
-        try check(size >= 8, "shapes", "size", "must be at least 8 (smaller shapes cannot be told apart), got \(size)")
+        try check(count >= 0, "shapes", "count", .negative(count))
+        try check(size >= 8, "shapes", "size", .tooSmallToTellApart(minimum: 8, got: size))
         try checkNoise(noise, "shapes")
         _ = try Shape.elementCount([count, 1, size, size])
         var x: [Double] = [], y: [Double] = []

@@ -46,12 +46,12 @@ extension Dataset {
     private static func checkFractions(validation: Double, test: Double) throws {
         for (name, value) in [("validation", validation), ("test", test)] where !(0...1).contains(value) {
             throw TensorError.argument(op: "split", name: "the \(name) fraction",
-                                       problem: "must be from 0 to 1, got \(TensorError.number(value))")
+                                       problem: .notFromZeroToOne(value))
         }
         // A last-bit rounding error in fractions the caller computed (1 - a - b) must not fail.
         guard validation + test <= 1 + 1e-12 else {
             throw TensorError.argument(op: "split", name: "the validation and test fractions",
-                                       problem: "add up to \(TensorError.number(validation + test)); they must add up to at most 1")
+                                       problem: .sumAboveOne(validation + test))
         }
     }
 }

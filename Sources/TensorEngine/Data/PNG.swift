@@ -7,23 +7,23 @@ extension Tensor {
     /// - Returns: (H, W) for a grey image, (3, H, W) for a colour one, pixels 0...255.
     /// - Throws: `TensorError.argument` saying what is wrong or unsupported.
     public init(png bytes: [UInt8]) throws {
-        func fail(_ problem: String) -> TensorError { .argument(op: "png", name: "image", problem: problem) }
+        func fail(_ defect: TensorError.PNGDefect) -> TensorError { .argument(op: "png", name: "image", problem: .png(defect)) }
         let signature: [UInt8] = [137, 80, 78, 71, 13, 10, 26, 10]
-        guard bytes.count >= 8, Array(bytes[0..<8]) == signature else { throw fail("does not start with PNG's signature") }
+        guard bytes.count >= 8, Array(bytes[0..<8]) == signature else { throw fail(.signature) }
         func word(_ at: Int) -> Int { (0..<4).reduce(0) { $0 << 8 | Int(bytes[at + $1]) } }
         var (width, height, colourType, palette, data, offset) = (0, 0, -1, [UInt8](), [UInt8](), 8)
         while offset + 12 <= bytes.count {
             let length = word(offset), type = String(decoding: bytes[offset + 4..<offset + 8], as: UTF8.self)
-            guard offset + 12 + length <= bytes.count else { throw fail("has a chunk \(type) cut short") }
+            guard offset + 12 + length <= bytes.count else { throw fail(.chunkCutShort(type: type)) }
             let body = bytes[offset + 8..<offset + 8 + length]
             switch type {
             case "IHDR":
-                guard length == 13 else { throw fail("has a bad IHDR chunk") }
+                guard length == 13 else { throw fail(.badHeader) }
                 (width, height) = (word(offset + 8), word(offset + 12))
                 let (depth, interlace) = (body[body.startIndex + 8], body[body.startIndex + 12])
                 colourType = Int(body[body.startIndex + 9])
-                guard depth == 8 else { throw fail("has \(depth) bits per sample; only 8 are read") }
-                guard interlace == 0 else { throw fail("is interlaced, which is not read") }
+                guard depth == 8 else { throw fail(.bitDepth(Int(depth))) }
+                guard interlace == 0 else { throw fail(.interlaced) }
             case "PLTE": palette = Array(body)
             case "IDAT": data += body
             default: break
@@ -38,9 +38,9 @@ extension Tensor {
         case 3: channels = 1
         case 4: channels = 2
         case 6: channels = 4
-        default: throw fail(colourType < 0 ? "has no IHDR chunk" : "has colour type \(colourType), which is not read")
+        default: throw fail(colourType < 0 ? .missingHeader : .colourType(colourType))
         }
-        guard width > 0, height > 0 else { throw fail("has no pixels") }
+        guard width > 0, height > 0 else { throw fail(.noPixels) }
         let shape = colourType == 0 || colourType == 4 ? [height, width] : [3, height, width]
         _ = try Shape.elementCount(shape)
         let stride = width * channels
@@ -49,7 +49,7 @@ extension Tensor {
         let status = data.withUnsafeBufferPointer { source in
             raw.withUnsafeMutableBufferPointer { lectern_zlib_inflate(source.baseAddress, UInt(source.count), $0.baseAddress, &size) }
         }
-        guard status == 0, Int(size) == raw.count else { throw fail("has image data that do not inflate to \(height) rows") }
+        guard status == 0, Int(size) == raw.count else { throw fail(.inflate(rows: height)) }
         let pixels = try Self.unfilter(raw, rows: height, stride: stride, bytesPerPixel: channels, fail)
         let plane = width * height
         self.init(unchecked: shape) { out in
@@ -64,13 +64,13 @@ extension Tensor {
             }
         }
         if colourType == 3, let bad = pixels.first(where: { Int($0) * 3 + 2 >= palette.count }) {
-            throw fail("uses palette entry \(bad), but the palette has \(palette.count / 3)")
+            throw fail(.paletteEntry(Int(bad), paletteSize: palette.count / 3))
         }
     }
 
     /// Undoes PNG's per-row filters: each row is a filter byte then `stride` bytes.
     static func unfilter(_ raw: [UInt8], rows: Int, stride: Int, bytesPerPixel bpp: Int,
-                         _ fail: (String) -> TensorError) throws -> [UInt8] {
+                         _ fail: (TensorError.PNGDefect) -> TensorError) throws -> [UInt8] {
         var out = [UInt8](repeating: 0, count: rows * stride)
         for row in 0..<rows {
             let filter = raw[row * (stride + 1)], base = row * stride
@@ -88,7 +88,7 @@ extension Tensor {
                 case 4:
                     let (pa, pb, pc) = (Swift.abs(b - c), Swift.abs(a - c), Swift.abs(a + b - 2 * c))
                     predictor = pa <= pb && pa <= pc ? a : (pb <= pc ? b : c)
-                default: throw fail("has row \(row) with filter type \(filter), which does not exist")
+                default: throw fail(.filterType(Int(filter), row: row))
                 }
                 out[base + i] = UInt8((x + predictor) & 0xFF)
             }

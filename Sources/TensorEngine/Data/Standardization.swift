@@ -24,7 +24,7 @@ public struct Standardization: Sendable, Equatable {
     public init(mean: Tensor, std: Tensor) throws {
         guard mean.shape == std.shape else {
             throw TensorError.argument(op: "standardize", name: "mean and std",
-                                       problem: "must have the same shape, got \(mean.shape) and \(std.shape)")
+                                       problem: .sameShape(mean.shape, std.shape))
         }
         self.mean = mean
         self.std = std
@@ -36,7 +36,7 @@ public struct Standardization: Sendable, Equatable {
     /// - Complexity: O(x.count).
     public init(fitting x: Tensor, scale: Bool = true) throws {
         guard x.rank >= 1, x.shape[0] >= 1 else {
-            throw TensorError.argument(op: "standardize", name: "x", problem: "has no examples (shape \(x.shape))")
+            throw TensorError.argument(op: "standardize", name: "x", problem: .noExamples(shape: x.shape))
         }
         let means = try x.mean(axis: 0)
         mean = means
@@ -71,8 +71,7 @@ public struct Standardization: Sendable, Equatable {
     public func apply(to x: Tensor) throws -> Tensor {
         guard x.rank >= 1, Array(x.shape.dropFirst()) == mean.shape else {
             throw TensorError.argument(op: "standardize", name: "x",
-                                       problem: "has examples of shape \(Array(x.shape.dropFirst())) (x is \(x.shape)),"
-                                           + " but the statistics are for examples of shape \(mean.shape)")
+                                       problem: .exampleShape(got: Array(x.shape.dropFirst()), x: x.shape, statistics: mean.shape))
         }
         return try (x - mean) / std
     }

@@ -48,7 +48,7 @@ struct BatchNormState {
         }
         guard x.shape[0] * x.shape.dropFirst(2).reduce(1, *) > 1 else {
             throw TensorError.argument(op: layer, name: "an input of shape \(x.shape)",
-                                       problem: "has one value per feature; training mode needs more than one (or call eval())")
+                                       problem: .oneValuePerFeature)
         }
         let batch = try Tensor.batchNormWithStatistics(x, gamma: gamma, beta: beta, eps: eps)
         runningMean = try runningMean * (1 - momentum) + batch.mean * momentum

@@ -32,8 +32,7 @@ public final class Conv2d: Layer {
     public init(weight: Tensor, bias: Tensor?, stride: Int = 1, padding: Int = 0, dilation: Int = 1,
                 floorMode: Bool = false) throws {
         guard weight.rank == 4, bias == nil || bias?.shape == [weight.shape[0]] else {
-            throw TensorError.argument(op: "Conv2d", name: "weight and bias", problem: "must have shapes (K, C, KH, KW)"
-                                       + " and (K), got \(weight.shape) and \(bias.map { "\($0.shape)" } ?? "none")")
+            throw TensorError.argument(op: "Conv2d", name: "weight and bias", problem: .shapes(expected: ["(K, C, KH, KW)", "(K)"], got: [weight.shape, bias?.shape]))
         }
         try Self.check(sizes: [("stride", stride, 1), ("padding", padding, 0), ("dilation", dilation, 1)])
         self.weight = Tensor(weight, requiresGrad: true, name: "weight")
@@ -64,7 +63,7 @@ public final class Conv2d: Layer {
     /// Throws for the first size below its minimum.
     static func check(sizes: [(name: String, value: Int, minimum: Int)], op: String = "Conv2d") throws {
         for (name, value, minimum) in sizes where value < minimum {
-            throw TensorError.argument(op: op, name: name, problem: "must be at least \(minimum), got \(value)")
+            throw TensorError.argument(op: op, name: name, problem: .notAtLeast(minimum, got: value))
         }
     }
 }

@@ -17,7 +17,7 @@ public final class Dropout: Layer {
     /// - Throws: `TensorError.argument` when p is not in 0...1.
     public init(_ p: Double = 0.5, seed: UInt64 = 0) throws {
         guard (0...1).contains(p) else {
-            throw TensorError.argument(op: "Dropout", name: "p", problem: "must be a probability in 0...1, got \(p)")
+            throw TensorError.argument(op: "Dropout", name: "p", problem: .notProbability(p))
         }
         self.p = p
         generator = RandomGenerator(seed: seed)

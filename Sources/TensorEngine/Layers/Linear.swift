@@ -20,7 +20,7 @@ public final class Linear: Layer {
     public init(weight: Tensor, bias: Tensor) throws {
         guard weight.rank == 2, bias.shape == [weight.shape[1]] else {
             throw TensorError.argument(op: "Linear", name: "weight and bias",
-                                       problem: "must have shapes (inputs, outputs) and (outputs), got \(weight.shape) and \(bias.shape)")
+                                       problem: .shapes(expected: ["(inputs, outputs)", "(outputs)"], got: [weight.shape, bias.shape]))
         }
         self.weight = Tensor(weight, requiresGrad: true, name: "weight")
         self.bias = Tensor(bias, requiresGrad: true, name: "bias")

@@ -26,7 +26,7 @@ public final class Residual: Layer {
         let output = try body(input)
         guard output.shape == input.shape else {
             throw TensorError.argument(op: "Residual", name: "the wrapped layer",
-                                       problem: "must keep the shape: its input has shape \(input.shape), its output \(output.shape)")
+                                       problem: .keepShape(input: input.shape, output: output.shape))
         }
         return try input + output
     }

@@ -29,17 +29,17 @@ struct ConvGeometry {
         (batch, channels, height, width) = (input[0], input[1], input[2], input[3])
         (kernelHeight, kernelWidth) = kernel
         (self.stride, self.padding, self.dilation) = (stride, padding, dilation)
-        guard stride >= 1 else { throw TensorError.argument(op: op, name: "stride", problem: "must be a positive integer, got \(stride)") }
-        guard padding >= 0 else { throw TensorError.argument(op: op, name: "padding", problem: "must not be negative, got \(padding)") }
-        guard dilation >= 1 else { throw TensorError.argument(op: op, name: "dilation", problem: "must be a positive integer, got \(dilation)") }
+        guard stride >= 1 else { throw TensorError.argument(op: op, name: "stride", problem: .notPositiveInteger(stride)) }
+        guard padding >= 0 else { throw TensorError.argument(op: op, name: "padding", problem: .negative(padding)) }
+        guard dilation >= 1 else { throw TensorError.argument(op: op, name: "dilation", problem: .notPositiveInteger(dilation)) }
         guard kernel.0 >= 1, kernel.1 >= 1 else {
-            throw TensorError.argument(op: op, name: "the \(noun) size", problem: "must be at least 1x1, got \(kernel.0)x\(kernel.1)")
+            throw TensorError.argument(op: op, name: "the \(noun) size", problem: .emptyWindow(height: kernel.0, width: kernel.1))
         }
         // Absurd paddings and dilations would overflow the arithmetic below and in the messages.
         let longest = Swift.max(kernel.0, kernel.1) - 1
         guard padding <= Shape.maxElements, longest == 0 || dilation <= Shape.maxElements / longest else {
             let (name, value) = padding > Shape.maxElements ? ("padding", padding) : ("dilation", dilation)
-            throw TensorError.argument(op: op, name: name, problem: "is too large, got \(value)")
+            throw TensorError.argument(op: op, name: name, problem: .tooLarge(value))
         }
         let geometry = WindowGeometry(noun: noun, input: (height, width), window: kernel, stride: (stride, stride),
                                       padding: (padding, padding), dilation: (dilation, dilation))

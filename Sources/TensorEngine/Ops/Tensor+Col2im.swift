@@ -32,8 +32,7 @@ extension Tensor {
                                  padding: padding, dilation: dilation, floorMode: floorMode, op: "col2im", noun: "filter")
         let expected = [g.patchSize, try Shape.elementCount([g.batch, g.outPositions])]
         guard columns.shape == expected else {
-            throw TensorError.argument(op: "col2im", name: "the columns", problem: "must have shape \(expected)"
-                                       + " for an input of shape \(inputShape), got \(columns.shape)")
+            throw TensorError.argument(op: "col2im", name: "the columns", problem: .shapeForInput(expected: expected, input: inputShape, got: columns.shape))
         }
         let imageSize = g.channels * g.height * g.width, ld = expected[1]
         return Tensor(unchecked: inputShape) { out in

@@ -35,7 +35,7 @@ extension Tensor {
         let shape = try g.outputShape(channels: w.shape[0])
         guard dy.shape == shape else {
             throw TensorError.argument(op: "conv2dBackward", name: "dy",
-                                       problem: "must have the shape of conv2d's output \(shape), got \(dy.shape)")
+                                       problem: .outputShape(of: "conv2d's output", expected: shape, got: dy.shape))
         }
         var result = ConvGradients()
         if wantBias { result.db = biasGradient(dy, threads: threads) }

@@ -12,16 +12,15 @@ extension Tensor {
     public static func arange(_ start: Double, _ stop: Double, _ step: Double = 1) throws -> Tensor {
         guard step != 0, step.isFinite else {
             throw TensorError.argument(op: "arange", name: "step",
-                                       problem: "must be a nonzero finite number, got \(TensorError.number(step))")
+                                       problem: .notNonzeroFinite(step))
         }
         guard start.isFinite, stop.isFinite else {
-            throw TensorError.argument(op: "arange", name: "start and stop", problem: "must be finite numbers, got "
-                                       + "\(TensorError.number(start)) and \(TensorError.number(stop))")
+            throw TensorError.argument(op: "arange", name: "start and stop", problem: .notFiniteNumbers(start, stop))
         }
         // NOTE: check the size as a Double: Int(1e300) would trap before elementCount could object.
         let steps = ((stop - start) / step).rounded(.up)
         guard steps <= Double(Shape.maxElements) else {
-            throw TensorError.argument(op: "arange", name: "range", problem: "has \(steps) numbers, more than \(Shape.maxElements)")
+            throw TensorError.argument(op: "arange", name: "range", problem: .tooManyNumbers(steps))
         }
         // NOTE: and clamp before converting: a step away from a far stop (arange(1e35, 0.5))
         // is a hugely negative count, which traps in Int() just the same.
@@ -32,7 +31,7 @@ extension Tensor {
     /// `count` evenly spaced numbers from `start` to `stop`, both included.
     public static func linspace(_ start: Double, _ stop: Double, count: Int) throws -> Tensor {
         guard count >= 0 else {
-            throw TensorError.argument(op: "linspace", name: "count", problem: "must not be negative, got \(count)")
+            throw TensorError.argument(op: "linspace", name: "count", problem: .negative(count))
         }
         _ = try Shape.elementCount([count])
         if count == 1 { return Tensor([start]) }

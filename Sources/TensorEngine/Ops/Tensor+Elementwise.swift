@@ -85,10 +85,10 @@ extension Tensor {
     public func clip(_ lower: Double?, _ upper: Double?) throws -> Tensor {
         let lo = lower ?? -.infinity, hi = upper ?? .infinity
         for (name, bound) in [("the lower bound", lo), ("the upper bound", hi)] where bound.isNaN {
-            throw TensorError.argument(op: "clip", name: name, problem: "must be a number, got nan")
+            throw TensorError.argument(op: "clip", name: name, problem: .notANumber)
         }
         guard lo <= hi else {
-            throw TensorError.argument(op: "clip", name: "the lower bound", problem: "\(lo) is above the upper bound \(hi)")
+            throw TensorError.argument(op: "clip", name: "the lower bound", problem: .aboveUpperBound(lo, upper: hi))
         }
         let y = map(Fn.Clip(lower: lo, upper: hi))
         guard requiresGrad else { return y }

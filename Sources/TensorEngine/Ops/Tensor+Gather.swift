@@ -81,7 +81,7 @@ extension Tensor {
     /// - Complexity: O(labels.count · classes).
     public static func oneHot(_ labels: Tensor, classes: Int) throws -> Tensor {
         guard classes >= 1 else {
-            throw TensorError.argument(op: "one_hot", name: "classes", problem: "must be at least 1, got \(classes)")
+            throw TensorError.argument(op: "one_hot", name: "classes", problem: .notAtLeast(1, got: classes))
         }
         var result = try zeros(labels.shape + [classes])
         for (i, label) in labels.scalars.enumerated() {

@@ -91,8 +91,7 @@ extension Tensor {
             throw TensorError.rank(op: op, argument: "x", expected: "rank 4 (N, C, H, W)", shape: shape)
         }
         if size >= 1, padding > size / 2 {
-            throw TensorError.argument(op: op, name: "padding", problem: "must be at most half the window size"
-                                       + " (\(size / 2) for a \(size)x\(size) window), got \(padding)")
+            throw TensorError.argument(op: op, name: "padding", problem: .paddingAboveHalf(padding, window: size))
         }
         // A size below 1 must be reported as itself, not as the default stride it implies.
         return try ConvGeometry(input: shape, kernel: (size, size), stride: stride ?? Swift.max(size, 1), padding: padding,

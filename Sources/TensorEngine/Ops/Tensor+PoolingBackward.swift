@@ -75,7 +75,7 @@ extension Tensor {
         let shape = try g.outputShape(channels: g.channels)
         guard dy.shape == shape else {
             throw TensorError.argument(op: op, name: "dy",
-                                       problem: "must have the shape of the pooling output \(shape), got \(dy.shape)")
+                                       problem: .outputShape(of: "the pooling output", expected: shape, got: dy.shape))
         }
     }
 

@@ -68,7 +68,7 @@ public final class Adam: Optimizer {
         try checkFraction("Adam", "beta2", beta2)
         guard epsilon.isFinite, epsilon > 0 else {
             throw TensorError.argument(op: "Adam", name: "epsilon",
-                                       problem: "must be a positive number, got \(TensorError.number(epsilon))")
+                                       problem: .notPositive(got: TensorError.number(epsilon)))
         }
     }
 }

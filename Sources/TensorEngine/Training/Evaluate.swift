@@ -102,7 +102,7 @@ func forEachBatch(of data: Dataset, size: Int?, _ body: (Dataset) throws -> Void
 /// Throws when `data` has no examples.
 func checkNotEmpty(_ data: Dataset, _ op: String, _ name: String) throws {
     guard data.count > 0 else {
-        throw TensorError.argument(op: op, name: name, problem: "has no examples")
+        throw TensorError.argument(op: op, name: name, problem: .noExamples(shape: nil))
     }
 }
 

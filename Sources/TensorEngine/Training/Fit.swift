@@ -116,18 +116,18 @@ private func checkFitArguments(_ train: Dataset, _ validation: Dataset?, epochs:
     try checkNotEmpty(train, "fit", "the training set")
     if let validation { try checkNotEmpty(validation, "fit", "the validation set") }
     guard epochs >= 0 else {
-        throw TensorError.argument(op: "fit", name: "epochs", problem: "must not be negative, got \(epochs)")
+        throw TensorError.argument(op: "fit", name: "epochs", problem: .negative(epochs))
     }
     if let batchSize, batchSize < 1 {
-        throw TensorError.argument(op: "fit", name: "the batch size", problem: "must be at least 1, got \(batchSize)")
+        throw TensorError.argument(op: "fit", name: "the batch size", problem: .notAtLeast(1, got: batchSize))
     }
     if let patience {
         guard patience >= 0 else {
-            throw TensorError.argument(op: "fit", name: "patience", problem: "must not be negative, got \(patience)")
+            throw TensorError.argument(op: "fit", name: "patience", problem: .negative(patience))
         }
         guard validation != nil else {
             throw TensorError.argument(op: "fit", name: "patience",
-                                       problem: "needs a validation set: early stopping watches the validation loss")
+                                       problem: .needsValidationSet)
         }
     }
 }

@@ -89,7 +89,7 @@ func uniqueParameters(_ parameters: [Tensor]) -> [Tensor] {
 func checkHyperparameter(_ op: String, _ name: String, _ value: Double, atLeast minimum: Double) throws {
     guard value.isFinite, value >= minimum else {
         throw TensorError.argument(op: op, name: name,
-                                   problem: "must be a finite number of at least \(TensorError.number(minimum)), got \(TensorError.number(value))")
+                                   problem: .notFiniteAtLeast(minimum, got: value))
     }
 }
 
@@ -97,6 +97,6 @@ func checkHyperparameter(_ op: String, _ name: String, _ value: Double, atLeast 
 func checkFraction(_ op: String, _ name: String, _ value: Double) throws {
     guard value >= 0, value < 1 else {
         throw TensorError.argument(op: op, name: name,
-                                   problem: "must be at least 0 and below 1, got \(TensorError.number(value))")
+                                   problem: .notFraction(value))
     }
 }

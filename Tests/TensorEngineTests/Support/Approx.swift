@@ -53,6 +53,13 @@ func expectError(_ expected: TensorError, sourceLocation: SourceLocation = #_sou
     return ""
 }
 
+/// Expects `body` to throw exactly `expected`, with a message that reads `message`.
+func expectError(_ expected: TensorError, reads message: String, sourceLocation: SourceLocation = #_sourceLocation,
+                 _ body: () throws -> Any) {
+    let actual = expectError(expected, sourceLocation: sourceLocation, body)
+    #expect(actual == message, sourceLocation: sourceLocation)
+}
+
 /// A tensor of `shape` with standard normal values from a fixed seed.
 func randomTensor(_ shape: [Int], seed: UInt64 = 1) -> Tensor {
     var rng = RandomGenerator(seed: seed)
