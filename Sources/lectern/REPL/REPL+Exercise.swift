@@ -26,9 +26,9 @@ extension REPL {
         let exercise: Exercise
         do throws(LessonError) { exercise = try course.exercise(name) } catch { return fail(error.description) }
         currentExercise = exercise.name
-        // Ctrl-C cancels the session's guard; the tests' interpreters follow it.
+        // Ctrl-C cancels the session's guard (cleared when the line was read); the tests'
+        // interpreters follow it.
         let session = interpreter.computeGuard
-        session.resumeAfterCancel()
         let report = ExerciseRunner.run(exercise, .session(interpreter), visibility: .visibleOnly, cancelledWith: session)
         if session.stopReason == .cancelled {
             session.resumeAfterCancel()

@@ -81,6 +81,9 @@ final class REPL {
                 pending = Entry()
                 console.write("\n")
             case let .line(text):
+                // A Ctrl-C that stopped the last entry is spent; one pressed from now on (the
+                // terminal is back in cooked mode) stops this one, even before it starts running.
+                interpreter.computeGuard.resumeAfterCancel()
                 lineNumber += 1
                 if pending.isEmpty { entryLine = lineNumber }
                 if submit(text) { pending = Entry() }

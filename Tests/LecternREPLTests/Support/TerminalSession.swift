@@ -54,6 +54,10 @@ final class TerminalSession {
         posix_spawn_file_actions_addopen(&actions, 0, slave, O_RDWR, 0)
         posix_spawn_file_actions_adddup2(&actions, 0, 1)
         posix_spawn_file_actions_adddup2(&actions, 0, 2)
+        // Nothing else of ours: a pipe another test has just made (PipedRun's standard input)
+        // would stay open in this child, and that test's program would wait for an end of input
+        // that comes only when this session ends (a deadlock once both wait on each other).
+        _ = PTY.addclosefrom(&actions, 3)
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
@@ -113,13 +117,19 @@ final class TerminalSession {
     }
 
     /// Waits until the line editor has handed a line over and put the terminal back in cooked
-    /// mode (ICANON on): from then on Ctrl-C is a signal to the program, not a key the editor
-    /// keeps for its next prompt. The editor echoes the line's end before it leaves raw mode,
-    /// so seeing the echo is not enough on a loaded machine.
+    /// mode with Ctrl-C as its interrupt character (ICANON and ISIG on, VINTR = 0x03): from
+    /// then on Ctrl-C is a signal to the program, not a key the editor keeps for its next
+    /// prompt. The editor echoes the line's end before it leaves raw mode, so seeing the echo
+    /// is not enough on a loaded machine; and it turns the interrupt character back on only
+    /// after cooked mode is back (`LineEditor.read`), so ICANON alone is not enough either.
     func waitForCookedMode(timeout: Duration = .seconds(60)) throws {
         let deadline = ContinuousClock.now + timeout
         var settings = termios()
-        while tcgetattr(master, &settings) == 0, settings.c_lflag & tcflag_t(ICANON) == 0 {
+        func signalsCtrlC(_ settings: termios) -> Bool {
+            let interrupt = withUnsafeBytes(of: settings.c_cc) { $0[Int(VINTR)] }
+            return settings.c_lflag & tcflag_t(ICANON) != 0 && settings.c_lflag & tcflag_t(ISIG) != 0 && interrupt == 3
+        }
+        while tcgetattr(master, &settings) == 0, !signalsCtrlC(settings) {
             guard ContinuousClock.now < deadline, readSome() else {
                 throw Timeout(description: "the terminal never went back to cooked mode")
             }
@@ -205,6 +215,9 @@ enum PTY {
     nonisolated(unsafe) static let grantpt = function("grantpt", as: (@convention(c) (Int32) -> Int32).self)
     nonisolated(unsafe) static let unlockpt = function("unlockpt", as: (@convention(c) (Int32) -> Int32).self)
     nonisolated(unsafe) static let ptsname_r = function("ptsname_r", as: (@convention(c) (Int32, UnsafeMutablePointer<CChar>, Int) -> Int32).self)
+    /// posix_spawn_file_actions_addclosefrom_np (glibc 2.34): the child closes every descriptor from the given one up.
+    nonisolated(unsafe) static let addclosefrom = function("posix_spawn_file_actions_addclosefrom_np",
+                                                           as: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32).self)
     /// glibc's POSIX_SPAWN_SETSID (a GNU extension, also hidden): the child starts a new session.
     static let spawnSetsid: Int32 = 0x80
 
