@@ -128,13 +128,13 @@ extension Interpreter {
         let parameters = literal.parameters
         let scope = Environment(parent: closure)
         if positional.count > parameters.count {
-            throw .runtime("\(name) takes \(parameters.count) argument\(parameters.count == 1 ? "" : "s"),"
-                           + " got \(positional.count)", positional[parameters.count].1)
+            throw .runtime("\(name) takes \(Wording.counted(parameters.count, "argument")), got \(positional.count)",
+                           positional[parameters.count].1)
         }
         for (parameter, argument) in zip(parameters, positional) { scope.define(parameter.name, argument.0) }
         for (label, value, argumentRange) in keywords {
             guard let index = parameters.firstIndex(where: { $0.name.text == label }) else {
-                let hint = Suggestions.nearest(to: label, in: parameters.map(\.name.text)).map { "; did you mean '\($0)'?" } ?? ""
+                let hint = Wording.didYouMean(label, in: parameters.map(\.name.text)) ?? ""
                 throw .runtime("\(name) has no parameter '\(label)'\(hint)", argumentRange)
             }
             guard index >= positional.count else {
@@ -143,7 +143,7 @@ extension Interpreter {
             scope.define(parameters[index].name, value)
         }
         for parameter in parameters where parameter.defaultValue == nil && scope.lookupLocal(parameter.name) == nil {
-            throw .runtime("\(name) needs the argument '\(parameter.name.text)'", range)
+            throw .missingArgument(name, parameter.name.text, range)
         }
         return scope
     }

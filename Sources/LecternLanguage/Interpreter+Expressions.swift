@@ -42,7 +42,7 @@ extension Interpreter {
         var message = "'\(name.text)' is not defined"
         // Of the keywords, only those that are values: `f` should not suggest 'fn', but `True` 'true'.
         let candidates = scope.visibleNames + builtinNames + ["true", "false", "none"]
-        if let nearest = Suggestions.nearest(to: name.text, in: candidates) { message += "; did you mean '\(nearest)'?" }
+        if let hint = Wording.didYouMean(name.text, in: candidates) { message += hint }
         throw .runtime(message, range)
     }
 
@@ -146,15 +146,15 @@ extension Interpreter {
         case let .bool(b): number = b ? 1 : 0
         case let .tensor(t):
             guard t.count == 1 else {
-                throw .runtime("\(what) must be a whole number, got \(value.aTypeName)", range)
+                throw .notWholeNumber(what, got: value.aTypeName, range)
             }
             number = t.scalars[0]
         default:
-            throw .runtime("\(what) must be a whole number, got \(value.aTypeName)", range)
+            throw .notWholeNumber(what, got: value.aTypeName, range)
         }
         switch WholeNumber.problem(number) {
         case nil: return Int(number)
-        case .notWhole: throw .runtime("\(what) must be a whole number, got \(formatNumber(number))", range)
+        case .notWhole: throw .notWholeNumber(what, got: formatNumber(number), range)
         // Every use is an index or a slice bound: a number this large is past any list's end.
         case .tooLarge: throw .runtime("\(what) of \(formatNumber(number)) is out of range", range)
         }

@@ -37,7 +37,7 @@ extension Interpreter {
         case let .at(i, at):
             let index = i < 0 ? i + items.count : i
             guard index >= 0 && index < items.count else {
-                throw .runtime("index \(i) is out of range for a list of \(items.count) item\(items.count == 1 ? "" : "s")", at)
+                throw .indexOutOfRange(i, count: items.count, of: "list", unit: "item", at)
             }
             return items[index]
         case let .slice(start, stop, step, at):
@@ -74,7 +74,7 @@ extension Interpreter {
             }
             let index = i < 0 ? i + items.count : i
             guard index >= 0 && index < items.count else {
-                throw .runtime("index \(i) is out of range for a list of \(items.count) item\(items.count == 1 ? "" : "s")", at)
+                throw .indexOutOfRange(i, count: items.count, of: "list", unit: "item", at)
             }
             items[index] = value
             return try list(items, range)
@@ -96,8 +96,8 @@ extension Interpreter {
         if let result = try attributeIfPresent(value, name, range) { return result }
         let names = attributeNames(of: value)
         var message = "\(value.aTypeName) has no attribute '\(name)'"
-        if let nearest = Suggestions.nearest(to: name, in: names) {
-            message += "; did you mean '\(nearest)'?"
+        if let hint = Wording.didYouMean(name, in: names) {
+            message += hint
         } else if !names.isEmpty {
             message += " (it has: \(names.joined(separator: ", ")))"
         }

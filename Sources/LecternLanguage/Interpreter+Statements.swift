@@ -14,8 +14,8 @@ extension Interpreter {
     func executeTopLevel(_ statement: Stmt) throws(LanguageError) {
         switch try execute(statement, in: globals) {
         case .normal: return
-        case .breakLoop: throw .runtime("'break' outside a loop", statement.range)
-        case .continueLoop: throw .runtime("'continue' outside a loop", statement.range)
+        case .breakLoop: throw .outsideLoop("break", .runtime, statement.range)
+        case .continueLoop: throw .outsideLoop("continue", .runtime, statement.range)
         case .returnValue: throw .runtime("'return' outside a function", statement.range)
         }
     }

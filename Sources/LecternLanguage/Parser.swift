@@ -89,7 +89,7 @@ struct Parser {
         case .keyword(.break), .keyword(.continue):
             advance()
             let isBreak = token.kind == .keyword(.break)
-            guard loops > 0 else { throw .syntax("'\(isBreak ? "break" : "continue")' outside a loop", token.range) }
+            guard loops > 0 else { throw .outsideLoop(isBreak ? "break" : "continue", .syntax, token.range) }
             return Stmt(kind: isBreak ? .break : .continue, range: token.range)
         case .keyword(.return):
             guard functions > 0 else { throw .syntax("'return' outside a function", token.range) }
@@ -523,8 +523,8 @@ struct Parser {
         let token = peek
         var message = "expected the end of the statement, found \(token.kind)"
         if current > 0, case let .name(previous) = tokens[current - 1].kind,
-           let keyword = Suggestions.nearest(to: previous, in: Keyword.allCases.map(\.rawValue)) {
-            message += "; did you mean '\(keyword)'?"
+           let hint = Wording.didYouMean(previous, in: Keyword.allCases.map(\.rawValue)) {
+            message += hint
         } else if token.kind == .symbol(.leftBrace) {
             message = "a '{' block can only follow if, else, for, while or fn"
         }

@@ -39,7 +39,7 @@ public final class RangeObject: LanguageObject {
         case let .at(i, at):
             let position = i < 0 ? i + count : i
             guard position >= 0 && position < count else {
-                throw .runtime("index \(i) is out of range for a range of \(count) number\(count == 1 ? "" : "s")", at)
+                throw .indexOutOfRange(i, count: count, of: "range", unit: "number", at)
             }
             return .number(value(at: position))
         case let .slice(first, last, by, at):

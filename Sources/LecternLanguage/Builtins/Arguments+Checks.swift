@@ -6,7 +6,7 @@ extension Arguments {
     public func integer(_ name: String, atLeast minimum: Int) throws(LanguageError) -> Int {
         let n = try integer(name)
         guard n >= minimum else {
-            let requirement = minimum == 0 ? "must not be negative" : "must be at least \(minimum)"
+            let requirement = minimum == 0 ? Wording.notNegative : "must be at least \(minimum)"
             throw .runtime("\(builtin.name): '\(name)' \(requirement), got \(n)", range(name))
         }
         return n
@@ -31,7 +31,7 @@ extension Arguments {
 
     /// A finite number of at least 0 (a standard deviation, an amount of noise, a decay).
     public func nonNegativeNumber(_ name: String) throws(LanguageError) -> Double {
-        _ = try number(name, "must not be negative") { !($0 < 0) }
+        _ = try number(name, Wording.notNegative) { !($0 < 0) }
         return try finiteNumber(name)
     }
 

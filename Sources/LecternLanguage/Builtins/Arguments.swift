@@ -45,7 +45,7 @@ public struct Arguments {
             }
             guard builtin.parameters.contains(where: { $0.name == name && !$0.isVariadic }) else {
                 let names = builtin.parameters.filter { !$0.isVariadic }.map(\.name)
-                let hint = Suggestions.nearest(to: name, in: names).map { "; did you mean '\($0)'?" }
+                let hint = Wording.didYouMean(name, in: names)
                     ?? " (it takes \(builtin.signature))"
                 throw .runtime("\(builtin.name) has no argument '\(name)'\(hint)", range)
             }
@@ -56,7 +56,7 @@ public struct Arguments {
             if let fallback = parameter.defaultValue {
                 values[parameter.name] = (fallback.value, callRange)
             } else {
-                throw .runtime("\(builtin.name) needs the argument '\(parameter.name)': \(builtin.signature)", callRange)
+                throw .missingArgument(builtin.name, parameter.name, signature: builtin.signature, callRange)
             }
         }
     }
@@ -93,7 +93,7 @@ public struct Arguments {
         switch WholeNumber.problem(x) {
         case nil: return Int(x)
         case .notWhole:
-            throw .runtime("\(builtin.name): '\(name)' must be a whole number, got \(formatNumber(x))", range(name))
+            throw .notWholeNumber("\(builtin.name): '\(name)'", got: formatNumber(x), range(name))
         case .tooLarge:
             throw .runtime("\(builtin.name): '\(name)' is too large: \(formatNumber(x)) (at most \(WholeNumber.limitText))",
                            range(name))
@@ -160,15 +160,14 @@ public struct Arguments {
 
     private func wholeNumber(_ value: Value, _ name: String, _ at: SourceRange? = nil) throws(LanguageError) -> Int {
         guard case let .number(x) = value else {
-            throw .runtime("\(builtin.name): '\(name)' must hold whole numbers, got \(describe(value))", at ?? range(name))
+            throw .notWholeNumbers("\(builtin.name): '\(name)'", got: describe(value), at ?? range(name))
         }
         switch WholeNumber.problem(x) {
         case nil: return Int(x)
         case .notWhole:
-            throw .runtime("\(builtin.name): '\(name)' must hold whole numbers, got \(formatNumber(x))", at ?? range(name))
+            throw .notWholeNumbers("\(builtin.name): '\(name)'", got: formatNumber(x), at ?? range(name))
         case .tooLarge:
-            throw .runtime("\(builtin.name): '\(name)' holds \(formatNumber(x)), which is too large (at most \(WholeNumber.limitText))",
-                           at ?? range(name))
+            throw .holdsTooLarge("\(builtin.name): '\(name)'", x, at ?? range(name))
         }
     }
 

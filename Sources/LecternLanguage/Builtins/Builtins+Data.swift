@@ -91,7 +91,7 @@ extension Builtins {
 
     /// A fraction of a data set for `split`, from 0 to 1.
     static func splitFraction(_ args: Arguments, _ name: String) throws -> Double {
-        try args.number(name, "must be from 0 to 1") { (0...1).contains($0) }
+        try args.number(name, Wording.fromZeroToOne) { (0...1).contains($0) }
     }
 
     /// Checks the parts of `dataset(x, y)`: one row of y per example of x; y of rank 1 holds class

@@ -46,7 +46,7 @@ extension Builtins {
                 summary: "Restarts the random number generator from seed n: the same seed gives the same numbers.",
                 example: "seed(42)") { args, interpreter in
             let n = try args.integer("n")
-            guard n >= 0 else { throw LanguageError.runtime("seed: n must not be negative, got \(n)", args.range("n")) }
+            guard n >= 0 else { throw LanguageError.runtime("seed: n \(Wording.notNegative), got \(n)", args.range("n")) }
             interpreter.rng = RandomGenerator(seed: UInt64(n))
             return .none
         },
@@ -65,7 +65,7 @@ extension Builtins {
                 text = Reference.help(builtin)
             case let .string(name):
                 guard let builtin = interpreter.builtin(named: name) else {
-                    let hint = Suggestions.nearest(to: name, in: interpreter.builtinNames).map { "; did you mean '\($0)'?" } ?? ""
+                    let hint = Wording.didYouMean(name, in: interpreter.builtinNames) ?? ""
                     throw LanguageError.runtime("help: there is no builtin '\(name)'\(hint)", args.range("name"))
                 }
                 text = Reference.help(builtin)

@@ -115,7 +115,7 @@ extension Builtins {
     static func batchNormSizes(_ args: Arguments, _ name: String, _ interpreter: Interpreter) throws -> (Int, Double, Double) {
         let size = try args.integer(name, atLeast: 1)
         try interpreter.checkSize([size], args.range(name))
-        let momentum = try args.number("momentum", "must be from 0 to 1") { (0...1).contains($0) }
+        let momentum = try args.number("momentum", Wording.fromZeroToOne) { (0...1).contains($0) }
         return (size, momentum, try args.positiveNumber("eps"))
     }
 
@@ -151,7 +151,7 @@ extension Builtins {
         case let .string(name):
             let all: [Initializer] = [.he, .xavier, .normal(std: std ?? 1), .small]
             if let found = all.first(where: { $0.name == name }) { return found }
-            let hint = Suggestions.nearest(to: name, in: all.map(\.name)).map { "; did you mean '\($0)'?" } ?? ""
+            let hint = Wording.didYouMean(name, in: all.map(\.name)) ?? ""
             throw LanguageError.runtime("unknown init '\(name)' (use \"he\", \"xavier\", \"normal\", \"small\" or a number)\(hint)",
                                         args.range("init"))
         default:

@@ -34,10 +34,9 @@ extension Builtins {
                 switch WholeNumber.problem(x) {
                 case nil: return Int(x)
                 case .notWhole:
-                    throw LanguageError.runtime("pad: 'width' must hold whole numbers, got \(formatNumber(x))", args.range("width"))
+                    throw LanguageError.notWholeNumbers("pad: 'width'", got: formatNumber(x), args.range("width"))
                 case .tooLarge:
-                    throw LanguageError.runtime("pad: 'width' holds \(formatNumber(x)), which is too large"
-                                                + " (at most \(WholeNumber.limitText))", args.range("width"))
+                    throw LanguageError.holdsTooLarge("pad: 'width'", x, args.range("width"))
                 }
             }
             return (ends[0], ends[1])
@@ -61,7 +60,7 @@ extension Arguments {
         guard case let .list(items) = value else { return [] }
         return try items.map { item in
             guard case let .number(x) = item else {
-                throw LanguageError.runtime("pad: 'width' must hold whole numbers, got \(describe(item))", range("width"))
+                throw LanguageError.notWholeNumbers("pad: 'width'", got: describe(item), range("width"))
             }
             return x
         }
