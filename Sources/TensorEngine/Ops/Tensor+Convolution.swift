@@ -59,7 +59,8 @@ extension Tensor {
         if let bias, bias.shape != [w.shape[0]] { throw TensorError.bias(filters: w.shape[0], shape: bias.shape) }
         let g = try ConvGeometry(input: x.shape, kernel: (w.shape[2], w.shape[3]), stride: stride, padding: padding,
                                  dilation: dilation, floorMode: floorMode, op: op, noun: "filter")
-        _ = try Shape.elementCount([g.patchSize, g.outPositions])  // one image's patch matrix
+        _ = try g.outputShape(channels: w.shape[0])  // the result, then one image's patch matrix
+        _ = try checkedCount([g.patchSize, g.outPositions])
         return g
     }
 
@@ -121,7 +122,7 @@ extension Tensor {
         let g = try ConvGeometry(input: x.shape, kernel: (kernelHeight, kernelWidth), stride: stride, padding: padding,
                                  dilation: dilation, floorMode: floorMode, op: "im2col", noun: "filter")
         let columns = try Shape.elementCount([g.batch, g.outPositions]), shape = [g.patchSize, columns]
-        _ = try Shape.elementCount(shape)
+        _ = try checkedCount(shape)
         let imageSize = g.channels * g.height * g.width
         return Tensor(unchecked: shape) { out in
             x.scalars.withUnsafeBufferPointer { px in
