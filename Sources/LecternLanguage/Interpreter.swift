@@ -57,7 +57,7 @@ public final class Interpreter {
     public init(limits: Limits = .laptop, capabilities: Capabilities = [], fileAccess: FileAccess? = nil,
                 extraBuiltins: [Builtin] = [], cancelledWith: ComputeGuard? = nil,
                 output: @escaping (String) -> Void = { Swift.print($0, terminator: "") }) {
-        computeGuard = ComputeGuard(cancelledWith: cancelledWith)
+        computeGuard = ComputeGuard(elementLimit: limits.maxTensorElements, cancelledWith: cancelledWith)
         self.limits = limits
         self.capabilities = capabilities
         self.fileAccess = fileAccess ?? FileAccess(workingDirectoryFor: capabilities)
