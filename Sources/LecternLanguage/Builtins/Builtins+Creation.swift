@@ -9,14 +9,14 @@ extension Builtins {
         shapeBuiltin("rand", summary: "Uniform samples in [0, 1) from the session's generator.",
                      example: "rand(2, 2)") { shape, interpreter in try Tensor.rand(shape, using: &interpreter.rng) },
         Builtin("full", [.init("shape"), .init("value")], category: .creation,
-                summary: "A tensor of the given shape filled with value.", example: "full([2, 2], 7)") { args, interpreter in
+                summary: "A tensor of the given shape filled with value.", example: "full([2, 2], 7)") { args, _ in
             let shape = try args.integers("shape")
             let value = try args.number("value")
             return .tensor(try args.sizing("shape") { try Tensor.full(shape, value) })
         },
         Builtin("arange", [.init("start"), .init("stop", .null), .init("step", .number(1))], category: .creation,
                 summary: "Evenly spaced numbers from start (inclusive) to stop (exclusive), as NumPy's arange.",
-                example: "arange(0, 1, 0.25)", shapes: "-> (n)") { args, interpreter in
+                example: "arange(0, 1, 0.25)", shapes: "-> (n)") { args, _ in
             var (start, stop) = (try args.number("start"), try args.optionalNumber("stop"))
             if stop == nil { (start, stop) = (0, start) }
             let step = try args.number("step")
@@ -24,13 +24,13 @@ extension Builtins {
         },
         Builtin("linspace", [.init("start"), .init("stop"), .init("num", .number(50))], category: .creation,
                 summary: "num evenly spaced numbers from start to stop, both included.",
-                example: "linspace(0, 1, 5)", shapes: "-> (num)") { args, interpreter in
+                example: "linspace(0, 1, 5)", shapes: "-> (num)") { args, _ in
             let count = try args.integer("num")
             let (start, stop) = (try args.number("start"), try args.number("stop"))
             return .tensor(try args.sizing("num") { try Tensor.linspace(start, stop, count: count) })
         },
         Builtin("eye", [.init("n")], category: .creation, summary: "The n x n identity matrix.", example: "eye(3)",
-                shapes: "-> (n, n)") { args, interpreter in
+                shapes: "-> (n, n)") { args, _ in
             let n = try args.integer("n")
             return .tensor(try args.sizing("n") { try Tensor.eye(n) })
         },
@@ -64,7 +64,7 @@ extension Builtins {
         },
         Builtin("tensor", [.init("data")], category: .creation,
                 summary: "A tensor from a number, a list of numbers, a range, or a list of tensors of one shape (stacked).",
-                example: "tensor([[1, 2], [3, 4]])") { args, interpreter in
+                example: "tensor([[1, 2], [3, 4]])") { args, _ in
             if case let .object(range as RangeObject) = args.value("data") {
                 _ = try args.sizing("data") { try Tensor.checkedCount([range.count]) }  // made here, so checked here
                 return .tensor(Tensor((0..<range.count).map(range.value(at:))))

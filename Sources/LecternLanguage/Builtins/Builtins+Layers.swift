@@ -47,14 +47,14 @@ extension Builtins {
         Builtin("BatchNorm1d", [.init("features"), .init("momentum", .number(0.1)), .init("eps", .number(1e-5))],
                 category: .layers,
                 summary: "Batch normalisation of each feature: batch statistics in training, running ones in eval.",
-                example: "BatchNorm1d(100)", shapes: "x (N, features) -> same shape") { args, interpreter in
+                example: "BatchNorm1d(100)", shapes: "x (N, features) -> same shape") { args, _ in
             let (features, momentum, eps) = try batchNormSizes(args, "features")
             return layer(try args.sizing("features") { try BatchNorm1d(features, momentum: momentum, eps: eps) })
         },
         Builtin("BatchNorm2d", [.init("channels"), .init("momentum", .number(0.1)), .init("eps", .number(1e-5))],
                 category: .layers,
                 summary: "Batch normalisation of each channel over (N, H, W): batch statistics in training, running in eval.",
-                example: "BatchNorm2d(6)", shapes: "x (N, channels, H, W) -> same shape") { args, interpreter in
+                example: "BatchNorm2d(6)", shapes: "x (N, channels, H, W) -> same shape") { args, _ in
             let (channels, momentum, eps) = try batchNormSizes(args, "channels")
             return layer(try args.sizing("channels") { try BatchNorm2d(channels, momentum: momentum, eps: eps) })
         },

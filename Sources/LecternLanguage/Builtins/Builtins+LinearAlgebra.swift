@@ -4,17 +4,17 @@ extension Builtins {
     static let linearAlgebra: [Builtin] = [
         Builtin("matmul", [.init("a"), .init("b")], category: .linearAlgebra,
                 summary: "The matrix product a @ b (batched, with NumPy's rules).", example: "matmul(eye(2), [[1, 2], [3, 4]])",
-                shapes: "(m, k) x (k, n) -> (m, n); (..., m, k) x (..., k, n) -> (..., m, n)") { args, interpreter in
+                shapes: "(m, k) x (k, n) -> (m, n); (..., m, k) x (..., k, n) -> (..., m, n)") { args, _ in
             return plain(try Tensor.matmul(try args.tensor("a"), try args.tensor("b")))
         },
         Builtin("dot", [.init("a"), .init("b")], category: .linearAlgebra,
                 summary: "The inner product of two vectors, or the matrix product for matrices (as NumPy's dot).",
-                example: "dot([1, 2, 3], [4, 5, 6])", shapes: "(n) . (n) -> number; (m, k) . (k, n) -> (m, n)") { args, interpreter in
+                example: "dot([1, 2, 3], [4, 5, 6])", shapes: "(n) . (n) -> number; (m, k) . (k, n) -> (m, n)") { args, _ in
             return plain(try Tensor.dot(try args.tensor("a"), try args.tensor("b")))
         },
         Builtin("outer", [.init("a"), .init("b")], category: .linearAlgebra,
                 summary: "The outer product: result[i, j] = a[i] * b[j].", example: "outer([1, 2], [3, 4, 5])",
-                shapes: "(m) x (n) -> (m, n)") { args, interpreter in
+                shapes: "(m) x (n) -> (m, n)") { args, _ in
             let (a, b) = (try args.tensor("a"), try args.tensor("b"))
             return plain(try Tensor.outer(a, b))
         },
@@ -22,7 +22,7 @@ extension Builtins {
                            .init("dilation", .number(1))], category: .linearAlgebra,
                 summary: "2-D convolution (cross-correlation) of images with filters, as in CNNs.",
                 example: "conv2d(randn(1, 3, 32, 32), randn(6, 3, 5, 5)).shape",
-                shapes: "x (N, C, H, W), w (K, C, F, F), bias (K) -> (N, K, (H + 2*pad - F) / stride + 1, ...)") { args, interpreter in
+                shapes: "x (N, C, H, W), w (K, C, F, F), bias (K) -> (N, K, (H + 2*pad - F) / stride + 1, ...)") { args, _ in
             let (stride, pad) = (try args.integer("stride", atLeast: 1), try args.integer("pad", atLeast: 0))
             let dilation = try args.integer("dilation", atLeast: 1)
             return plain(try Tensor.conv2d(try args.tensor("x"), try args.tensor("w"), bias: try args.optionalTensor("bias"),
@@ -35,7 +35,7 @@ extension Builtins {
         Builtin("im2col", [.init("x"), .init("size"), .init("stride", .number(1)), .init("pad", .number(0))],
                 category: .linearAlgebra,
                 summary: "The patches of images as columns: conv2d(x, w) is w reshaped to (K, C*F*F) @ im2col(x, F).",
-                example: "im2col(randn(1, 3, 4, 4), 3).shape", shapes: "x (N, C, H, W) -> (C*F*F, N*OH*OW)") { args, interpreter in
+                example: "im2col(randn(1, 3, 4, 4), 3).shape", shapes: "x (N, C, H, W) -> (C*F*F, N*OH*OW)") { args, _ in
             let size = try args.integer("size", atLeast: 1)
             let (stride, pad) = (try args.integer("stride", atLeast: 1), try args.integer("pad", atLeast: 0))
             return plain(try Tensor.im2col(try args.tensor("x"), kernelHeight: size, kernelWidth: size, stride: stride,
