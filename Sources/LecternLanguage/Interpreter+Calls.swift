@@ -44,7 +44,7 @@ extension Interpreter {
         // A host may call a function outside `run`, on another thread: guard that thread's
         // stack, and install the session's guard there, so the engine enforces its limits.
         if callDepth == 0 {
-            if ComputeGuard.current !== computeGuard {
+            if !computeGuard.isInstalled {
                 return try computeGuard.installed { () throws(LanguageError) -> Value in
                     try call(function, positional, keywords, range)
                 }

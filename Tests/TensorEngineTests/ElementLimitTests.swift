@@ -63,6 +63,18 @@ struct ElementLimitTests {
         #expect(fits.shape == shape, "\(name)")
     }
 
+    @Test("a guard knows whether it is the one installed on this thread")
+    func installed() {
+        let outer = session(100), inner = session(10)
+        #expect(!outer.isInstalled)
+        outer.installed {
+            #expect(outer.isInstalled && !inner.isInstalled)
+            inner.installed { #expect(inner.isInstalled && !outer.isInstalled) }
+            #expect(outer.isInstalled)
+        }
+        #expect(!outer.isInstalled)
+    }
+
     @Test("the funnel counts without overflowing, and a negative size is still its own error")
     func funnel() {
         session(100).installed {

@@ -128,6 +128,11 @@ public final class ComputeGuard: Sendable {
         return try body()
     }
 
+    /// Whether this guard is the one installed on the calling thread (a pointer comparison).
+    public var isInstalled: Bool {
+        lectern_current_guard() == Unmanaged.passUnretained(self).toOpaque()
+    }
+
     /// The guard installed on the calling thread, if any.
     @inline(__always)
     public static var current: ComputeGuard? {
