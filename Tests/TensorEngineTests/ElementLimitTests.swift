@@ -42,6 +42,14 @@ struct ElementLimitTests {
         ("zeros", [101], { try Tensor.zeros([101]) }),
         ("arange", [101], { try Tensor.arange(0, 101) }),
         ("eye", [11, 11], { try Tensor.eye(11) }),
+        ("dataset rows", [101, 1], {
+            var rng = RandomGenerator(seed: 1)
+            return try Dataset.regression1D(count: 1, noise: 0, using: &rng).rows(Array(repeating: 0, count: 101)).x
+        }),
+        ("spiral", [102, 2], {
+            var rng = RandomGenerator(seed: 1)
+            return try Dataset.spiral(pointsPerClass: 51, classes: 2, using: &rng).x
+        }),
     ]
 
     @Test("every operation that can grow a tensor is refused beyond the limit",
