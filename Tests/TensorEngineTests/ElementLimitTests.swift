@@ -12,6 +12,7 @@ struct ElementLimitTests {
     @Test("a 10^6 x 10^6 product is refused at once, before its 8 TB are asked for")
     func hugeProduct() throws {
         let column = try Tensor.zeros([1_000_000, 1]), row = try Tensor.zeros([1, 1_000_000])
+        let tiny = try Tensor.zeros([1, 1])
         let limits = session(100_000_000)
         let inUse = limits.memoryInUse
         limits.installed {
@@ -21,6 +22,10 @@ struct ElementLimitTests {
             }
             expectError(.overElementLimit(shape: [1_000_000, 1_000_000], limit: 100_000_000)) { try column + row }
             expectError(.overElementLimit(shape: [1_000_000, 1_000_000], limit: 100_000_000)) { try Tensor.outer(column, row) }
+            // x[column, row] of a 1x1 x: its positions alone would be 10^12 numbers.
+            expectError(.overElementLimit(shape: [1_000_000, 1_000_000], limit: 100_000_000)) {
+                try tiny.slice([.indices(column), .indices(row)])
+            }
         }
         #expect(limits.memoryInUse == inUse)
     }
@@ -37,6 +42,9 @@ struct ElementLimitTests {
         ("concat", [102], { try Tensor.concat([Tensor.ones([51]), Tensor.ones([51])]) }),
         ("stack", [3, 34], { try Tensor.stack([Tensor.ones([34]), Tensor.ones([34]), Tensor.ones([34])]) }),
         ("pad", [102], { try Tensor.ones([2]).pad([(50, 50)]) }),
+        ("advanced index", [11, 10], {
+            try Tensor.ones([10, 10]).slice([.indices(Tensor.zeros([11, 1])), .indices(Tensor.zeros([1, 10]))])
+        }),
         ("gather", [11, 10], { try Tensor.ones([1, 10]).gather(rows: Tensor.zeros([11])) }),
         ("one_hot", [2, 51], { try Tensor.oneHot(Tensor([0, 1]), classes: 51) }),
         ("zeros", [101], { try Tensor.zeros([101]) }),
