@@ -16,7 +16,8 @@ extension Tensor {
     /// - Throws: on ranks other than 4, channel counts that differ, a bias of the wrong shape,
     ///   a filter larger than the padded input, a bad stride/padding/dilation, or a stride
     ///   that does not fit: `(7 - 3) / 3 + 1 = 2.33: a 3x3 filter at stride 3 does not fit a 7x7 input`;
-    ///   `TensorError.tooLarge` when the output, or one image's patch matrix, is beyond `Shape.maxElements`.
+    ///   `TensorError.overElementLimit` (`.tooLarge` outside a session) when the output, or one
+    ///   image's patch matrix, is larger than `Tensor.checkedCount` allows.
     /// - Complexity: 2·N·K·C·KH·KW·OH·OW floating-point operations.
     ///
     /// Backward, with X̂_n = im2col(x_n) and g = dL/dy (`Tensor+ConvolutionBackward.swift`):
@@ -102,7 +103,8 @@ extension Tensor {
     /// (Sources/TensorEngine/Reference/ReferenceKernels+Im2col.swift).
     /// Backward: dx = col2im(g), the adjoint of im2col (each patch entry's gradient is added
     /// back onto the pixel it was copied from; `Tensor+Col2im.swift`).
-    /// - Throws: as `conv2d` for the geometry; `TensorError.tooLarge` beyond `Shape.maxElements`.
+    /// - Throws: as `conv2d` for the geometry; `TensorError.overElementLimit` (`.tooLarge`
+    ///   outside a session) for a patch matrix larger than `Tensor.checkedCount` allows.
     public static func im2col(_ x: Tensor, kernelHeight: Int, kernelWidth: Int, stride: Int = 1,
                               padding: Int = 0, dilation: Int = 1, floorMode: Bool = false) throws -> Tensor {
         let y = try plainIm2col(x, kernelHeight: kernelHeight, kernelWidth: kernelWidth, stride: stride,
