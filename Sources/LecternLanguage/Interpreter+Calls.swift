@@ -41,8 +41,16 @@ extension Interpreter {
     /// Calls a function value: a builtin, a user function or a callable object.
     public func call(_ function: Value, _ positional: [(Value, SourceRange)], _ keywords: [(String, Value, SourceRange)] = [],
                      _ range: SourceRange) throws(LanguageError) -> Value {
-        // A host may call a function outside `run`, on another thread: guard that thread's stack.
-        if callDepth == 0 { stackGuard = .current() }
+        // A host may call a function outside `run`, on another thread: guard that thread's
+        // stack, and install the session's guard there, so the engine enforces its limits.
+        if callDepth == 0 {
+            if !computeGuard.isInstalled {
+                return try computeGuard.installed { () throws(LanguageError) -> Value in
+                    try call(function, positional, keywords, range)
+                }
+            }
+            stackGuard = .current()
+        }
         switch function {
         case let .function(f):
             switch f.body {

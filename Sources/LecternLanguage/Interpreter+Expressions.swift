@@ -132,7 +132,7 @@ extension Interpreter {
         case let .tensor(t) where t.rank > 0: return t
         case let .list(items): return try tensorFromList(items, range)
         case let .object(r as RangeObject):
-            try checkSize([r.count], range)
+            _ = try engine(range) { try Tensor.checkedCount([r.count]) }  // made here, so checked here
             return Tensor((0..<r.count).map(r.value(at:)))
         default: return nil
         }

@@ -22,12 +22,10 @@ extension Interpreter {
         }
     }
 
-    /// The engine's indices, after checking that an index tensor's result is not too large
-    /// (`x[zeros(10000)]` of a large `x` would copy it 10000 times).
+    /// The engine's indices. (The engine refuses a result beyond the session's element limit:
+    /// `x[zeros(10000)]` of a large `x` would copy it 10000 times.)
     private func checkedIndices(_ indices: [IndexValue], _ shape: [Int], _ range: SourceRange) throws -> [TensorIndex] {
-        let engineIndices = indices.map(\.engineIndex)
-        if engineIndices.contains(where: \.isAdvanced) { try checkSize(try Tensor.indexedShape(shape, engineIndices), range) }
-        return engineIndices
+        indices.map(\.engineIndex)
     }
 
     /// `items[i]` or `items[a:b:c]` with Python's rules (negative indices count from the end).

@@ -37,10 +37,6 @@ extension Interpreter {
         guard let x = a.tensorValue, let y = b.tensorValue else {
             throw .runtime("cannot apply '\(op.rawValue)' to \(a.aTypeName) and \(b.aTypeName)", range)
         }
-        if op != .matmul, x.shape != y.shape, x.count > 1, y.count > 1 {
-            try checkSize(try engine(range) { try Shape.broadcast(x.shape, y.shape, op: op.rawValue) }, range)
-        }
-        if op == .matmul, let shape = Builtins.productShape(x.shape, y.shape) { try checkSize(shape, range) }
         if op.isComparison, x.rank == 0, y.rank == 0 {
             // One number against another, even inside tensors: a bool, as `3 > 2` gives.
             return .bool(try tensorOperation(op, x, y, range).scalars[0] != 0)

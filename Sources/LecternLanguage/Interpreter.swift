@@ -57,7 +57,7 @@ public final class Interpreter {
     public init(limits: Limits = .laptop, capabilities: Capabilities = [], fileAccess: FileAccess? = nil,
                 extraBuiltins: [Builtin] = [], cancelledWith: ComputeGuard? = nil,
                 output: @escaping (String) -> Void = { Swift.print($0, terminator: "") }) {
-        computeGuard = ComputeGuard(cancelledWith: cancelledWith)
+        computeGuard = ComputeGuard(elementLimit: limits.maxTensorElements, cancelledWith: cancelledWith)
         self.limits = limits
         self.capabilities = capabilities
         self.fileAccess = fileAccess ?? FileAccess(workingDirectoryFor: capabilities)
@@ -109,6 +109,7 @@ public final class Interpreter {
         currentSource = source
         stackGuard = .current()
         computeGuard.memoryBudget = limits.maxMemoryBytes
+        computeGuard.elementLimit = limits.maxTensorElements
         computeGuard.begin(seconds: limits.maxSeconds)
     }
 
@@ -162,18 +163,6 @@ public final class Interpreter {
         throw LanguageError(.limit, "\(what) \(count) \(unit) is too large: more than the limit of \(limits.maxTensorElements)", range)
     }
 
-    /// Refuses a tensor of `shape` when it would exceed the size limit, before it exists.
-    func checkSize(_ shape: [Int], _ range: SourceRange) throws(LanguageError) {
-        var count = 1
-        for size in shape {
-            let (product, overflow) = count.multipliedReportingOverflow(by: Swift.max(size, 0))
-            guard !overflow, product <= limits.maxTensorElements else {
-                throw LanguageError(.limit, "a tensor of shape \(shape) is too large: more than the limit of "
-                                    + "\(limits.maxTensorElements) elements", range)
-            }
-            count = product
-        }
-    }
 }
 
 extension LanguageError {
@@ -200,9 +189,11 @@ func engine<T>(_ range: SourceRange, _ body: () throws -> T) throws(LanguageErro
 
 extension LanguageError {
     /// Any error as a language error: engine errors keep their explanation; language errors
-    /// pass through unchanged.
+    /// pass through unchanged. A tensor the engine refused for the session's element limit
+    /// (set from `Limits.maxTensorElements` in `startRun`) is a `limit` error.
     static func wrapping(_ error: any Error, _ range: SourceRange) -> LanguageError {
         if let error = error as? LanguageError { return error }
+        if case .overElementLimit? = error as? TensorError { return LanguageError(.limit, "\(error)", range) }
         if let error = error as? CustomStringConvertible { return .runtime(error.description, range) }
         return .runtime("\(error)", range)
     }

@@ -5,8 +5,9 @@ import Synchronization
 public struct Limits: Sendable, Equatable {
     /// Statements, loop iterations and calls executed (an infinite loop ends here).
     public var maxSteps: Int
-    /// Elements in one tensor (a 10^6 x 10^6 request is refused before anything is allocated);
-    /// also the most bytes in one string and items in one list.
+    /// Elements in one tensor (a 10^6 x 10^6 request is refused before anything is allocated):
+    /// the session's `ComputeGuard.elementLimit`, which the engine checks where it allocates.
+    /// Also the most bytes in one string and items in one list, which the interpreter checks.
     public var maxTensorElements: Int
     /// Nested calls of user functions (unbounded recursion ends here).
     public var maxCallDepth: Int

@@ -82,7 +82,7 @@ struct MatMulTests {
         expectClose(try Tensor.matmul(v, v), shape: [], [6])
         expectClose(try Tensor.dot(v, v), shape: [], [6])
         expectClose(try Tensor.dot(Tensor(2), v), shape: [3], [2, -2, 4])
-        expectClose(Tensor.outer(Tensor([1, 2]), Tensor([3, 4, 5])), shape: [2, 3], [3, 4, 5, 6, 8, 10])
+        expectClose(try Tensor.outer(Tensor([1, 2]), Tensor([3, 4, 5])), shape: [2, 3], [3, 4, 5, 6, 8, 10])
     }
 
     @Test("shape errors name both shapes")

@@ -67,6 +67,16 @@ public struct Arguments {
     /// Where a parameter's argument is in the text (the call, for defaults).
     public func range(_ name: String) -> SourceRange { values[name]?.range ?? callRange }
 
+    /// Runs `body`, which makes a tensor whose size argument `name` gives directly (`eye(n)`):
+    /// a tensor the engine refuses for the element limit is reported at that argument.
+    /// Every other error passes through, to be reported at the call.
+    func sizing<T>(_ name: String, _ body: () throws -> T) throws -> T {
+        do { return try body() } catch let error as TensorError {
+            guard case .overElementLimit = error else { throw error }
+            throw LanguageError.wrapping(error, range(name))
+        }
+    }
+
     /// Whether the parameter is none (not given, or given as none).
     public func isNone(_ name: String) -> Bool { if case .none = value(name) { true } else { false } }
 

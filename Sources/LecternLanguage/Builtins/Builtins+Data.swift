@@ -7,14 +7,12 @@ extension Builtins {
                 example: "spiral().x.shape", shapes: "-> x (points*classes, 2), y (points*classes)") { args, interpreter in
             let (points, classes) = (try args.integer("points", atLeast: 1), try args.integer("classes", atLeast: 1))
             let noise = try args.nonNegativeNumber("noise")
-            try interpreter.checkSize([saturatingProduct(points, classes), 2], args.callRange)
             return dataset(try Dataset.spiral(pointsPerClass: points, classes: classes, noise: noise, using: &interpreter.rng))
         },
         Builtin("moons", [.init("n", .number(200)), .init("noise", .number(0.1))], category: .data,
                 summary: "Two interleaving half circles (two classes).", example: "moons(100).y.shape",
                 shapes: "-> x (n, 2), y (n)") { args, interpreter in
             let (n, noise) = (try args.integer("n", atLeast: 0), try args.nonNegativeNumber("noise"))
-            try interpreter.checkSize([n, 2], args.callRange)
             return dataset(try Dataset.moons(count: n, noise: noise, using: &interpreter.rng))
         },
         Builtin("blobs", [.init("n", .number(100)), .init("centers", .number(3)), .init("std", .number(1))], category: .data,
@@ -22,14 +20,12 @@ extension Builtins {
                 shapes: "-> x (n, 2), y (n)") { args, interpreter in
             let (n, centers) = (try args.integer("n", atLeast: 0), try args.integer("centers", atLeast: 1))
             let std = try args.nonNegativeNumber("std")
-            try interpreter.checkSize([Swift.max(n, centers), 2], args.callRange)
             return dataset(try Dataset.blobs(count: n, centers: centers, std: std, using: &interpreter.rng))
         },
         Builtin("regression", [.init("n", .number(100)), .init("noise", .number(0.1))], category: .data,
                 summary: "Noisy samples of y = sin(x) on [-3, 3], for regression.", example: "regression(50).y.shape",
                 shapes: "-> x (n, 1), y (n, 1)") { args, interpreter in
             let (n, noise) = (try args.integer("n", atLeast: 0), try args.nonNegativeNumber("noise"))
-            try interpreter.checkSize([n, 1], args.callRange)
             return dataset(try Dataset.regression1D(count: n, noise: noise, using: &interpreter.rng))
         },
         Builtin("shapes", [.init("n", .number(400)), .init("size", .number(16)), .init("noise", .number(0))], category: .data,
@@ -41,7 +37,6 @@ extension Builtins {
                                             args.range("size"))
             }
             let noise = try args.nonNegativeNumber("noise")
-            try interpreter.checkSize([n, 1, size, size], args.callRange)
             return dataset(try Dataset.shapes(count: n, size: size, noise: noise, using: &interpreter.rng))
         },
         Builtin("digits", [.init("flatten", .bool(false))], category: .data,

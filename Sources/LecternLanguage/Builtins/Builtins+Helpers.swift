@@ -22,39 +22,4 @@ extension Builtins {
         }
         return items
     }
-
-    /// Refuses a result of `shape` beyond the interpreter's tensor-size limit before anything
-    /// is allocated (a result too large for memory would otherwise end the process). nil: the
-    /// shape is not known because the arguments are wrong, which the operation reports.
-    static func checkResult(_ shape: [Int]?, _ interpreter: Interpreter, _ range: SourceRange) throws {
-        if let shape { try interpreter.checkSize(shape, range) }
-    }
-
-    /// The shape `shapes` broadcast to, or nil when they do not broadcast.
-    static func broadcastShape(_ shapes: [[Int]]) -> [Int]? {
-        var result: [Int] = []
-        for shape in shapes {
-            guard let next = try? Shape.broadcast(result, shape, op: "") else { return nil }
-            result = next
-        }
-        return result
-    }
-
-    /// The shape of `a @ b` by NumPy's rules, or nil when they cannot be multiplied.
-    static func productShape(_ a: [Int], _ b: [Int]) -> [Int]? {
-        guard !a.isEmpty, !b.isEmpty, let batch = broadcastShape([Array(a.dropLast(2)), Array(b.dropLast(2))]) else { return nil }
-        return batch + (a.count >= 2 ? [a[a.count - 2]] : []) + (b.count >= 2 ? [b[b.count - 1]] : [])
-    }
-
-    /// a + b, or Int.max when that overflows (the size check then refuses it).
-    static func saturatingSum(_ a: Int, _ b: Int) -> Int {
-        let (sum, overflow) = a.addingReportingOverflow(b)
-        return overflow ? Int.max : sum
-    }
-
-    /// a · b for sizes, or Int.max when that overflows.
-    static func saturatingProduct(_ a: Int, _ b: Int) -> Int {
-        let (product, overflow) = a.multipliedReportingOverflow(by: b)
-        return overflow ? Int.max : product
-    }
 }

@@ -7,7 +7,6 @@ extension Builtins {
                 example: "Linear(2, 100)", shapes: "x (N, inputs) -> (N, outputs)") { args, interpreter in
             let (inputs, outputs) = (try args.integer("inputs", atLeast: 1), try args.integer("outputs", atLeast: 1))
             let initializer = try Builtins.initializer(args)
-            try interpreter.checkSize([inputs, outputs], args.callRange)
             return layer(try Linear(inputs, outputs, initializer: initializer, using: &interpreter.rng))
         },
         Builtin("Conv2d", [.init("in_channels"), .init("out_channels"), .init("size"), .init("stride", .number(1)),
@@ -23,7 +22,6 @@ extension Builtins {
             let (stride, pad) = (try args.integer("stride", atLeast: 1), try args.integer("pad", atLeast: 0))
             let (bias, initializer) = (try args.bool("bias"), try Builtins.initializer(args))
             let dilation = try args.integer("dilation", atLeast: 1)
-            try interpreter.checkSize([outputs, inputs, size, size], args.callRange)
             return layer(try Conv2d(inputs, outputs, size, stride: stride, padding: pad, dilation: dilation, bias: bias,
                                     initializer: initializer, using: &interpreter.rng))
         },
@@ -49,16 +47,16 @@ extension Builtins {
         Builtin("BatchNorm1d", [.init("features"), .init("momentum", .number(0.1)), .init("eps", .number(1e-5))],
                 category: .layers,
                 summary: "Batch normalisation of each feature: batch statistics in training, running ones in eval.",
-                example: "BatchNorm1d(100)", shapes: "x (N, features) -> same shape") { args, interpreter in
-            let (features, momentum, eps) = try batchNormSizes(args, "features", interpreter)
-            return layer(try BatchNorm1d(features, momentum: momentum, eps: eps))
+                example: "BatchNorm1d(100)", shapes: "x (N, features) -> same shape") { args, _ in
+            let (features, momentum, eps) = try batchNormSizes(args, "features")
+            return layer(try args.sizing("features") { try BatchNorm1d(features, momentum: momentum, eps: eps) })
         },
         Builtin("BatchNorm2d", [.init("channels"), .init("momentum", .number(0.1)), .init("eps", .number(1e-5))],
                 category: .layers,
                 summary: "Batch normalisation of each channel over (N, H, W): batch statistics in training, running in eval.",
-                example: "BatchNorm2d(6)", shapes: "x (N, channels, H, W) -> same shape") { args, interpreter in
-            let (channels, momentum, eps) = try batchNormSizes(args, "channels", interpreter)
-            return layer(try BatchNorm2d(channels, momentum: momentum, eps: eps))
+                example: "BatchNorm2d(6)", shapes: "x (N, channels, H, W) -> same shape") { args, _ in
+            let (channels, momentum, eps) = try batchNormSizes(args, "channels")
+            return layer(try args.sizing("channels") { try BatchNorm2d(channels, momentum: momentum, eps: eps) })
         },
         Builtin("Dropout", [.init("p", .number(0.5)), .init("seed", .number(0))], category: .layers,
                 summary: "Inverted dropout: in training, zeroes each value with probability p and scales the rest by 1/(1-p).",
@@ -84,7 +82,6 @@ extension Builtins {
                 shapes: "x (N, in, H, W) -> (N, out, H / stride, W / stride)") { args, interpreter in
             let (inputs, outputs) = (try args.integer("in_channels", atLeast: 1), try args.integer("out_channels", atLeast: 1))
             let stride = try args.integer("stride", atLeast: 1)
-            try interpreter.checkSize([outputs, Swift.max(inputs, outputs), 3, 3], args.callRange)
             return layer(try ResidualBlock(inputs, outputs, stride: stride, using: &interpreter.rng))
         },
         modelFunction("train", summary: "Puts a model in training mode (batch statistics, dropout on).") { $0.train() },
@@ -112,9 +109,8 @@ extension Builtins {
     }
 
     /// Batch norm's size (at least 1), momentum (from 0 to 1) and eps (positive).
-    static func batchNormSizes(_ args: Arguments, _ name: String, _ interpreter: Interpreter) throws -> (Int, Double, Double) {
+    static func batchNormSizes(_ args: Arguments, _ name: String) throws -> (Int, Double, Double) {
         let size = try args.integer(name, atLeast: 1)
-        try interpreter.checkSize([size], args.range(name))
         let momentum = try args.number("momentum", Wording.fromZeroToOne) { (0...1).contains($0) }
         return (size, momentum, try args.positiveNumber("eps"))
     }

@@ -4,32 +4,27 @@ extension Builtins {
     static let linearAlgebra: [Builtin] = [
         Builtin("matmul", [.init("a"), .init("b")], category: .linearAlgebra,
                 summary: "The matrix product a @ b (batched, with NumPy's rules).", example: "matmul(eye(2), [[1, 2], [3, 4]])",
-                shapes: "(m, k) x (k, n) -> (m, n); (..., m, k) x (..., k, n) -> (..., m, n)") { args, interpreter in
-            try checkResult(productShape(try args.tensor("a").shape, try args.tensor("b").shape), interpreter, args.callRange)
+                shapes: "(m, k) x (k, n) -> (m, n); (..., m, k) x (..., k, n) -> (..., m, n)") { args, _ in
             return plain(try Tensor.matmul(try args.tensor("a"), try args.tensor("b")))
         },
         Builtin("dot", [.init("a"), .init("b")], category: .linearAlgebra,
                 summary: "The inner product of two vectors, or the matrix product for matrices (as NumPy's dot).",
-                example: "dot([1, 2, 3], [4, 5, 6])", shapes: "(n) . (n) -> number; (m, k) . (k, n) -> (m, n)") { args, interpreter in
-            let (a, b) = (try args.tensor("a").shape, try args.tensor("b").shape)
-            try checkResult(a.isEmpty || b.isEmpty ? broadcastShape([a, b]) : productShape(a, b), interpreter, args.callRange)
+                example: "dot([1, 2, 3], [4, 5, 6])", shapes: "(n) . (n) -> number; (m, k) . (k, n) -> (m, n)") { args, _ in
             return plain(try Tensor.dot(try args.tensor("a"), try args.tensor("b")))
         },
         Builtin("outer", [.init("a"), .init("b")], category: .linearAlgebra,
                 summary: "The outer product: result[i, j] = a[i] * b[j].", example: "outer([1, 2], [3, 4, 5])",
-                shapes: "(m) x (n) -> (m, n)") { args, interpreter in
+                shapes: "(m) x (n) -> (m, n)") { args, _ in
             let (a, b) = (try args.tensor("a"), try args.tensor("b"))
-            try interpreter.checkSize([a.count, b.count], args.callRange)
-            return plain(Tensor.outer(a, b))
+            return plain(try Tensor.outer(a, b))
         },
         Builtin("conv2d", [.init("x"), .init("w"), .init("bias", .null), .init("stride", .number(1)), .init("pad", .number(0)),
                            .init("dilation", .number(1))], category: .linearAlgebra,
                 summary: "2-D convolution (cross-correlation) of images with filters, as in CNNs.",
                 example: "conv2d(randn(1, 3, 32, 32), randn(6, 3, 5, 5)).shape",
-                shapes: "x (N, C, H, W), w (K, C, F, F), bias (K) -> (N, K, (H + 2*pad - F) / stride + 1, ...)") { args, interpreter in
+                shapes: "x (N, C, H, W), w (K, C, F, F), bias (K) -> (N, K, (H + 2*pad - F) / stride + 1, ...)") { args, _ in
             let (stride, pad) = (try args.integer("stride", atLeast: 1), try args.integer("pad", atLeast: 0))
             let dilation = try args.integer("dilation", atLeast: 1)
-            try checkConvolution(try args.tensor("x").shape, try args.tensor("w").shape, stride, pad, dilation, interpreter, args)
             return plain(try Tensor.conv2d(try args.tensor("x"), try args.tensor("w"), bias: try args.optionalTensor("bias"),
                                            stride: stride, padding: pad, dilation: dilation))
         },
@@ -40,10 +35,9 @@ extension Builtins {
         Builtin("im2col", [.init("x"), .init("size"), .init("stride", .number(1)), .init("pad", .number(0))],
                 category: .linearAlgebra,
                 summary: "The patches of images as columns: conv2d(x, w) is w reshaped to (K, C*F*F) @ im2col(x, F).",
-                example: "im2col(randn(1, 3, 4, 4), 3).shape", shapes: "x (N, C, H, W) -> (C*F*F, N*OH*OW)") { args, interpreter in
+                example: "im2col(randn(1, 3, 4, 4), 3).shape", shapes: "x (N, C, H, W) -> (C*F*F, N*OH*OW)") { args, _ in
             let size = try args.integer("size", atLeast: 1)
             let (stride, pad) = (try args.integer("stride", atLeast: 1), try args.integer("pad", atLeast: 0))
-            try checkPatches(try args.tensor("x").shape, size, stride, pad, interpreter, args)
             return plain(try Tensor.im2col(try args.tensor("x"), kernelHeight: size, kernelWidth: size, stride: stride,
                                            padding: pad))
         },
@@ -74,31 +68,5 @@ extension Builtins {
                                         + " \(size)x\(size) window), got \(pad)", args.range("pad"))
         }
         return (size, stride, pad)
-    }
-
-    /// The positions of a window of `size` along `n` values, (n + 2 pad - span) / stride + 1
-    /// with span = dilation (size - 1) + 1; nil when the window is larger than the padded input.
-    static func windowCount(_ n: Int, _ size: Int, _ stride: Int, _ pad: Int, dilation: Int = 1) -> Int? {
-        let span = saturatingSum(saturatingProduct(dilation, size - 1), 1)
-        let room = saturatingSum(n, saturatingProduct(2, pad)) - span
-        return room >= 0 ? room / stride + 1 : nil
-    }
-
-    /// Refuses a convolution whose output, or one image's patch matrix, is beyond the
-    /// tensor-size limit (a huge padding or a tiny filter over a large image).
-    static func checkConvolution(_ x: [Int], _ w: [Int], _ stride: Int, _ pad: Int, _ dilation: Int,
-                                 _ interpreter: Interpreter, _ args: Arguments) throws {
-        guard x.count == 4, w.count == 4, let oh = windowCount(x[2], w[2], stride, pad, dilation: dilation),
-              let ow = windowCount(x[3], w[3], stride, pad, dilation: dilation) else { return }
-        try interpreter.checkSize([x[0], w[0], oh, ow], args.callRange)
-        try interpreter.checkSize([saturatingProduct(x[1], saturatingProduct(w[2], w[3])), oh, ow], args.callRange)
-    }
-
-    /// Refuses an im2col whose patch matrix (C·F·F, N·OH·OW) is beyond the tensor-size limit.
-    static func checkPatches(_ x: [Int], _ size: Int, _ stride: Int, _ pad: Int, _ interpreter: Interpreter,
-                             _ args: Arguments) throws {
-        guard x.count == 4, let oh = windowCount(x[2], size, stride, pad), let ow = windowCount(x[3], size, stride, pad) else { return }
-        let rows = saturatingProduct(x[1], saturatingProduct(size, size))
-        try interpreter.checkSize([rows, saturatingProduct(x[0], saturatingProduct(oh, ow))], args.callRange)
     }
 }

@@ -19,13 +19,11 @@ extension Builtins {
             return plain(try args.tensor("x").leakyRelu(slope: slope))
         },
         Builtin("maximum", [.init("a"), .init("b")], category: .math,
-                summary: "The larger of a and b, elementwise (they broadcast).", example: "maximum([1, 5], 3)") { args, interpreter in
-            try checkResult(broadcastShape([try args.tensor("a").shape, try args.tensor("b").shape]), interpreter, args.callRange)
+                summary: "The larger of a and b, elementwise (they broadcast).", example: "maximum([1, 5], 3)") { args, _ in
             return plain(try Tensor.maximum(try args.tensor("a"), try args.tensor("b")))
         },
         Builtin("minimum", [.init("a"), .init("b")], category: .math,
-                summary: "The smaller of a and b, elementwise (they broadcast).", example: "minimum([1, 5], 3)") { args, interpreter in
-            try checkResult(broadcastShape([try args.tensor("a").shape, try args.tensor("b").shape]), interpreter, args.callRange)
+                summary: "The smaller of a and b, elementwise (they broadcast).", example: "minimum([1, 5], 3)") { args, _ in
             return plain(try Tensor.minimum(try args.tensor("a"), try args.tensor("b")))
         },
         Builtin("clip", [.init("x"), .init("low", .null), .init("high", .null)], category: .math,
@@ -35,10 +33,8 @@ extension Builtins {
             return plain(try args.tensor("x").clip(low, high))
         },
         Builtin("where", [.init("condition"), .init("a"), .init("b")], category: .math,
-                summary: "a where condition is nonzero, else b (all three broadcast).", example: "where([1, 0], 10, 20)") { args, interpreter in
+                summary: "a where condition is nonzero, else b (all three broadcast).", example: "where([1, 0], 10, 20)") { args, _ in
             let condition = try args.tensor("condition")
-            try checkResult(broadcastShape([condition.shape, try args.tensor("a").shape, try args.tensor("b").shape]),
-                            interpreter, args.callRange)
             return plain(try Tensor.where(condition, try args.tensor("a"), try args.tensor("b")))
         },
         Builtin("any", [.init("x")], category: .math, summary: "Whether any element of x is nonzero.",

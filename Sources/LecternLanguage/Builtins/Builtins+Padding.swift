@@ -1,14 +1,5 @@
 /// `pad`'s width argument, in the forms NumPy's `np.pad` takes.
 extension Builtins {
-    /// The shape after padding by `widths`, or nil when there are not one or rank pairs.
-    static func paddedShape(_ shape: [Int], _ widths: [(before: Int, after: Int)]) -> [Int]? {
-        guard widths.count == 1 || widths.count == shape.count else { return nil }
-        return shape.indices.map { d in
-            let pair = widths[widths.count == 1 ? 0 : d]
-            return saturatingSum(shape[d], saturatingSum(Swift.max(pair.before, 0), Swift.max(pair.after, 0)))
-        }
-    }
-
     /// `pad`'s width: one number for every side of every axis, one [before, after] pair for
     /// every axis, or a pair per axis. A list literal of numbers is a tensor, so the pairs
     /// arrive as a tensor of shape (2) or (axes, 2), or as a list of such pairs.

@@ -41,17 +41,15 @@ extension Builtins {
              { try Tensor.stack($0, axis: $1) }),
         Builtin("pad", [.init("x"), .init("width"), .init("value", .number(0))], category: .shape,
                 summary: "x with width values added before and after every axis (or a pair [before, after], or one pair per axis).",
-                example: "pad([[1, 2], [3, 4]], 1)", shapes: "(h, w) with width p -> (h + 2p, w + 2p)") { args, interpreter in
+                example: "pad([[1, 2], [3, 4]], 1)", shapes: "(h, w) with width p -> (h + 2p, w + 2p)") { args, _ in
             let widths = try padWidths(args)
-            try checkResult(paddedShape(try args.tensor("x").shape, widths), interpreter, args.callRange)
             let fill = try args.number("value")
             return plain(try args.tensor("x").pad(widths, value: fill))
         },
         Builtin("gather", [.init("x"), .init("indices")], category: .shape,
                 summary: "The rows of x at indices, as NumPy's x[indices] (a mini-batch).",
-                example: "gather([[1, 2], [3, 4], [5, 6]], [2, 0])", shapes: "x (N, ...), indices (B) -> (B, ...)") { args, interpreter in
+                example: "gather([[1, 2], [3, 4], [5, 6]], [2, 0])", shapes: "x (N, ...), indices (B) -> (B, ...)") { args, _ in
             let indices = try args.tensor("indices")
-            try interpreter.checkSize(indices.shape + (try args.tensor("x").shape.dropFirst()), args.callRange)
             return plain(try args.tensor("x").gather(rows: indices))
         },
         Builtin("nonzero", [.init("x")], category: .shape,
@@ -62,9 +60,8 @@ extension Builtins {
         },
         Builtin("one_hot", [.init("labels"), .init("classes")], category: .shape,
                 summary: "Class labels as rows with a single 1.", example: "one_hot([0, 2], 3)",
-                shapes: "labels (N) -> (N, classes)") { args, interpreter in
+                shapes: "labels (N) -> (N, classes)") { args, _ in
             let labels = try args.tensor("labels"), classes = try args.integer("classes", atLeast: 1)
-            try interpreter.checkSize(labels.shape + [classes], args.callRange)
             return .tensor(try Tensor.oneHot(labels, classes: classes))
         },
     ]
@@ -73,23 +70,9 @@ extension Builtins {
     static func join(_ name: String, summary: String, example: String, shapes: String,
                      _ onTensors: @escaping @Sendable ([Tensor], Int) throws -> Tensor) -> Builtin {
         Builtin(name, [.init("tensors"), .init("axis", .number(0))], category: .shape, summary: summary,
-                example: example, shapes: shapes) { args, interpreter in
+                example: example, shapes: shapes) { args, _ in
             let items = try tensors(args, "tensors"), axis = try args.integer("axis")
-            try checkResult(joinedShape(items.compactMap { $0.tensorValue?.shape }, axis: axis, stacked: name == "stack"),
-                            interpreter, args.callRange)
             return plain(try onTensors(items.compactMap(\.tensorValue), axis))
         }
-    }
-
-    /// The shape of the tensors joined along `axis` (stacked along a new axis), or nil when
-    /// they cannot be joined.
-    static func joinedShape(_ shapes: [[Int]], axis: Int, stacked: Bool) -> [Int]? {
-        guard var shape = shapes.first, shapes.allSatisfy({ $0.count == shape.count }) else { return nil }
-        let rank = shape.count + (stacked ? 1 : 0)
-        guard axis >= -rank, axis < rank else { return nil }
-        let at = axis < 0 ? axis + rank : axis
-        if stacked { shape.insert(shapes.count, at: at); return shape }
-        shape[at] = shapes.map { $0[at] }.reduce(0, saturatingSum)
-        return shape
     }
 }

@@ -7,8 +7,9 @@ import Darwin
 #endif
 
 /// What the engine watches while a session's code runs: a stop signal that long kernels poll
-/// (Ctrl-C, a deadline, the memory budget overrun) and the budget for tensor storage
-/// (`ComputeGuard+Memory.swift`).
+/// (Ctrl-C, a deadline, the memory budget overrun), the budget for tensor storage
+/// (`ComputeGuard+Memory.swift`) and the most elements one new tensor may have
+/// (`ComputeGuard+Elements.swift`).
 ///
 /// A session (the language's interpreter) owns one and installs it on the thread that runs its
 /// code (`installed(_:)`); the engine finds it there (`ComputeGuard.current`), so kernels need
@@ -40,6 +41,8 @@ public final class ComputeGuard: Sendable {
     let liveBytes = Atomic<Int>(0)
     let overrunRequest = Atomic<Int>(0)
     let overrunLive = Atomic<Int>(0)
+    // Elements (see ComputeGuard+Elements.swift).
+    let elementLimitStorage: Atomic<Int>
 
     /// A guard whose Ctrl-C stops this one's code too: a REPL's session, for the interpreters
     /// that check an exercise against it (`:check`). Only a cancel passes on; the other guard's
@@ -47,9 +50,11 @@ public final class ComputeGuard: Sendable {
     public let cancelledWith: ComputeGuard?
 
     /// - Parameter memoryBudget: the most bytes of tensor storage alive at once (`Int.max`: no budget).
+    /// - Parameter elementLimit: the most elements one new tensor may have (`Int.max`: no limit).
     /// - Parameter cancelledWith: a guard whose `cancel()` also stops this one.
-    public init(memoryBudget: Int = .max, cancelledWith: ComputeGuard? = nil) {
+    public init(memoryBudget: Int = .max, elementLimit: Int = .max, cancelledWith: ComputeGuard? = nil) {
         memoryLimit = Atomic(memoryBudget)
+        elementLimitStorage = Atomic(elementLimit)
         self.cancelledWith = cancelledWith
     }
 
@@ -121,6 +126,11 @@ public final class ComputeGuard: Sendable {
         lectern_set_current_guard(Unmanaged.passUnretained(self).toOpaque())
         defer { lectern_set_current_guard(previous) }
         return try body()
+    }
+
+    /// Whether this guard is the one installed on the calling thread (a pointer comparison).
+    public var isInstalled: Bool {
+        lectern_current_guard() == Unmanaged.passUnretained(self).toOpaque()
     }
 
     /// The guard installed on the calling thread, if any.

@@ -35,18 +35,19 @@ extension Tensor {
         let shape = try Shape.broadcast(a.shape, b.shape, op: op)
         if b.count == 1 { return a.map(BindSecond(f: f, y: b.scalars[0])).withShape(shape) }
         if a.count == 1 { return b.map(BindFirst(f: f, x: a.scalars[0])).withShape(shape) }
-        return broadcastZip(a, b, shape: shape, f)
+        return try broadcastZip(a, b, shape: shape, f)
     }
 
     /// The general case of `zip`: walks the result in row-major order with an odometer over
     /// all but the last dimension, reading each operand through strides that are 0 along the
-    /// dimensions it is broadcast over.
+    /// dimensions it is broadcast over. The result may be larger than both operands
+    /// (`[N, 1]` with `[1, N]`), so it goes through the allocation funnel.
     @inline(__always)
-    private static func broadcastZip<F: BinaryFunction>(_ a: Tensor, _ b: Tensor, shape: [Int], _ f: F) -> Tensor {
+    private static func broadcastZip<F: BinaryFunction>(_ a: Tensor, _ b: Tensor, shape: [Int], _ f: F) throws(TensorError) -> Tensor {
         let sa = Shape.broadcastStrides(a.shape, to: shape)
         let sb = Shape.broadcastStrides(b.shape, to: shape)
         let inner = shape.last ?? 1, ia = sa.last ?? 0, ib = sb.last ?? 0
-        return Tensor(unchecked: shape) { out in
+        return try Tensor(allocating: shape) { out in
             guard out.count > 0 else { return }
             a.scalars.withUnsafeBufferPointer { x in
                 b.scalars.withUnsafeBufferPointer { y in

@@ -48,7 +48,8 @@ public struct Tensor: Sendable, Equatable {
     /// the operation that computed it; nil for a plain tensor (`Tensor+Graph.swift`).
     var node: GradNode?
 
-    /// A tensor of the given shape holding `scalars` in row-major order.
+    /// A tensor of the given shape holding `scalars` in row-major order. Its elements exist
+    /// already, so the session's element limit is not checked here (see `checkedCount`).
     /// - Throws: `TensorError.scalarCount` when the counts differ, `.negativeDimension`.
     public init(shape: [Int], scalars: [Double]) throws {
         let count = try Shape.elementCount(shape)
@@ -58,7 +59,8 @@ public struct Tensor: Sendable, Equatable {
         self.init(unchecked: shape, scalars: scalars)
     }
 
-    /// A tensor whose shape the caller has already validated.
+    /// A tensor whose shape the caller has already validated; a result that may be larger
+    /// than the operation's inputs must pass `Tensor.checkedCount` first.
     init(unchecked shape: [Int], scalars: [Double]) {
         assert(shape.reduce(1, *) == scalars.count, "shape \(shape) vs \(scalars.count) scalars")
         self.shape = shape
@@ -66,7 +68,8 @@ public struct Tensor: Sendable, Equatable {
         self.charge = StorageCharge.forNewBuffer(of: scalars.count)
     }
 
-    /// A tensor of a validated shape whose elements `body` writes, each exactly once.
+    /// A tensor of a validated shape whose elements `body` writes, each exactly once (for a
+    /// result that may be larger than the operation's inputs, `init(allocating:)`).
     /// `body` receives uninitialised memory of `shape.reduce(1, *)` elements. Always inlined,
     /// so that the loop in `body` is compiled together with the function it calls per element.
     @inline(__always)
@@ -107,8 +110,10 @@ public struct Tensor: Sendable, Equatable {
     }
 
     /// A tensor of the given shape with every element equal to `value`.
+    /// - Throws: `TensorError.negativeDimension`, or a size the session does not allow
+    ///   (`Tensor.checkedCount`), before anything is allocated.
     public init(shape: [Int], repeating value: Double) throws {
-        let count = try Shape.elementCount(shape)
+        let count = try Tensor.checkedCount(shape)
         self.init(unchecked: shape, scalars: [Double](repeating: value, count: count))
     }
 

@@ -6,6 +6,8 @@ public enum TensorError: Error, Equatable, Sendable {
     case scalarCount(shape: [Int], count: Int)
     case negativeDimension(shape: [Int])
     case tooLarge(shape: [Int])
+    /// A new tensor with more elements than the session allows (`ComputeGuard.elementLimit`).
+    case overElementLimit(shape: [Int], limit: Int)
     case raggedRows(row: Int, count: Int, expected: Int)
     // Shapes and axes
     case broadcast(op: String, lhs: [Int], rhs: [Int])
@@ -82,6 +84,8 @@ extension TensorError: CustomStringConvertible {
             return "shape \(shape) has a negative dimension"
         case let .tooLarge(shape):
             return "shape \(shape) is too large (more than \(Shape.maxElements) elements)"
+        case let .overElementLimit(shape, limit):
+            return "a tensor of shape \(shape) is too large: more than the limit of \(limit) elements"
         case let .raggedRows(row, count, expected):
             return "row \(row) has \(count) values, but row 0 has \(expected): rows must have the same length"
         case let .broadcast(op, lhs, rhs):

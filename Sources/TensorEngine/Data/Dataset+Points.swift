@@ -19,7 +19,8 @@ extension Dataset {
         try check(classes >= 1, "spiral", "classes", .notAtLeast(1, got: classes))
         try checkNoise(noise, "spiral")
         let n = pointsPerClass
-        _ = try Shape.elementCount([n * classes, 2])
+        let (rows, overflow) = n.multipliedReportingOverflow(by: classes)
+        _ = try Tensor.checkedCount([overflow ? .max : rows, 2])
         var x: [Double] = [], y: [Double] = []
         for j in 0..<classes {
             let r = try Tensor.linspace(0, 1, count: n)
@@ -47,7 +48,7 @@ extension Dataset {
                              using rng: inout RandomGenerator) throws -> Dataset {
         try check(count >= 0, "moons", "count", .negative(count))
         try checkNoise(noise, "moons")
-        _ = try Shape.elementCount([count, 2])
+        _ = try Tensor.checkedCount([count, 2])
         let outer = try Tensor.linspace(0, Double.pi, count: count / 2).scalars
         let inner = try Tensor.linspace(0, Double.pi, count: count - count / 2).scalars
         let x = outer.flatMap { [CMath.cos($0), CMath.sin($0)] } + inner.flatMap { [1 - CMath.cos($0), 0.5 - CMath.sin($0)] }
@@ -74,7 +75,7 @@ extension Dataset {
         try check(count >= 0, "blobs", "count", .negative(count))
         try check(std >= 0 && std.isFinite, "blobs", "std", .notFiniteNonNegative(std))
         let (k, d) = (centers.shape[0], centers.shape[1])
-        _ = try Shape.elementCount([count, d])
+        _ = try Tensor.checkedCount([count, d])
         var x: [Double] = [], y: [Double] = []
         for center in 0..<k {
             for _ in 0..<(count / k + (center < count % k ? 1 : 0)) {

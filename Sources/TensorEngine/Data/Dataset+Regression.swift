@@ -18,7 +18,7 @@ extension Dataset {
         try check(count >= 0, "regression1D", "count", .negative(count))
         try check(range.lowerBound.isFinite && range.upperBound.isFinite, "regression1D", "range", .notFinite)
         try checkNoise(noise, "regression1D")
-        _ = try Shape.elementCount([count, 1])
+        _ = try Tensor.checkedCount([count, 1])
         let (low, high) = (range.lowerBound, range.upperBound)
         let x = (0..<count).map { _ in low + (high - low) * rng.uniform() }.sorted()
         let f = function ?? { CMath.sin($0) }

@@ -25,7 +25,7 @@ extension Dataset {
         try check(count >= 0, "shapes", "count", .negative(count))
         try check(size >= 8, "shapes", "size", .tooSmallToTellApart(minimum: 8, got: size))
         try checkNoise(noise, "shapes")
-        _ = try Shape.elementCount([count, 1, size, size])
+        _ = try Tensor.checkedCount([count, 1, size, size])
         var x: [Double] = [], y: [Double] = []
         x.reserveCapacity(count * size * size)
         for i in 0..<count {

@@ -64,9 +64,11 @@ extension Dataset {
     /// The examples at `indices`, in that order (an index may repeat): the rows of `x` and
     /// `y` that NumPy would pick with `x[indices]`, `y[indices]`. Negative indices count
     /// from the end.
-    /// - Throws: `TensorError.indexOutOfRange` for an index outside `-N..<N`.
+    /// - Throws: `TensorError.indexOutOfRange` for an index outside `-N..<N`; a result larger
+    ///   than the session allows (`Tensor.checkedCount`: indices may repeat).
     /// - Complexity: O(indices.count · example size).
     public func rows(_ indices: [Int]) throws -> Dataset {
+        _ = try Tensor.checkedCount([indices.count] + x.shape.dropFirst())
         var picked: [Int] = []
         picked.reserveCapacity(indices.count)
         for index in indices {

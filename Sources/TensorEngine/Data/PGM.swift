@@ -21,7 +21,7 @@ extension Tensor {
         let height = try reader.readField("height")
         let maxValue = try reader.readField("maximum value", isLast: true)
         guard maxValue >= 1, maxValue <= 65535 else { throw TensorError.pgmMaxValue(maxValue) }
-        _ = try Shape.elementCount([height, width])
+        _ = try Tensor.checkedCount([height, width])
         let start = reader.offset + 1  // the single whitespace byte after the maximum
         let bytesPerPixel = maxValue < 256 ? 1 : 2
         let found = Swift.max(bytes.count - start, 0)

@@ -42,7 +42,7 @@ extension Tensor {
         }
         guard width > 0, height > 0 else { throw fail(.noPixels) }
         let shape = colourType == 0 || colourType == 4 ? [height, width] : [3, height, width]
-        _ = try Shape.elementCount(shape)
+        _ = try Tensor.checkedCount(shape)
         let stride = width * channels
         var raw = [UInt8](repeating: 0, count: height * (stride + 1))
         var size = UInt(raw.count)

@@ -81,6 +81,9 @@ struct AdvancedIndex {
         indexShape = try arrays.dropFirst().reduce(arrays[0].shape) { try Shape.broadcast($0, $1.shape, op: "indexing") }
         pickedFirst = entries.last! - entries.first! + 1 != entries.count
         if shapeOnly { return }
+        // The selection may be far larger than x (x[a, b] with a (n, 1) and b (1, n)); refuse
+        // it before the positions below, which are nearly as many, are made.
+        _ = try Tensor.checkedCount(resultShape)
         if arrays.count == 1, let only = arrays[0].positions {
             rows = only  // one index tensor or mask: its positions are the rows
             return

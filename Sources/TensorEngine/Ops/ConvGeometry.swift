@@ -63,10 +63,11 @@ struct ConvGeometry {
     /// Columns of the im2col matrix for one image: one per output position.
     var outPositions: Int { outHeight * outWidth }
 
-    /// The output shape (N, `channels`, OH, OW). - Throws: `TensorError.tooLarge` beyond the size limit.
+    /// The output shape (N, `channels`, OH, OW).
+    /// - Throws: a size the session does not allow (`Tensor.checkedCount`).
     func outputShape(channels: Int) throws -> [Int] {
         let shape = [batch, channels, outHeight, outWidth]
-        _ = try Shape.elementCount(shape)
+        _ = try Tensor.checkedCount(shape)
         return shape
     }
 

@@ -27,7 +27,7 @@ extension Tensor {
         guard inputShape.count == 4 else {
             throw TensorError.rank(op: "col2im", argument: "inputShape", expected: "4 sizes (N, C, H, W)", shape: inputShape)
         }
-        _ = try Shape.elementCount(inputShape)
+        _ = try checkedCount(inputShape)
         let g = try ConvGeometry(input: inputShape, kernel: (kernelHeight, kernelWidth), stride: stride,
                                  padding: padding, dilation: dilation, floorMode: floorMode, op: "col2im", noun: "filter")
         let expected = [g.patchSize, try Shape.elementCount([g.batch, g.outPositions])]

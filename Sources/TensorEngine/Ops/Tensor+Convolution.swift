@@ -16,7 +16,8 @@ extension Tensor {
     /// - Throws: on ranks other than 4, channel counts that differ, a bias of the wrong shape,
     ///   a filter larger than the padded input, a bad stride/padding/dilation, or a stride
     ///   that does not fit: `(7 - 3) / 3 + 1 = 2.33: a 3x3 filter at stride 3 does not fit a 7x7 input`;
-    ///   `TensorError.tooLarge` when the output, or one image's patch matrix, is beyond `Shape.maxElements`.
+    ///   `TensorError.overElementLimit` (`.tooLarge` outside a session) when the output, or one
+    ///   image's patch matrix, is larger than `Tensor.checkedCount` allows.
     /// - Complexity: 2·N·K·C·KH·KW·OH·OW floating-point operations.
     ///
     /// Backward, with X̂_n = im2col(x_n) and g = dL/dy (`Tensor+ConvolutionBackward.swift`):
@@ -59,7 +60,8 @@ extension Tensor {
         if let bias, bias.shape != [w.shape[0]] { throw TensorError.bias(filters: w.shape[0], shape: bias.shape) }
         let g = try ConvGeometry(input: x.shape, kernel: (w.shape[2], w.shape[3]), stride: stride, padding: padding,
                                  dilation: dilation, floorMode: floorMode, op: op, noun: "filter")
-        _ = try Shape.elementCount([g.patchSize, g.outPositions])  // one image's patch matrix
+        _ = try g.outputShape(channels: w.shape[0])  // the result, then one image's patch matrix
+        _ = try checkedCount([g.patchSize, g.outPositions])
         return g
     }
 
@@ -101,7 +103,8 @@ extension Tensor {
     /// (Sources/TensorEngine/Reference/ReferenceKernels+Im2col.swift).
     /// Backward: dx = col2im(g), the adjoint of im2col (each patch entry's gradient is added
     /// back onto the pixel it was copied from; `Tensor+Col2im.swift`).
-    /// - Throws: as `conv2d` for the geometry; `TensorError.tooLarge` beyond `Shape.maxElements`.
+    /// - Throws: as `conv2d` for the geometry; `TensorError.overElementLimit` (`.tooLarge`
+    ///   outside a session) for a patch matrix larger than `Tensor.checkedCount` allows.
     public static func im2col(_ x: Tensor, kernelHeight: Int, kernelWidth: Int, stride: Int = 1,
                               padding: Int = 0, dilation: Int = 1, floorMode: Bool = false) throws -> Tensor {
         let y = try plainIm2col(x, kernelHeight: kernelHeight, kernelWidth: kernelWidth, stride: stride,
@@ -121,7 +124,7 @@ extension Tensor {
         let g = try ConvGeometry(input: x.shape, kernel: (kernelHeight, kernelWidth), stride: stride, padding: padding,
                                  dilation: dilation, floorMode: floorMode, op: "im2col", noun: "filter")
         let columns = try Shape.elementCount([g.batch, g.outPositions]), shape = [g.patchSize, columns]
-        _ = try Shape.elementCount(shape)
+        _ = try checkedCount(shape)
         let imageSize = g.channels * g.height * g.width
         return Tensor(unchecked: shape) { out in
             x.scalars.withUnsafeBufferPointer { px in

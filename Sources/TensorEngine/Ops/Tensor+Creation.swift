@@ -24,7 +24,7 @@ extension Tensor {
         }
         // NOTE: and clamp before converting: a step away from a far stop (arange(1e35, 0.5))
         // is a hugely negative count, which traps in Int() just the same.
-        let count = steps > 0 ? Int(steps) : 0
+        let count = try checkedCount([steps > 0 ? Int(steps) : 0])
         return Tensor((0..<count).map { start + Double($0) * step })
     }
 
@@ -33,7 +33,7 @@ extension Tensor {
         guard count >= 0 else {
             throw TensorError.argument(op: "linspace", name: "count", problem: .negative(count))
         }
-        _ = try Shape.elementCount([count])
+        _ = try checkedCount([count])
         if count == 1 { return Tensor([start]) }
         let step = (stop - start) / Double(count - 1)
         return Tensor((0..<count).map { $0 == count - 1 ? stop : start + Double($0) * step })
@@ -48,13 +48,13 @@ extension Tensor {
 
     /// Uniform samples in [0, 1).
     public static func rand(_ shape: [Int], using rng: inout RandomGenerator) throws -> Tensor {
-        let count = try Shape.elementCount(shape)
+        let count = try checkedCount(shape)
         return Tensor(unchecked: shape, scalars: (0..<count).map { _ in rng.uniform() })
     }
 
     /// Standard normal samples (mean 0, standard deviation 1).
     public static func randn(_ shape: [Int], using rng: inout RandomGenerator) throws -> Tensor {
-        let count = try Shape.elementCount(shape)
+        let count = try checkedCount(shape)
         return Tensor(unchecked: shape, scalars: (0..<count).map { _ in rng.normal() })
     }
 
@@ -70,7 +70,7 @@ extension Tensor {
 
     /// A random ordering of `0..<n` as a rank-1 tensor (for shuffling a data set's rows).
     public static func permutation(_ n: Int, using rng: inout RandomGenerator) throws -> Tensor {
-        _ = try Shape.elementCount([n])
+        _ = try checkedCount([n])
         return Tensor(rng.permutation(n).map(Double.init))
     }
 

@@ -32,7 +32,7 @@ extension Tensor {
         }
         let rowShape = Array(shape.dropFirst())
         let resultShape = indices.shape + rowShape
-        _ = try Shape.elementCount(resultShape)
+        _ = try Self.checkedCount(resultShape)
         let rowSize = rowShape.reduce(1, *)
         let picked = try indices.scalars.map { try Self.rowNumber($0, rows: rows) }
         // Copied through buffers: one `append(contentsOf:)` per row costs more than the copy

@@ -20,6 +20,7 @@ extension Tensor {
         }
         var shape = first.shape
         shape[d] = tensors.reduce(0) { $0 + $1.shape[d] }
+        _ = try checkedCount(shape)  // the pieces exist, but together they may be too many
         let y = Tensor(unchecked: shape, scalars: interleave(tensors, outer: shape[..<d].reduce(1, *)))
             .keepingBoolean(tensors.allSatisfy(\.isBoolean))  // masks joined are a mask
         guard tensors.contains(where: \.requiresGrad) else { return y }

@@ -38,7 +38,8 @@ extension Tensor {
         let left = a.rank == 1 ? a.withShape([1] + a.shape) : a
         let right = b.rank == 1 ? b.withShape(b.shape + [1]) : b
         let product: Tensor
-        do { product = try batchedMatmul(left, right) } catch { throw TensorError.matmul(lhs: a.shape, rhs: b.shape) }
+        // The shapes in the message are the caller's, before vectors became matrices.
+        do { product = try batchedMatmul(left, right) } catch TensorError.matmul { throw TensorError.matmul(lhs: a.shape, rhs: b.shape) }
         var shape = product.shape
         if b.rank == 1 { shape.removeLast() }
         if a.rank == 1 { shape.remove(at: shape.count - (b.rank == 1 ? 1 : 2)) }
@@ -60,7 +61,7 @@ extension Tensor {
         }
         let stridesA = Shape.broadcastStrides(batchA, to: batch).map { $0 * ra * ca }
         let stridesB = Shape.broadcastStrides(batchB, to: batch).map { $0 * rb * cb }
-        return Tensor(unchecked: batch + [m, n]) { out in
+        return try Tensor(allocating: batch + [m, n]) { out in
             a.scalars.withUnsafeBufferPointer { pa in
                 b.scalars.withUnsafeBufferPointer { pb in
                     guard let c = out.baseAddress else { return }
@@ -113,13 +114,13 @@ extension Tensor {
     /// The outer product of two tensors, flattened first: (m) x (n) -> (m, n), with
     /// `result[i, j] = a[i] · b[j]`. With a gradient it is composed: a column times a row,
     /// broadcast.
-    public static func outer(_ a: Tensor, _ b: Tensor) -> Tensor {
+    /// - Throws: a result larger than the session allows (`Tensor.checkedCount`).
+    public static func outer(_ a: Tensor, _ b: Tensor) throws -> Tensor {
         if anyRequiresGrad(a, b) {
-            // Cannot throw: (m, 1) and (1, n) always broadcast.
-            return try! a.reshape([a.count, 1]) * b.reshape([1, b.count])
+            return try a.reshape([a.count, 1]) * b.reshape([1, b.count])
         }
         let (u, v) = (a.scalars, b.scalars)
-        return Tensor(unchecked: [u.count, v.count]) { out in
+        return try Tensor(allocating: [u.count, v.count]) { out in
             for i in 0..<u.count {
                 let x = u[i]
                 for j in 0..<v.count { out[i * v.count + j] = x * v[j] }
