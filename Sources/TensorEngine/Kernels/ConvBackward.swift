@@ -28,6 +28,13 @@ struct ConvBackwardPass {
         // rest. GEMM's result does not depend on its thread count.
         let gemmThreads = Swift.max(1, threads / groups)
         let session = ComputeGuard.current, imageSize = g.channels * g.height * g.width
+        // dX̂_n = Wᵀ·dY_n: Wᵀ, the same in every image's product, is packed once when the
+        // product takes the packed path (the plan depends on shapes and strides only).
+        let filtersT = MatrixOperand(w, columns: g.patchSize, transposed: true)
+        let dxPlan = ProductPlan.choose(m: g.patchSize, n: g.outPositions, k: filters, a: filtersT,
+                                        b: MatrixOperand(dy, columns: g.outPositions), preferPacked: true)
+        let packedWT = dx != nil && dxPlan == .packed ? PackedMatrixA(filtersT, m: g.patchSize, k: filters) : nil
+        defer { packedWT?.deallocate() }
         parallelFor(parts: groups, threads: threads) { group in
             let scratch = UnsafeMutablePointer<Double>.allocate(capacity: g.patchSize * g.outPositions)
             defer { scratch.deallocate() }
@@ -51,9 +58,15 @@ struct ConvBackwardPass {
                          accumulate: n > group * size, threads: gemmThreads)
                 }
                 if let dx {
-                    gemm(m: g.patchSize, n: g.outPositions, k: filters,
-                         a: MatrixOperand(w, columns: g.patchSize, transposed: true), b: dyN,
-                         c: scratch, ldc: g.outPositions, threads: gemmThreads, packed: true)
+                    if let packedWT {
+                        gemmPacked(m: g.patchSize, n: g.outPositions, k: filters, a: filtersT, c: scratch,
+                                   ldc: g.outPositions, accumulate: false, threads: gemmThreads, prepackedA: packedWT) {
+                            packBlockB(dyN.offset($0, $2), kc: $1, nc: $3, panels: $4, into: $5)
+                        }
+                    } else {
+                        gemm(m: g.patchSize, n: g.outPositions, k: filters, a: filtersT, b: dyN,
+                             c: scratch, ldc: g.outPositions, threads: gemmThreads, plan: dxPlan)
+                    }
                     col2imImage(scratch, g, into: dx + n * g.channels * g.height * g.width, ld: g.outPositions)
                 }
             }

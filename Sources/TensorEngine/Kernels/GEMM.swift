@@ -43,13 +43,15 @@ typealias BlockPackerB = (_ pc: Int, _ kc: Int, _ jc: Int, _ nc: Int, _ panels: 
 
 /// The packed path of `gemm`, with B supplied by `packB` rather than read from a matrix: the
 /// convolution packs its image patches straight into B's panels (`PatchPanels`), without
-/// writing the patch matrix first. The sums are those of `gemm` for the same B, bit for bit.
+/// writing the patch matrix first. `prepackedA`, when given, is A already packed (a
+/// convolution's filters, the same in every image's product), and `a` is not read. The sums
+/// are those of `gemm` for the same A and B, bit for bit.
 func gemmPacked(m: Int, n: Int, k: Int, a: MatrixOperand, c: UnsafeMutablePointer<Double>, ldc: Int,
-                accumulate: Bool, threads: Int, packB: BlockPackerB) {
+                accumulate: Bool, threads: Int, prepackedA: PackedMatrixA? = nil, packB: BlockPackerB) {
     let blocking = GEMMBlocking()
     let workers = min(threads, max(1, m * n * k / GEMMBlocking.workPerThread))
     let packedB = allocateAligned(blocking.packedBCount(n: n, k: k))
-    let packedA = allocateAligned(blocking.packedACount(m: m, k: k) * workers)
+    let packedA = allocateAligned(prepackedA == nil ? blocking.packedACount(m: m, k: k) * workers : 0)
     defer { packedB.deallocate(); packedA.deallocate() }
     // Stopped by the session (Ctrl-C, a limit) between two blocks: C is left all zeros (or, when
     // accumulating, with what it had plus some of the blocks), never with uninitialised memory.
@@ -72,11 +74,14 @@ func gemmPacked(m: Int, n: Int, k: Int, a: MatrixOperand, c: UnsafeMutablePointe
                 for ic in stride(from: share.rows.lowerBound, to: share.rows.upperBound, by: blocking.mc) {
                     if session?.shouldStop() == true { return }
                     let mc = min(blocking.mc, share.rows.upperBound - ic)
-                    packBlockA(a.offset(ic, pc), rows: mc, kc: kc, into: packed)
+                    var blockA = UnsafePointer(packed)
+                    if let prepackedA { blockA = prepackedA.block(row: ic, depth: pc, kc: kc) } else {
+                        packBlockA(a.offset(ic, pc), rows: mc, kc: kc, into: packed)
+                    }
                     let j = share.panels.lowerBound * MicroTile.columns
                     GEMMKernel.multiplyPackedBlock(
                         mc: mc, nc: min(nc, share.panels.upperBound * MicroTile.columns) - j, kc: kc,
-                        a: packed, b: packedB + share.panels.lowerBound * kc * MicroTile.columns,
+                        a: blockA, b: packedB + share.panels.lowerBound * kc * MicroTile.columns,
                         c: c + ic * ldc + jc + j, ldc: ldc, accumulate: accumulate || pc > 0)
                 }
             }

@@ -81,6 +81,9 @@ extension Tensor {
                                                   b: MatrixOperand(pw.baseAddress!, columns: g.outPositions),
                                                   preferPacked: true)
                     let panels = plan == .packed ? PatchPanels(g) : nil
+                    // The filters, packed once for every image's product.
+                    let packedW = panels == nil ? nil : PackedMatrixA(a, m: filters, k: g.patchSize)
+                    defer { packedW?.deallocate() }
                     parallelFor(parts: g.batch, threads: threads) { n in
                         // Stopped by the session: the images not started stay zeros.
                         if session?.shouldStop() == true { (y + n * outSize).update(repeating: 0, count: outSize); return }
@@ -90,7 +93,8 @@ extension Tensor {
                             defer { padded.deallocate() }
                             panels.fillPadded(px.baseAddress! + n * imageSize, into: padded)
                             gemmPacked(m: filters, n: g.outPositions, k: g.patchSize, a: a, c: y + n * outSize,
-                                       ldc: g.outPositions, accumulate: false, threads: gemmThreads) {
+                                       ldc: g.outPositions, accumulate: false, threads: gemmThreads,
+                                       prepackedA: packedW) {
                                 panels.pack(padded, pc: $0, kc: $1, jc: $2, nc: $3, panels: $4, into: $5)
                             }
                             if let bias { addBias(bias, to: y + n * outSize, positions: g.outPositions) }
