@@ -99,25 +99,11 @@ struct PatchPanels {
                 for q in range {
                     let start = jc + q * width, panel = panels[start / width]
                     let columns = Swift.min(width, jc + nc - start)
-                    var out = UnsafeMutableRawPointer(packed + q * kc * width)
-                    if panel.split == width && columns == width {
-                        for p in pc..<(pc + kc) {
-                            let source = UnsafeRawPointer(padded + taps[p] + panel.first)
-                            out.storeBytes(of: source.loadUnaligned(as: SIMD8<Double>.self), as: SIMD8<Double>.self)
-                            out += width * MemoryLayout<Double>.stride
-                        }
-                    } else if panel.split > 0 && columns == width {
-                        let lanes = SIMD8<Int64>(0, 1, 2, 3, 4, 5, 6, 7)
-                        let fromFirst = lanes .< SIMD8(repeating: Int64(panel.split))
-                        for p in pc..<(pc + kc) {
-                            let source = padded + taps[p]
-                            let a = UnsafeRawPointer(source + panel.first).loadUnaligned(as: SIMD8<Double>.self)
-                            let b = UnsafeRawPointer(source + panel.second).loadUnaligned(as: SIMD8<Double>.self)
-                            out.storeBytes(of: b.replacing(with: a, where: fromFirst), as: SIMD8<Double>.self)
-                            out += width * MemoryLayout<Double>.stride
-                        }
+                    if panel.split > 0 && columns == width {
+                        VectorKernels.chosen.packPatchPanel(padded, taps.baseAddress! + pc, kc, panel.first, panel.second,
+                                                            panel.split, packed + q * kc * width)
                     } else {
-                        let lane = out.assumingMemoryBound(to: Double.self)
+                        let lane = packed + q * kc * width
                         for p in 0..<kc {
                             let source = padded + taps[pc + p]
                             for l in 0..<width { lane[p * width + l] = l < columns ? source[positions[start + l]] : 0 }
