@@ -45,6 +45,42 @@ struct PatchPanelsTests {
         }
     }
 
+    @Test("dW's panels of X̂ᵀ and X̂ written from the padded image are im2colImage's, bit for bit",
+          arguments: geometries)
+    func sameTransposedPanels(shape: (Int, Int, Int, Int, Int, Int, Int, Int)) throws {
+        let (c, h, w, kh, kw, s, p, d) = shape
+        let g = try ConvGeometry(input: [1, c, h, w], kernel: (kh, kw), stride: s, padding: p, dilation: d,
+                                 floorMode: true, op: "test", noun: "filter")
+        let panels = try #require(PatchPanels(g))
+        let x = randomTensor([c, h, w], seed: 43)
+        let (taps, positions) = (g.patchSize, g.outPositions), width = 8
+        let cols = UnsafeMutablePointer<Double>.allocate(capacity: taps * positions)
+        let written = UnsafeMutablePointer<Double>.allocate(capacity: taps * positions)
+        let padded = UnsafeMutablePointer<Double>.allocate(capacity: panels.paddedCount)
+        let count = (taps + width - 1) / width * width * 256
+        let expected = UnsafeMutablePointer<Double>.allocate(capacity: count)
+        let packed = UnsafeMutablePointer<Double>.allocate(capacity: count)
+        defer { cols.deallocate(); written.deallocate(); padded.deallocate(); expected.deallocate(); packed.deallocate() }
+        x.scalars.withUnsafeBufferPointer { px in
+            im2colImage(px.baseAddress!, g, into: cols, ld: positions)
+            panels.fillPadded(px.baseAddress!, into: padded)
+        }
+        panels.writeMatrix(padded, into: written, ld: positions)
+        #expect(Array(UnsafeBufferPointer(start: written, count: taps * positions))
+                == Array(UnsafeBufferPointer(start: cols, count: taps * positions)))
+        // X̂ᵀ (positions x taps) in blocks of 256 positions, all panels of taps.
+        let patchesT = MatrixOperand(UnsafePointer(cols), columns: positions, transposed: true)
+        let allPanels = 0..<((taps + width - 1) / width)
+        for pc in stride(from: 0, to: positions, by: 256) {
+            let kc = min(256, positions - pc)
+            packBlockB(patchesT.offset(pc, 0), kc: kc, nc: taps, panels: allPanels, into: expected)
+            panels.packTransposed(padded, pc: pc, kc: kc, jc: 0, nc: taps, panels: allPanels, into: packed)
+            let size = allPanels.count * width * kc
+            #expect(Array(UnsafeBufferPointer(start: packed, count: size))
+                    == Array(UnsafeBufferPointer(start: expected, count: size)))
+        }
+    }
+
     @Test("conv2d through the panels equals the patch matrix times the filters, bit for bit")
     func sameProduct() throws {
         // LeNet's second layer on 3 images: the product W·X̂ by the plain packed gemm.

@@ -113,4 +113,58 @@ struct PatchPanels {
             }
         }
     }
+
+    /// The same numbers for the weight gradient's product dW = dY_n·X̂_nᵀ, whose B is X̂_nᵀ
+    /// (OH·OW, C·KH·KW): a `BlockPackerB` for the panels `range` of its block at rows (output
+    /// positions) `pc..<pc+kc`, columns (taps) `jc..<jc+nc`. A panel is 8 taps; row p of it
+    /// holds their 8 numbers at position pc + p, each one load (the taps are not evenly spaced).
+    func packTransposed(_ padded: UnsafePointer<Double>, pc: Int, kc: Int, jc: Int, nc: Int, panels range: Range<Int>,
+                        into packed: UnsafeMutablePointer<Double>) {
+        let width = MicroTile.columns
+        positions.withUnsafeBufferPointer { positions in
+            for q in range {
+                let start = jc + q * width, columns = Swift.min(width, jc + nc - start)
+                let out = packed + q * kc * width
+                guard columns == width else {
+                    for p in 0..<kc {
+                        let source = padded + positions[pc + p]
+                        for l in 0..<width { out[p * width + l] = l < columns ? source[taps[start + l]] : 0 }
+                    }
+                    continue
+                }
+                let (t0, t1, t2, t3) = (padded + taps[start], padded + taps[start + 1], padded + taps[start + 2],
+                                        padded + taps[start + 3])
+                let (t4, t5, t6, t7) = (padded + taps[start + 4], padded + taps[start + 5], padded + taps[start + 6],
+                                        padded + taps[start + 7])
+                var row = out
+                for p in pc..<(pc + kc) {
+                    let at = positions[p]
+                    row[0] = t0[at]; row[1] = t1[at]; row[2] = t2[at]; row[3] = t3[at]
+                    row[4] = t4[at]; row[5] = t5[at]; row[6] = t6[at]; row[7] = t7[at]
+                    row += width
+                }
+            }
+        }
+    }
+
+    /// X̂_n itself, row (c, u, v) at `cols + ((c·KH + u)·KW + v)·ld`, as `im2colImage` writes it,
+    /// from `padded`: each output row of a tap is one copy of OW numbers (at stride 1), with no
+    /// test for the padding.
+    func writeMatrix(_ padded: UnsafePointer<Double>, into cols: UnsafeMutablePointer<Double>, ld: Int) {
+        let (outHeight, outWidth) = (g.outHeight, g.outWidth)
+        taps.withUnsafeBufferPointer { taps in
+            positions.withUnsafeBufferPointer { positions in
+                for (p, tap) in taps.enumerated() {
+                    let source = padded + tap, row = cols + p * ld
+                    guard g.stride == 1 else {
+                        for j in 0..<positions.count { row[j] = source[positions[j]] }
+                        continue
+                    }
+                    for i in 0..<outHeight {
+                        ShortRows.copy(source + i * paddedWidth, to: row + i * outWidth, count: outWidth)
+                    }
+                }
+            }
+        }
+    }
 }
