@@ -44,6 +44,17 @@ struct VectorKernelTests {
         }
     }
 
+    @Test("patch panels: a copy, one load or two and a blend per row of 8", arguments: [8, 5, 3, 1])
+    func patchPanel(split: Int) {
+        let image = Self.values(300, seed: 6), taps = [0, 1, 2, 40, 41, 42, 80, 81, 82, 120, 200]
+        let (first, second) = (3, split == 8 ? 3 : 3 + 4)
+        let expected = taps.flatMap { tap in (0..<8).map { image[tap + ($0 < split ? first : second) + $0] } }
+        for (name, kernels) in Self.variants {
+            let got = run(expected.count) { kernels.packPatchPanel(image, taps, taps.count, first, second, split, $0) }
+            expectSameBits(got, expected, "packPatchPanel \(name) split \(split)")
+        }
+    }
+
     @Test("relu and negate", arguments: lengths)
     func unary(n: Int) {
         let x = Self.values(n, seed: 3)

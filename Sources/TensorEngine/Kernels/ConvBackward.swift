@@ -28,9 +28,23 @@ struct ConvBackwardPass {
         // rest. GEMM's result does not depend on its thread count.
         let gemmThreads = Swift.max(1, threads / groups)
         let session = ComputeGuard.current, imageSize = g.channels * g.height * g.width
+        // dX̂_n = Wᵀ·dY_n: Wᵀ, the same in every image's product, is packed once when the
+        // product takes the packed path (the plan depends on shapes and strides only).
+        let filtersT = MatrixOperand(w, columns: g.patchSize, transposed: true)
+        let dxPlan = ProductPlan.choose(m: g.patchSize, n: g.outPositions, k: filters, a: filtersT,
+                                        b: MatrixOperand(dy, columns: g.outPositions), preferPacked: true)
+        let packedWT = dx != nil && dxPlan == .packed ? PackedMatrixA(filtersT, m: g.patchSize, k: filters) : nil
+        defer { packedWT?.deallocate() }
+        // dW += dY_n·X̂_nᵀ: on the packed path X̂_nᵀ's panels come straight from the zero-bordered
+        // image (`PatchPanels`); otherwise X̂_n is written out, from that image when it can be.
+        let patchesT = MatrixOperand(x, columns: g.outPositions, transposed: true)  // strides of X̂_nᵀ
+        let dwPlan = ProductPlan.choose(m: filters, n: g.patchSize, k: g.outPositions,
+                                        a: MatrixOperand(dy, columns: g.outPositions), b: patchesT, preferPacked: false)
+        let panels = PatchPanels(g)
         parallelFor(parts: groups, threads: threads) { group in
             let scratch = UnsafeMutablePointer<Double>.allocate(capacity: g.patchSize * g.outPositions)
-            defer { scratch.deallocate() }
+            let padded = UnsafeMutablePointer<Double>.allocate(capacity: panels?.paddedCount ?? 0)
+            defer { scratch.deallocate(); padded.deallocate() }
             let images = (group * size)..<Swift.min(g.batch, (group + 1) * size)
             for n in images {
                 // Stopped by the session: what is not computed stays zeros.
@@ -43,17 +57,34 @@ struct ConvBackwardPass {
                 }
                 let dyN = MatrixOperand(dy + n * filters * g.outPositions, columns: g.outPositions)
                 if let dw {
-                    im2colImage(x + n * g.channels * g.height * g.width, g, into: scratch, ld: g.outPositions)
-                    // X̂_nᵀ (OH·OW, C·KH·KW) through strides: GEMM packs it row by row.
-                    let patches = MatrixOperand(scratch, columns: g.outPositions, transposed: true)
-                    gemm(m: filters, n: g.patchSize, k: g.outPositions, a: dyN, b: patches,
-                         c: dw + group * filters * g.patchSize, ldc: g.patchSize,
-                         accumulate: n > group * size, threads: gemmThreads)
+                    let image = x + n * imageSize, sum = dw + group * filters * g.patchSize
+                    let accumulate = n > group * size
+                    if let panels { panels.fillPadded(image, into: padded) }
+                    if let panels, dwPlan == .packed {
+                        gemmPacked(m: filters, n: g.patchSize, k: g.outPositions, a: dyN, c: sum, ldc: g.patchSize,
+                                   accumulate: accumulate, threads: gemmThreads) {
+                            panels.packTransposed(padded, pc: $0, kc: $1, jc: $2, nc: $3, panels: $4, into: $5)
+                        }
+                    } else {
+                        if let panels { panels.writeMatrix(padded, into: scratch, ld: g.outPositions) } else {
+                            im2colImage(image, g, into: scratch, ld: g.outPositions)
+                        }
+                        // X̂_nᵀ (OH·OW, C·KH·KW) through strides: GEMM packs it row by row.
+                        let patches = MatrixOperand(scratch, columns: g.outPositions, transposed: true)
+                        gemm(m: filters, n: g.patchSize, k: g.outPositions, a: dyN, b: patches, c: sum,
+                             ldc: g.patchSize, accumulate: accumulate, threads: gemmThreads, plan: dwPlan)
+                    }
                 }
                 if let dx {
-                    gemm(m: g.patchSize, n: g.outPositions, k: filters,
-                         a: MatrixOperand(w, columns: g.patchSize, transposed: true), b: dyN,
-                         c: scratch, ldc: g.outPositions, threads: gemmThreads, packed: true)
+                    if let packedWT {
+                        gemmPacked(m: g.patchSize, n: g.outPositions, k: filters, a: filtersT, c: scratch,
+                                   ldc: g.outPositions, accumulate: false, threads: gemmThreads, prepackedA: packedWT) {
+                            packBlockB(dyN.offset($0, $2), kc: $1, nc: $3, panels: $4, into: $5)
+                        }
+                    } else {
+                        gemm(m: g.patchSize, n: g.outPositions, k: filters, a: filtersT, b: dyN,
+                             c: scratch, ldc: g.outPositions, threads: gemmThreads, plan: dxPlan)
+                    }
                     col2imImage(scratch, g, into: dx + n * g.channels * g.height * g.width, ld: g.outPositions)
                 }
             }

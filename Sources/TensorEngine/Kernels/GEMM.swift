@@ -29,10 +29,29 @@ func gemm(m: Int, n: Int, k: Int, a: MatrixOperand, b: MatrixOperand,
     if chosen != .packed {
         return multiplySmall(chosen, m: m, n: n, k: k, a: a, b: b, c: c, ldc: ldc, accumulate: accumulate)
     }
+    gemmPacked(m: m, n: n, k: k, a: a, c: c, ldc: ldc, accumulate: accumulate, threads: threads) {
+        packBlockB(b.offset($0, $2), kc: $1, nc: $3, panels: $4, into: $5)
+    }
+}
+
+/// Packs the panels `panels` (numbered from the block's first column) of the `kc` x `nc`
+/// block of B at rows `pc..<pc+kc`, columns `jc..<jc+nc`, into the layout of `packBlockB`:
+/// panel `q` at `packed + q*kc*8`, row p of it the 8 numbers B[pc+p, jc+8q ..< jc+8q+8]
+/// (zeros past the last column). Arguments: (pc, kc, jc, nc, panels, packed).
+typealias BlockPackerB = (_ pc: Int, _ kc: Int, _ jc: Int, _ nc: Int, _ panels: Range<Int>,
+                          _ packed: UnsafeMutablePointer<Double>) -> Void
+
+/// The packed path of `gemm`, with B supplied by `packB` rather than read from a matrix: the
+/// convolution packs its image patches straight into B's panels (`PatchPanels`), without
+/// writing the patch matrix first. `prepackedA`, when given, is A already packed (a
+/// convolution's filters, the same in every image's product), and `a` is not read. The sums
+/// are those of `gemm` for the same A and B, bit for bit.
+func gemmPacked(m: Int, n: Int, k: Int, a: MatrixOperand, c: UnsafeMutablePointer<Double>, ldc: Int,
+                accumulate: Bool, threads: Int, prepackedA: PackedMatrixA? = nil, packB: BlockPackerB) {
     let blocking = GEMMBlocking()
     let workers = min(threads, max(1, m * n * k / GEMMBlocking.workPerThread))
-    let packedB = allocateAligned(blocking.packedBCount)
-    let packedA = allocateAligned(blocking.packedACount * workers)
+    let packedB = allocateAligned(blocking.packedBCount(n: n, k: k))
+    let packedA = allocateAligned(prepackedA == nil ? blocking.packedACount(m: m, k: k) * workers : 0)
     defer { packedB.deallocate(); packedA.deallocate() }
     // Stopped by the session (Ctrl-C, a limit) between two blocks: C is left all zeros (or, when
     // accumulating, with what it had plus some of the blocks), never with uninitialised memory.
@@ -48,19 +67,21 @@ func gemm(m: Int, n: Int, k: Int, a: MatrixOperand, b: MatrixOperand,
             if session?.shouldStop() == true { return }
             let kc = min(blocking.kc, k - pc)
             parallelFor(parts: workers, threads: workers) { w in
-                packBlockB(b.offset(pc, jc), kc: kc, nc: nc,
-                           panels: (w * panels / workers)..<((w + 1) * panels / workers), into: packedB)
+                packB(pc, kc, jc, nc, (w * panels / workers)..<((w + 1) * panels / workers), packedB)
             }
             parallelFor(parts: shares.count, threads: workers) { w in
-                let share = shares[w], packed = packedA + w * blocking.packedACount
+                let share = shares[w], packed = packedA + w * blocking.packedACount(m: m, k: k)
                 for ic in stride(from: share.rows.lowerBound, to: share.rows.upperBound, by: blocking.mc) {
                     if session?.shouldStop() == true { return }
                     let mc = min(blocking.mc, share.rows.upperBound - ic)
-                    packBlockA(a.offset(ic, pc), rows: mc, kc: kc, into: packed)
+                    var blockA = UnsafePointer(packed)
+                    if let prepackedA { blockA = prepackedA.block(row: ic, depth: pc, kc: kc) } else {
+                        packBlockA(a.offset(ic, pc), rows: mc, kc: kc, into: packed)
+                    }
                     let j = share.panels.lowerBound * MicroTile.columns
                     GEMMKernel.multiplyPackedBlock(
                         mc: mc, nc: min(nc, share.panels.upperBound * MicroTile.columns) - j, kc: kc,
-                        a: packed, b: packedB + share.panels.lowerBound * kc * MicroTile.columns,
+                        a: blockA, b: packedB + share.panels.lowerBound * kc * MicroTile.columns,
                         c: c + ic * ldc + jc + j, ldc: ldc, accumulate: accumulate || pc > 0)
                 }
             }
@@ -105,6 +126,13 @@ struct GEMMBlocking {
 
     let mc = 96, kc = 256, nc = 2048
 
-    var packedACount: Int { (mc + GEMMKernel.rows - 1) / GEMMKernel.rows * GEMMKernel.rows * kc }
-    var packedBCount: Int { (nc + MicroTile.columns - 1) / MicroTile.columns * MicroTile.columns * kc }
+    /// Doubles of one worker's packed block of A for an m x k A: at most `mc` x `kc`, in whole panels.
+    func packedACount(m: Int, k: Int) -> Int {
+        (min(m, mc) + GEMMKernel.rows - 1) / GEMMKernel.rows * GEMMKernel.rows * min(k, kc)
+    }
+
+    /// Doubles of the packed block of B for a k x n B: at most `kc` x `nc`, in whole panels.
+    func packedBCount(n: Int, k: Int) -> Int {
+        (min(n, nc) + MicroTile.columns - 1) / MicroTile.columns * MicroTile.columns * min(k, kc)
+    }
 }

@@ -44,6 +44,34 @@ func packBlockA(_ a: MatrixOperand, rows: Int, kc: Int, into packed: UnsafeMutab
     }
 }
 
+/// A whole m x k matrix A packed once for `gemmPacked`, for products that use the same A
+/// many times (a convolution's filters, in the product of every image). Each `kc`-deep block
+/// of columns is `packBlockA` of all m rows: the block at column `pc` starts at
+/// `storage + pc·M` (M = m rounded up to whole panels), and the rows from `ic` on (a whole
+/// number of panels) at `ic·kc` within it, exactly where `packBlockA` of that block puts them.
+struct PackedMatrixA {
+    let storage: UnsafeMutablePointer<Double>
+    /// m rounded up to a multiple of the panel height.
+    let paddedRows: Int
+
+    /// Packs `a` (m x k) in blocks of `kc` columns. Call `deallocate()` when done.
+    init(_ a: MatrixOperand, m: Int, k: Int, kc: Int = GEMMBlocking().kc) {
+        paddedRows = (m + GEMMKernel.rows - 1) / GEMMKernel.rows * GEMMKernel.rows
+        storage = allocateAligned(Swift.max(1, paddedRows * k))
+        for pc in stride(from: 0, to: k, by: kc) {
+            packBlockA(a.offset(0, pc), rows: m, kc: Swift.min(kc, k - pc), into: storage + pc * paddedRows)
+        }
+    }
+
+    /// The packed rows from `ic` (a multiple of the panel height) of the block at column `pc`,
+    /// `kc` deep.
+    func block(row ic: Int, depth pc: Int, kc: Int) -> UnsafePointer<Double> {
+        UnsafePointer(storage + pc * paddedRows + ic * kc)
+    }
+
+    func deallocate() { storage.deallocate() }
+}
+
 /// The common case of `packBlockA`: six whole rows, read as six streams, written to
 /// `panel[p*step + 0..<6]` for p in 0..<kc.
 @inline(__always)

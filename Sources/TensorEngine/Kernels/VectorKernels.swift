@@ -2,7 +2,7 @@ import _VectorKernels
 import _VectorKernelsAVX2
 import _VectorKernelsAVX512
 
-/// The elementwise, broadcast, column-sum, optimiser, max-pooling and batch-norm loops
+/// The elementwise, broadcast, column-sum, optimiser, max-pooling, patch-packing and batch-norm loops
 /// (Sources/_VectorKernels), in the build the CPU runs best: the one for AVX-512, for AVX2,
 /// or for the default target — the same variant `GEMMKernel.chosen` picks, so
 /// `LECTERN_KERNEL=generic|avx2|avx512` forces both. Every variant gives the same bits (the
@@ -27,6 +27,8 @@ struct VectorKernels: Sendable {
     let maxPoolForward: @Sendable (Pointer, Int, Int, Int, Mutable) -> Void
     /// (pixels, height, width, outHeight, outWidth, dy, dx).
     let maxPoolBackward: @Sendable (Pointer, Int, Int, Int, Int, Pointer, Mutable) -> Void
+    /// (padded, taps, kc, first, second, split, out): one panel of `PatchPanels`.
+    let packPatchPanel: @Sendable (Pointer, UnsafePointer<Int>, Int, Int, Int, Int, Mutable) -> Void
     let batchNormAddValues: @Sendable (Pointer, Int, Int, Int, Mutable) -> Void
     let batchNormAddSquares: @Sendable (Pointer, Int, Int, Int, Pointer, Mutable) -> Void
     let batchNormNormalize: @Sendable (Pointer, Int, Int, Int, Pointer, Pointer, Pointer, Pointer, Mutable) -> Void
@@ -47,6 +49,7 @@ struct VectorKernels: Sendable {
             (passWherePositive, relu, negate, addRows) = (_VectorKernels.passWherePositive, _VectorKernels.relu, _VectorKernels.negate, _VectorKernels.addRows)
             (sgd, momentum, adam) = (_VectorKernels.sgd, _VectorKernels.momentum, _VectorKernels.adam)
             (maxPoolForward, maxPoolBackward) = (_VectorKernels.maxPool2x2Forward, _VectorKernels.maxPool2x2Backward)
+            packPatchPanel = _VectorKernels.packPatchPanel
             (batchNormAddValues, batchNormAddSquares, batchNormNormalize) =
                 (_VectorKernels.batchNormAddValues, _VectorKernels.batchNormAddSquares, _VectorKernels.batchNormNormalize)
             (batchNormAddGradients, batchNormInputGradient) = (_VectorKernels.batchNormAddGradients, _VectorKernels.batchNormInputGradient)
@@ -55,6 +58,7 @@ struct VectorKernels: Sendable {
             (passWherePositive, relu, negate, addRows) = (_VectorKernelsAVX2.passWherePositive, _VectorKernelsAVX2.relu, _VectorKernelsAVX2.negate, _VectorKernelsAVX2.addRows)
             (sgd, momentum, adam) = (_VectorKernelsAVX2.sgd, _VectorKernelsAVX2.momentum, _VectorKernelsAVX2.adam)
             (maxPoolForward, maxPoolBackward) = (_VectorKernelsAVX2.maxPool2x2Forward, _VectorKernelsAVX2.maxPool2x2Backward)
+            packPatchPanel = _VectorKernelsAVX2.packPatchPanel
             (batchNormAddValues, batchNormAddSquares, batchNormNormalize) =
                 (_VectorKernelsAVX2.batchNormAddValues, _VectorKernelsAVX2.batchNormAddSquares, _VectorKernelsAVX2.batchNormNormalize)
             (batchNormAddGradients, batchNormInputGradient) = (_VectorKernelsAVX2.batchNormAddGradients, _VectorKernelsAVX2.batchNormInputGradient)
@@ -63,6 +67,7 @@ struct VectorKernels: Sendable {
             (passWherePositive, relu, negate, addRows) = (_VectorKernelsAVX512.passWherePositive, _VectorKernelsAVX512.relu, _VectorKernelsAVX512.negate, _VectorKernelsAVX512.addRows)
             (sgd, momentum, adam) = (_VectorKernelsAVX512.sgd, _VectorKernelsAVX512.momentum, _VectorKernelsAVX512.adam)
             (maxPoolForward, maxPoolBackward) = (_VectorKernelsAVX512.maxPool2x2Forward, _VectorKernelsAVX512.maxPool2x2Backward)
+            packPatchPanel = _VectorKernelsAVX512.packPatchPanel
             (batchNormAddValues, batchNormAddSquares, batchNormNormalize) =
                 (_VectorKernelsAVX512.batchNormAddValues, _VectorKernelsAVX512.batchNormAddSquares, _VectorKernelsAVX512.batchNormNormalize)
             (batchNormAddGradients, batchNormInputGradient) = (_VectorKernelsAVX512.batchNormAddGradients, _VectorKernelsAVX512.batchNormInputGradient)

@@ -77,17 +77,38 @@ extension Tensor {
                 w.scalars.withUnsafeBufferPointer { pw in
                     guard let y = out.baseAddress else { return }
                     let session = ComputeGuard.current
+                    let a = MatrixOperand(pw.baseAddress!, columns: g.patchSize)
+                    // The plan depends on the shapes and on B's strides, those of a row-major X̂.
+                    let plan = ProductPlan.choose(m: filters, n: g.outPositions, k: g.patchSize, a: a,
+                                                  b: MatrixOperand(pw.baseAddress!, columns: g.outPositions),
+                                                  preferPacked: true)
+                    let panels = plan == .packed ? PatchPanels(g) : nil
+                    // The filters, packed once for every image's product.
+                    let packedW = panels == nil ? nil : PackedMatrixA(a, m: filters, k: g.patchSize)
+                    defer { packedW?.deallocate() }
                     parallelFor(parts: g.batch, threads: threads) { n in
                         // Stopped by the session: the images not started stay zeros.
                         if session?.shouldStop() == true { (y + n * outSize).update(repeating: 0, count: outSize); return }
+                        if let panels {
+                            // The patches go straight into the GEMM's panels of B (`PatchPanels`).
+                            let padded = UnsafeMutablePointer<Double>.allocate(capacity: panels.paddedCount)
+                            defer { padded.deallocate() }
+                            panels.fillPadded(px.baseAddress! + n * imageSize, into: padded)
+                            gemmPacked(m: filters, n: g.outPositions, k: g.patchSize, a: a, c: y + n * outSize,
+                                       ldc: g.outPositions, accumulate: false, threads: gemmThreads,
+                                       prepackedA: packedW) {
+                                panels.pack(padded, pc: $0, kc: $1, jc: $2, nc: $3, panels: $4, into: $5)
+                            }
+                            if let bias { addBias(bias, to: y + n * outSize, positions: g.outPositions) }
+                            return
+                        }
                         // One image's patches, in a buffer that stays in cache for the GEMM.
                         let cols = UnsafeMutablePointer<Double>.allocate(capacity: g.patchSize * g.outPositions)
                         defer { cols.deallocate() }
                         im2colImage(px.baseAddress! + n * imageSize, g, into: cols, ld: g.outPositions)
-                        gemm(m: filters, n: g.outPositions, k: g.patchSize,
-                             a: MatrixOperand(pw.baseAddress!, columns: g.patchSize),
+                        gemm(m: filters, n: g.outPositions, k: g.patchSize, a: a,
                              b: MatrixOperand(cols, columns: g.outPositions),
-                             c: y + n * outSize, ldc: g.outPositions, threads: gemmThreads, packed: true)
+                             c: y + n * outSize, ldc: g.outPositions, threads: gemmThreads, plan: plan)
                         if let bias { addBias(bias, to: y + n * outSize, positions: g.outPositions) }
                     }
                 }

@@ -66,21 +66,43 @@ extension Tensor {
         return (dx, dw)
     }
 
-    /// db[k] = Σ_n Σ_p dy[n, k, p], each filter's sum in index order (filters in parallel).
+    /// db[k] = Σ_n Σ_p dy[n, k, p], each filter's sum in index order. Four filters are summed
+    /// side by side, each in its own running sum: four independent chains of additions keep
+    /// the adder busy where one chain waits for each sum before the next (the same numbers in
+    /// the same order, so the same bits). The groups of four run in parallel.
     private static func biasGradient(_ dy: Tensor, threads: Int) -> Tensor {
         let (batch, filters) = (dy.shape[0], dy.shape[1]), positions = dy.shape[2] * dy.shape[3]
+        let width = 4, groups = (filters + width - 1) / width
         return Tensor(unchecked: [filters]) { db in
             dy.scalars.withUnsafeBufferPointer { pdy in
-                parallelFor(parts: filters, threads: threads) { k in
-                    var sum = 0.0
-                    for n in 0..<batch {
-                        let map = (n * filters + k) * positions
-                        for p in 0..<positions { sum += pdy[map + p] }
+                guard let pdy = pdy.baseAddress else { db.update(repeating: 0); return }
+                parallelFor(parts: groups, threads: threads) { group in
+                    let k0 = group * width
+                    guard k0 + width <= filters else {
+                        for k in k0..<filters { db[k] = sumOfMaps(pdy + k * positions, batch: batch, filters: filters,
+                                                                  positions: positions) }
+                        return
                     }
-                    db[k] = sum
+                    var (s0, s1, s2, s3) = (0.0, 0.0, 0.0, 0.0)
+                    for n in 0..<batch {
+                        let map = pdy + (n * filters + k0) * positions
+                        let (m1, m2, m3) = (map + positions, map + 2 * positions, map + 3 * positions)
+                        for p in 0..<positions { s0 += map[p]; s1 += m1[p]; s2 += m2[p]; s3 += m3[p] }
+                    }
+                    (db[k0], db[k0 + 1], db[k0 + 2], db[k0 + 3]) = (s0, s1, s2, s3)
                 }
             }
         }
+    }
+
+    /// Σ_n Σ_p of one filter's maps, the first at `map`, in index order.
+    private static func sumOfMaps(_ map: UnsafePointer<Double>, batch: Int, filters: Int, positions: Int) -> Double {
+        var sum = 0.0
+        for n in 0..<batch {
+            let row = map + n * filters * positions
+            for p in 0..<positions { sum += row[p] }
+        }
+        return sum
     }
 
     /// Calls `body` with the addresses of the three tensors' elements.
