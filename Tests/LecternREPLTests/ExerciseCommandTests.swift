@@ -73,10 +73,12 @@ struct ExerciseCommandTests {
         session.type(":check scale\r")
         // Ctrl-C must come after the line editor has handed the line over: while it reads, Ctrl-C
         // is a key, and it would wait as one for the next prompt (seen on loaded machines, even
-        // 0.5 s after the editor had echoed the line's end). So: the echo, then cooked mode.
+        // 0.5 s after the editor had echoed the line's end). So: the echo, then cooked mode with
+        // Ctrl-C as the interrupt character, which the REPL turns on only after it has cleared
+        // the last entry's Ctrl-C. At once, and without suspending: an `await` here resumed,
+        // on a machine loaded by the other tests, only after the whole check had finished.
         try session.expect(":check scale\r\n")
         try session.waitForCookedMode()
-        try await Task.sleep(for: .milliseconds(500))
         session.type("\u{3}")
         // Which test was running when the key came depends on the machine's load.
         try session.expect("stopped by Ctrl-C (")

@@ -36,7 +36,7 @@ extension Tensor {
         for w in parameters {
             total = try total + (w * w).sum()
         }
-        return try total * (lambda / 2)
+        return total * (lambda / 2)
     }
 }
 

@@ -17,7 +17,10 @@ enum LineInput: Equatable {
 
 /// Reads lines: the line editor on a terminal, plain lines from a pipe.
 protocol LineReader: AnyObject {
-    func read(prompt: Prompt) -> LineInput
+    /// Reads one line. `taken` runs once the line is read and before Ctrl-C is a signal again
+    /// (the line editor turns it back into one only after `taken`): the REPL clears a spent
+    /// Ctrl-C there, so that none pressed from then on is lost.
+    func read(prompt: Prompt, taken: () -> Void) -> LineInput
     func remember(_ entry: String)
 }
 
@@ -90,7 +93,7 @@ final class LineEditor: LineReader {
         lectern_el_client_data(editLine).map { Unmanaged<LineEditor>.fromOpaque($0).takeUnretainedValue() }
     }
 
-    func read(prompt: Prompt) -> LineInput {
+    func read(prompt: Prompt, taken: () -> Void) -> LineInput {
         free(promptText)
         promptText = strdup(prompt.text)
         interrupted = false
@@ -98,6 +101,7 @@ final class LineEditor: LineReader {
         var count: Int32 = 0
         setInterruptCharacter("")
         let line = el_gets(editLine, &count)
+        taken()
         setInterruptCharacter("^C")
         if interrupted { return .interrupted }
         guard let line, count > 0 else { return .end }

@@ -19,7 +19,7 @@ final class PlainLines: LineReader {
         self.showsPrompt = showsPrompt
     }
 
-    func read(prompt: Prompt) -> LineInput {
+    func read(prompt: Prompt, taken: () -> Void) -> LineInput {
         if showsPrompt {
             fputs(prompt.text.filter { $0 != Character(UnicodeScalar(UInt8(Prompt.escape))) }, lectern_stdout())
         }
@@ -32,6 +32,7 @@ final class PlainLines: LineReader {
         let text = String(decoding: line, as: UTF8.self)
         // Moving on, not removing the line: removing would move the rest of the buffer each time.
         start = min(end + 1, buffer.count)
+        taken()
         return .line(text)
     }
 

@@ -70,7 +70,11 @@ final class REPL {
         self.reader = reader
         var lineNumber = 0
         while !quitRequested {
-            switch reader.read(prompt: pending.isEmpty ? .primary(color: console.color) : .secondary(color: console.color)) {
+            let prompt: Prompt = pending.isEmpty ? .primary(color: console.color) : .secondary(color: console.color)
+            // A Ctrl-C that stopped the last entry is spent once the next line is read; one
+            // pressed after that (Ctrl-C is a signal again) stops the new entry, even before it
+            // starts running.
+            switch reader.read(prompt: prompt, taken: { interpreter.computeGuard.resumeAfterCancel() }) {
             case .end where interactive && !pending.isEmpty:
                 // Ctrl-D in the middle of an entry gives up the entry, not the session.
                 abandonEntry()
@@ -81,9 +85,6 @@ final class REPL {
                 pending = Entry()
                 console.write("\n")
             case let .line(text):
-                // A Ctrl-C that stopped the last entry is spent; one pressed from now on (the
-                // terminal is back in cooked mode) stops this one, even before it starts running.
-                interpreter.computeGuard.resumeAfterCancel()
                 lineNumber += 1
                 if pending.isEmpty { entryLine = lineNumber }
                 if submit(text) { pending = Entry() }
