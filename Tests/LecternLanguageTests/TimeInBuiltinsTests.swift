@@ -31,7 +31,10 @@ struct TimeInBuiltinsTests {
         let (error, took) = run(code, seconds: 0.5)
         #expect(error?.kind == .limit)
         #expect(error?.message == "time limit reached: the program ran for more than 0.5 seconds")
-        #expect(took < 1.5, "took \(took) s")
+        // Within 2 s of starting: the other tests share the machine (1.7 s seen with two more
+        // busy processes beside them), and one of these convolutions alone takes 2.7 s (debug
+        // build, 2 threads), so a check only between builtin calls would still be caught.
+        #expect(took < 2, "took \(took) s")
     }
 
     @Test("Ctrl-C stops a long product in under a second, the variables kept")
