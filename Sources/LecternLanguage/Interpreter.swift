@@ -194,7 +194,6 @@ extension LanguageError {
     static func wrapping(_ error: any Error, _ range: SourceRange) -> LanguageError {
         if let error = error as? LanguageError { return error }
         if case .overElementLimit? = error as? TensorError { return LanguageError(.limit, "\(error)", range) }
-        if let error = error as? CustomStringConvertible { return .runtime(error.description, range) }
-        return .runtime("\(error)", range)
+        return .runtime(String(describing: error), range)  // its `description`, when it has one
     }
 }

@@ -62,7 +62,7 @@ struct AutogradCoreTests {
     @Test("backward errors: non-scalar without a seed, a seed of the wrong shape, nothing to differentiate")
     func errors() throws {
         let x = Tensor(try Tensor.ones([2, 2]), requiresGrad: true)
-        let y = try x * 2
+        let y = x * 2
         #expect(throws: AutogradError.nonScalarBackward(shape: [2, 2])) { try y.backward() }
         #expect(throws: AutogradError.seedShape(seed: [2], output: [2, 2])) { try y.backward(seed: Tensor([1, 1])) }
         #expect(throws: AutogradError.noGradient) { try Tensor(1).backward() }
@@ -82,7 +82,7 @@ struct AutogradCoreTests {
     func deepGraph() throws {
         let x = Tensor(Tensor(1), requiresGrad: true)
         var y = x
-        for _ in 0..<20_000 { y = try y + 1e-3 }
+        for _ in 0..<20_000 { y = y + 1e-3 }
         try y.backward()
         expectClose(x.grad!, shape: [], [1])
     }
@@ -91,7 +91,7 @@ struct AutogradCoreTests {
     func deepGraphDeinit() throws {
         // Found by fuzzing the language: total = total + loss in a long loop, then dropped.
         let x = Tensor(Tensor(1), requiresGrad: true)
-        var y = try x * 2
+        var y = x * 2
         for _ in 0..<200_000 { y = try y + x }
         try y.backward()
         expectClose(x.grad!, shape: [], [200_002])

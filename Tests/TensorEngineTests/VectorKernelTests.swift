@@ -14,7 +14,7 @@ struct VectorKernelTests {
     /// Random numbers with the awkward ones mixed in: ±0, ±inf, nan, a subnormal, ties.
     static func values(_ count: Int, seed: UInt64) -> [Double] {
         var values = randomTensor([Swift.max(count, 1)], seed: seed).scalars
-        let specials: [Double] = [0, -0.0, .infinity, -.infinity, .nan, 5e-324, 1, 1, -1]
+        let specials: [Double] = [0, -0.0, .infinity, -.infinity, .nan, .leastNonzeroMagnitude, 1, 1, -1]
         for i in Swift.stride(from: 0, to: count, by: 5) { values[i] = specials[(i / 5) % specials.count] }
         return Array(values.prefix(count))
     }
