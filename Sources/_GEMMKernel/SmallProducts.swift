@@ -17,7 +17,9 @@ private func fusedMultiplyAdd(_ c: Double, _ a: Double, _ b: Double) -> Double {
 /// and A read through strides: a packing-free kernel for products with k or m of a few.
 /// Tiles of 2 rows x 16 columns of C are held in eight 4-wide registers while p runs, each
 /// step loading 16 numbers of B for two broadcast numbers of A (a last odd row gets a tile of
-/// its own); the columns past the last multiple of 16 are plain dot products. Each element of C is summed over p in order (from C itself when `accumulate`).
+/// its own); the columns past the last multiple of 16 go in tiles 4 wide, and the last
+/// n mod 4 are plain dot products. Each element of C is summed over p in order (from C itself
+/// when `accumulate`), so the tile that computes it does not change its value.
 /// - Complexity: m·n·k multiply-adds.
 public func multiplyAlongRows(m: Int, n: Int, k: Int, a: UnsafePointer<Double>, aRowStride: Int, aColumnStride: Int,
                               b: UnsafePointer<Double>, ldb: Int, c: UnsafeMutablePointer<Double>, ldc: Int,
@@ -36,6 +38,14 @@ public func multiplyAlongRows(m: Int, n: Int, k: Int, a: UnsafePointer<Double>, 
                 tile16(a0, aColumnStride, b + j, ldb, k, c0 + j, accumulate)
             }
             j += 16
+        }
+        while j + 4 <= n {
+            if pair {
+                tile4(a0, a1, aColumnStride, b + j, ldb, k, c0 + j, c1 + j, accumulate)
+            } else {
+                tile4(a0, aColumnStride, b + j, ldb, k, c0 + j, accumulate)
+            }
+            j += 4
         }
         for jj in j..<n {
             c0[jj] = dot(a0, aColumnStride, b + jj, ldb, k, accumulate ? c0[jj] : 0)
@@ -88,6 +98,36 @@ private func tile16(_ a0: UnsafePointer<Double>, _ a1: UnsafePointer<Double>, _ 
     }
     storeRow(r0, c0)
     storeRow(r1, c1)
+}
+
+/// One row x 4 columns of C over all of k.
+@inline(__always)
+private func tile4(_ a0: UnsafePointer<Double>, _ aStep: Int, _ b: UnsafePointer<Double>, _ ldb: Int, _ k: Int,
+                   _ c0: UnsafeMutablePointer<Double>, _ accumulate: Bool) {
+    var r0 = accumulate ? load(c0) : SIMD4()
+    var pb = b
+    for p in 0..<k {
+        r0 = fusedMultiplyAdd(r0, SIMD4(repeating: a0[p * aStep]), load(pb))
+        pb += ldb
+    }
+    UnsafeMutableRawPointer(c0).storeBytes(of: r0, as: SIMD4<Double>.self)
+}
+
+/// Two rows x 4 columns of C over all of k.
+@inline(__always)
+private func tile4(_ a0: UnsafePointer<Double>, _ a1: UnsafePointer<Double>, _ aStep: Int,
+                   _ b: UnsafePointer<Double>, _ ldb: Int, _ k: Int,
+                   _ c0: UnsafeMutablePointer<Double>, _ c1: UnsafeMutablePointer<Double>, _ accumulate: Bool) {
+    var r0 = accumulate ? load(c0) : SIMD4(), r1 = accumulate ? load(c1) : SIMD4()
+    var pb = b
+    for p in 0..<k {
+        let row = load(pb)
+        r0 = fusedMultiplyAdd(r0, SIMD4(repeating: a0[p * aStep]), row)
+        r1 = fusedMultiplyAdd(r1, SIMD4(repeating: a1[p * aStep]), row)
+        pb += ldb
+    }
+    UnsafeMutableRawPointer(c0).storeBytes(of: r0, as: SIMD4<Double>.self)
+    UnsafeMutableRawPointer(c1).storeBytes(of: r1, as: SIMD4<Double>.self)
 }
 
 private typealias Row16 = (SIMD4<Double>, SIMD4<Double>, SIMD4<Double>, SIMD4<Double>)

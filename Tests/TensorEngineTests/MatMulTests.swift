@@ -137,6 +137,30 @@ struct ProductPlanTests {
         }
     }
 
+    /// The along-rows loop computes a column of C in a 16-wide tile, a 4-wide one or alone
+    /// (the last n mod 4); each element must come out the same, bit for bit, whichever did it.
+    @Test("along rows: an element's value does not depend on the tile that computed it",
+          arguments: [(3, 100, 300), (2, 21, 17), (5, 7, 2), (1, 36, 9)])
+    func alongRowsTiles(m: Int, n: Int, k: Int) throws {
+        let a = randomTensor([m, k], seed: 15), b = randomTensor([k, n], seed: 16)
+        var whole = [Double](repeating: 0, count: m * n), oneByOne = whole
+        a.scalars.withUnsafeBufferPointer { pa in
+            b.scalars.withUnsafeBufferPointer { pb in
+                let opA = MatrixOperand(pa.baseAddress!, columns: k), opB = MatrixOperand(pb.baseAddress!, columns: n)
+                whole.withUnsafeMutableBufferPointer { pc in
+                    multiplySmall(.alongRows, m: m, n: n, k: k, a: opA, b: opB, c: pc.baseAddress!, ldc: n, accumulate: false)
+                }
+                oneByOne.withUnsafeMutableBufferPointer { pc in
+                    for j in 0..<n {  // a product one column wide: every element alone
+                        multiplySmall(.alongRows, m: m, n: 1, k: k, a: opA, b: opB.offset(0, j), c: pc.baseAddress! + j, ldc: n,
+                                      accumulate: false)
+                    }
+                }
+            }
+        }
+        #expect(whole.map(\.bitPattern) == oneByOne.map(\.bitPattern))
+    }
+
     @Test("accumulate adds to C in every plan")
     func accumulate() throws {
         let a = randomTensor([5, 4], seed: 13), b = randomTensor([4, 3], seed: 14)

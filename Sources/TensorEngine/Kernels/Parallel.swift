@@ -33,7 +33,8 @@ public enum KernelThreads {
 }
 
 /// Runs `body(part)` for `part` in `0..<parts`, spread over at most `KernelThreads.count`
-/// threads. Worker `w` takes the contiguous range of parts `w*parts/T ..< (w+1)*parts/T`.
+/// threads (the calling one and the helpers of `WorkerPool`). Worker `w` takes the contiguous
+/// range of parts `w*parts/T ..< (w+1)*parts/T`, whichever thread runs it.
 /// `body` must only write to memory that no other part writes to.
 func parallelFor(parts: Int, threads: Int = KernelThreads.count, _ body: (Int) -> Void) {
     let workers = Swift.min(threads, parts)
@@ -44,6 +45,12 @@ func parallelFor(parts: Int, threads: Int = KernelThreads.count, _ body: (Int) -
     // The parts write disjoint memory (the caller's promise), so sharing `body` is safe.
     // The workers run under the caller's `ComputeGuard`: their tensors are charged to its
     // session, and the kernels they run see its stop signal.
+    let ran = WorkerPool.shared.tryRun(workers: workers) { worker in
+        for part in (worker * parts / workers)..<((worker + 1) * parts / workers) { body(part) }
+    }
+    if ran { return }
+    // The pool is busy (another session's kernel, or a parallelFor inside a part): the same
+    // shares on Dispatch's threads.
     let session = UncheckedSendable(lectern_current_guard())
     withoutActuallyEscaping(body) { body in
         let shared = UncheckedSendable(body)
