@@ -87,7 +87,8 @@ final class WorkerPool: @unchecked Sendable {
         var thread = pthread_t()
         #endif
         let status = pthread_create(&thread, nil, { raw in
-            let context = Unmanaged<HelperContext>.fromOpaque(UnsafeMutableRawPointer(raw)!).takeRetainedValue()
+            let pointer: UnsafeMutableRawPointer? = raw  // optional on Linux, not on Darwin
+            let context = Unmanaged<HelperContext>.fromOpaque(pointer!).takeRetainedValue()
             context.pool.helperLoop(index: context.index, seen: context.seen)
         }, Unmanaged.passRetained(context).toOpaque())
         precondition(status == 0, "cannot start a kernel thread (pthread_create: \(status))")
