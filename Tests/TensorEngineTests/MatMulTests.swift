@@ -161,6 +161,24 @@ struct ProductPlanTests {
         #expect(whole.map(\.bitPattern) == oneByOne.map(\.bitPattern))
     }
 
+    /// For k ≤ kc the packed path sums each element in one run over k, from zero, as the
+    /// along-rows loop does; so choosing one or the other for a transposed B (ProductPlan)
+    /// changes no bit.
+    @Test("transposed B: along rows and packed give the same bits for k up to kc",
+          arguments: [(300, 100, 3), (50, 84, 10), (7, 13, 256), (12, 40, 1)])
+    func transposedBSameBits(m: Int, n: Int, k: Int) throws {
+        let a = randomTensor([m, k], seed: 17), bt = randomTensor([n, k], seed: 18)
+        var along = [Double](repeating: 0, count: m * n), packed = along
+        a.scalars.withUnsafeBufferPointer { pa in
+            bt.scalars.withUnsafeBufferPointer { pb in
+                let opA = MatrixOperand(pa.baseAddress!, columns: k), opB = MatrixOperand(pb.baseAddress!, columns: k, transposed: true)
+                along.withUnsafeMutableBufferPointer { gemm(m: m, n: n, k: k, a: opA, b: opB, c: $0.baseAddress!, ldc: n, plan: .alongRows) }
+                packed.withUnsafeMutableBufferPointer { gemm(m: m, n: n, k: k, a: opA, b: opB, c: $0.baseAddress!, ldc: n, plan: .packed) }
+            }
+        }
+        #expect(along.map(\.bitPattern) == packed.map(\.bitPattern))
+    }
+
     @Test("accumulate adds to C in every plan")
     func accumulate() throws {
         let a = randomTensor([5, 4], seed: 13), b = randomTensor([4, 3], seed: 14)
@@ -185,13 +203,16 @@ struct ProductPlanTests {
         let rowMajor = { (columns: Int) in MatrixOperand(dummy, columns: columns) }
         #expect(ProductPlan.choose(m: 300, n: 100, k: 2, a: rowMajor(2), b: rowMajor(100), preferPacked: false) == .alongRows)
         #expect(ProductPlan.choose(m: 300, n: 3, k: 100, a: rowMajor(100), b: rowMajor(3), preferPacked: false) == .dotProducts)
+        // The hidden layer's gradient, dscores · W2ᵀ: W2ᵀ's rows are copied out.
+        #expect(ProductPlan.choose(m: 300, n: 100, k: 3, a: rowMajor(3), b: MatrixOperand(dummy, columns: 3, transposed: true),
+                                   preferPacked: false) == .alongRows)
         #expect(ProductPlan.choose(m: 512, n: 512, k: 512, a: rowMajor(512), b: rowMajor(512), preferPacked: false) == .packed)
     }
 
     private func applies(_ plan: ProductPlan, _ a: MatrixOperand, _ b: MatrixOperand) -> Bool {
         switch plan {
         case .packed: true
-        case .alongRows: b.columnStride == 1
+        case .alongRows: true
         case .alongRowsTransposed: a.rowStride == 1
         case .dotProducts: a.columnStride == 1
         }

@@ -8,7 +8,7 @@ import _GEMMKernelAVX2
 enum ProductPlan: CaseIterable {
     /// Pack A and B, run the 6 x 8 micro-kernel (`gemm`'s main path).
     case packed
-    /// C[i, :] += A[i, p]·B[p, :]: needs B's rows contiguous.
+    /// C[i, :] += A[i, p]·B[p, :]: B's rows contiguous (B is copied if they are not).
     case alongRows
     /// The same on the transposed problem, Cᵀ = Bᵀ·Aᵀ: needs A's columns contiguous.
     case alongRowsTransposed
@@ -26,6 +26,10 @@ enum ProductPlan: CaseIterable {
         if preferPacked && m * n * k > 4096 { return .packed }
         func consider(_ plan: ProductPlan, _ cost: Int) { if cost < best.cost { best = (plan, cost) } }
         if b.columnStride == 1 { consider(.alongRows, m * k * (4 + (n + 3) / 4)) }
+        // A transposed B (a layer's backward, x·Wᵀ) is copied to rows first. Only for k ≤ kc,
+        // where the packed path sums each element in one run over k as this loop does: the
+        // choice then changes the speed, never a bit of the result.
+        if b.columnStride != 1, k <= GEMMBlocking().kc { consider(.alongRows, m * k * (4 + (n + 3) / 4) + 2 * k * n) }
         if a.rowStride == 1 { consider(.alongRowsTransposed, n * k * (4 + (m + 3) / 4) + 2 * m * n) }
         if a.columnStride == 1 { consider(.dotProducts, m * n * (10 + (k + 3) / 4) + (b.rowStride == 1 ? 0 : 2 * k * n)) }
         return best.plan
@@ -38,9 +42,15 @@ func multiplySmall(_ plan: ProductPlan, m: Int, n: Int, k: Int, a: MatrixOperand
     switch plan {
     case .packed:
         preconditionFailure("the packed plan runs in gemm")
-    case .alongRows:
+    case .alongRows where b.columnStride == 1:
         SmallProductKernel.alongRows(m: m, n: n, k: k, a: a.base, aRowStride: a.rowStride, aColumnStride: a.columnStride,
                                      b: b.base, ldb: b.rowStride, c: c, ldc: ldc, accumulate: accumulate)
+    case .alongRows:  // B's rows copied out first
+        let rows = UnsafeMutablePointer<Double>.allocate(capacity: k * n)
+        defer { rows.deallocate() }
+        for p in 0..<k { for j in 0..<n { rows[p * n + j] = b.base[p * b.rowStride + j * b.columnStride] } }
+        SmallProductKernel.alongRows(m: m, n: n, k: k, a: a.base, aRowStride: a.rowStride, aColumnStride: a.columnStride,
+                                     b: rows, ldb: n, c: c, ldc: ldc, accumulate: accumulate)
     case .alongRowsTransposed:
         // Cᵀ (n x m) = Bᵀ (n x k) · Aᵀ (k x m); Aᵀ's rows are A's columns, contiguous.
         let ct = UnsafeMutablePointer<Double>.allocate(capacity: n * m)
