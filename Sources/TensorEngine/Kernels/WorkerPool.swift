@@ -43,8 +43,8 @@ final class WorkerPool: @unchecked Sendable {
     private let mutex: UnsafeMutablePointer<pthread_mutex_t>
     private let condition: UnsafeMutablePointer<pthread_cond_t>
 
-    // Written by the owner only, before it bumps `generation`; read by helpers after they
-    // see the bump (the atomic's release and acquire order them).
+    // Written by the owner only, before it publishes `ticket`; read by helpers after they
+    // see it (the atomic's release and acquire order them).
     private var helpers = 0
     private let job = UnsafeMutablePointer<(Int) -> Void>.allocate(capacity: 1)
     private var jobGuard: UnsafeMutableRawPointer?
