@@ -87,11 +87,13 @@ extension Tensor {
 
 /// out[i] = f(x[i·sx], y[i·sy]) for i in 0..<n. The usual strides (1, or 0 for a broadcast
 /// operand) get loops of their own, which the compiler vectorises; the functions of
-/// `VectorKernels` run the chosen variant's loop.
+/// `VectorKernels` run the chosen variant's loop for rows of `VectorKernels.shortestRow` or
+/// more (a call per row of 3 — a bias of 3 classes added to each row — costs more than the
+/// adds). Every path computes the same `f(x, y)`, so the result does not depend on the row length.
 @inline(__always)
 private func zipRow<F: BinaryFunction>(_ f: F, _ n: Int, _ out: UnsafeMutablePointer<Double>,
                                        _ x: UnsafePointer<Double>, _ sx: Int, _ y: UnsafePointer<Double>, _ sy: Int) {
-    if let v = f as? any VectorizedBinary, n > 0 { return v.apply(n, out, x, sx, y, sy) }
+    if n >= VectorKernels.shortestRow, let v = f as? any VectorizedBinary { return v.apply(n, out, x, sx, y, sy) }
     switch (sx, sy) {
     case (1, 1):
         for i in 0..<n { out[i] = f(x[i], y[i]) }

@@ -38,6 +38,9 @@ struct VectorKernels: Sendable {
     /// The chosen variant's functions.
     static let chosen = VectorKernels(GEMMKernel.chosen)
 
+    /// Rows shorter than this (a broadcast's rows) take the inline loop rather than a call.
+    static let shortestRow = 16
+
     /// The variants this CPU can run (`generic` always): the tests compare each with `generic`.
     static var available: [GEMMKernel.Variant] { (0...GEMMKernel.best.rawValue).map { GEMMKernel.Variant(rawValue: $0)! } }
 
