@@ -6,13 +6,17 @@
 /// and nothing is recomputed.
 extension Tensor {
     /// max(x, 0); a nan input stays nan. Backward: g where x > 0, else 0.
-    // NOTE: the mask must be x > 0, not "the output equals x": at x == 0 both hold, and
+    ///
+    /// The backward rule keeps the output y, not x: y > 0 exactly where x > 0 (y is 0 for
+    /// x ≤ 0 and nan for nan, neither positive), and y is usually kept anyway (by the next
+    /// layer's product), so x's memory is freed as soon as the forward pass moves on.
+    // NOTE: the mask must be "> 0", not "the output equals x": at x == 0 both hold, and
     // passing g through there would give a subgradient other frameworks do not.
     public func relu() -> Tensor {
         let y = map(Fn.Relu())
         guard requiresGrad else { return y }
-        let x = detached()
-        return y.recorded("relu", [self]) { g in [try Tensor.zip(g, x, op: "relu backward", PassWherePositive())] }
+        let out = y
+        return y.recorded("relu", [self]) { g in [try Tensor.zip(g, out, op: "relu backward", PassWherePositive())] }
     }
 
     /// eˣ. Backward: dL/dx = g·eˣ = g·y.
