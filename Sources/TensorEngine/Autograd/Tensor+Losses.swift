@@ -57,32 +57,32 @@ extension Tensor {
     public static func softmaxCrossEntropy(_ logits: Tensor, labels: Tensor) throws -> Tensor {
         let z = logits.detached()
         try checkClassification(z, labels, op: "cross_entropy")
-        let (n, c) = (z.shape[0], z.shape[1])
-        let (scores, classes) = (z.scalars, labels.scalars)
-        var loss = 0.0
-        for i in 0..<n {
-            let row = scores[(i * c)..<(i * c + c)]
-            let top = row.max() ?? 0, label = row[i * c + Int(classes[i])]
-            // (m − z_y) + log Σ exp(z − m): the exact difference first, then a log of a sum in [1, C].
-            loss += (top - label) + (top.isFinite ? CMath.log(row.reduce(0) { $0 + CMath.exp($1 - top) }) : 0)
-        }
-        let y = Tensor(loss / Double(Swift.max(n, 1)))
+        let (n, classes) = (z.shape[0], labels.scalars)
+        let (total, probabilities) = softmaxRows(z, labels: classes)
+        let y = Tensor(total / Double(Swift.max(n, 1)))
         guard logits.requiresGrad else { return y }
-        let probabilities = softmaxRows(z)
+        let (shape, c) = (z.shape, z.shape[1])
         return y.recorded("cross_entropy", [logits]) { g in
-            var dz = probabilities
-            dz.scalars.withUnsafeMutableBufferPointer { d in
-                for i in 0..<n { d[i * c + Int(classes[i])] -= 1 }
-            }
-            return [dz * (g.scalars[0] / Double(Swift.max(n, 1)))]
+            // (p − onehot)·s in one pass: p·s, and (p − 1)·s at each row's label.
+            let (scale, p) = (g.scalars[0] / Double(Swift.max(n, 1)), probabilities.scalars)
+            return [Tensor(unchecked: shape) { dz in
+                for i in 0..<n {
+                    let (row, label) = (i * c, i * c + Int(classes[i]))
+                    for j in row..<(row + c) { dz[j] = (j == label ? p[j] - 1 : p[j]) * scale }
+                }
+            }]
         }
     }
 }
 
-/// softmax of each row of (N, C): exp(z − max) / Σ exp(z − max).
-func softmaxRows(_ z: Tensor) -> Tensor {
+/// The softmax of each row of z (N, C), exp(z − m) / Σ exp(z − m) with m the row's maximum,
+/// and the sum over rows of each row's cross-entropy against its label,
+/// (m − z_label) + log Σ exp(z − m) — one exp per element serves both.
+/// A row whose maximum is infinite adds (m − z_label) alone (inf, or nan for inf − inf).
+func softmaxRows(_ z: Tensor, labels: [Double]) -> (loss: Double, softmax: Tensor) {
     let (n, c, x) = (z.shape[0], z.shape[1], z.scalars)
-    return Tensor(unchecked: z.shape) { out in
+    var loss = 0.0
+    let softmax = Tensor(unchecked: z.shape) { out in
         for i in 0..<n {
             let row = i * c
             var top = -Double.infinity
@@ -94,8 +94,11 @@ func softmaxRows(_ z: Tensor) -> Tensor {
                 total += e
             }
             for j in 0..<c { out[row + j] /= total }
+            // The exact difference first, then a log of a sum in [1, C].
+            loss += (top - x[row + Int(labels[i])]) + (top.isFinite ? CMath.log(total) : 0)
         }
     }
+    return (loss, softmax)
 }
 
 /// Checks logits (N, C) and labels (N) of whole numbers in 0..<C.
@@ -104,8 +107,9 @@ func checkClassification(_ z: Tensor, _ labels: Tensor, op: String) throws {
     guard labels.shape == [z.shape[0]] else {
         throw TensorError.argument(op: op, name: "labels", problem: .onePerRow(rows: z.shape[0], got: labels.shape))
     }
-    for label in labels.scalars where label != label.rounded() || label < 0 || label >= Double(z.shape[1]) {
-        throw TensorError.argument(op: op, name: "labels",
-                                   problem: .notClassIndex(label, classes: z.shape[1]))
+    // In range first (which also rules out nan), then whole: the conversion to Int is then safe.
+    let classes = Double(z.shape[1])
+    for label in labels.scalars where !(label >= 0 && label < classes && Double(Int(label)) == label) {
+        throw TensorError.argument(op: op, name: "labels", problem: .notClassIndex(label, classes: z.shape[1]))
     }
 }
