@@ -33,9 +33,10 @@ struct PatchPanelsTests {
             panels.fillPadded(px.baseAddress!, into: padded)
         }
         let allPanels = 0..<((n + width - 1) / width)
-        // Blocks of k as gemm cuts them (kc = 256), all panels of the one block of n.
-        for pc in stride(from: 0, to: k, by: 256) {
-            let kc = min(256, k - pc)
+        // Blocks of k as gemm cuts them, all panels of the one block of n.
+        let blockDepth = GEMMBlocking().kc
+        for pc in stride(from: 0, to: k, by: blockDepth) {
+            let kc = min(blockDepth, k - pc)
             packBlockB(MatrixOperand(UnsafePointer(cols), columns: n).offset(pc, 0), kc: kc, nc: n, panels: allPanels,
                        into: expected)
             panels.pack(padded, pc: pc, kc: kc, jc: 0, nc: n, panels: allPanels, into: packed)
@@ -57,7 +58,8 @@ struct PatchPanelsTests {
         let cols = UnsafeMutablePointer<Double>.allocate(capacity: taps * positions)
         let written = UnsafeMutablePointer<Double>.allocate(capacity: taps * positions)
         let padded = UnsafeMutablePointer<Double>.allocate(capacity: panels.paddedCount)
-        let count = (taps + width - 1) / width * width * 256
+        let blockDepth = GEMMBlocking().kc
+        let count = (taps + width - 1) / width * width * blockDepth
         let expected = UnsafeMutablePointer<Double>.allocate(capacity: count)
         let packed = UnsafeMutablePointer<Double>.allocate(capacity: count)
         defer { cols.deallocate(); written.deallocate(); padded.deallocate(); expected.deallocate(); packed.deallocate() }
@@ -68,11 +70,11 @@ struct PatchPanelsTests {
         panels.writeMatrix(padded, into: written, ld: positions)
         #expect(Array(UnsafeBufferPointer(start: written, count: taps * positions))
                 == Array(UnsafeBufferPointer(start: cols, count: taps * positions)))
-        // X̂ᵀ (positions x taps) in blocks of 256 positions, all panels of taps.
+        // X̂ᵀ (positions x taps) in blocks of kc positions as gemm cuts them, all panels of taps.
         let patchesT = MatrixOperand(UnsafePointer(cols), columns: positions, transposed: true)
         let allPanels = 0..<((taps + width - 1) / width)
-        for pc in stride(from: 0, to: positions, by: 256) {
-            let kc = min(256, positions - pc)
+        for pc in stride(from: 0, to: positions, by: blockDepth) {
+            let kc = min(blockDepth, positions - pc)
             packBlockB(patchesT.offset(pc, 0), kc: kc, nc: taps, panels: allPanels, into: expected)
             panels.packTransposed(padded, pc: pc, kc: kc, jc: 0, nc: taps, panels: allPanels, into: packed)
             let size = allPanels.count * width * kc
