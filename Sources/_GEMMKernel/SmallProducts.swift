@@ -16,9 +16,9 @@ private func fusedMultiplyAdd(_ c: Double, _ a: Double, _ b: Double) -> Double {
 /// C[i, :] (+)= Σ_p A[i, p] · B[p, :], p in order, for B with contiguous rows (`ldb` apart)
 /// and A read through strides: a packing-free kernel for products with k or m of a few.
 /// Tiles of 2 rows x 16 columns of C are held in eight 4-wide registers while p runs, each
-/// step loading 16 numbers of B for two broadcast numbers of A (a last odd row gets a tile of
-/// its own); the columns past the last multiple of 16 go in tiles 4 wide, and the last
-/// n mod 4 are plain dot products. Each element of C is summed over p in order (from C itself
+/// step loading 16 numbers of B for two broadcast numbers of A (a last odd row goes 32
+/// columns at a time, so that it too has eight sums in flight); the columns past the last
+/// multiple of 16 go in tiles 4 wide, and the last n mod 4 are plain dot products. Each element of C is summed over p in order (from C itself
 /// when `accumulate`), so the tile that computes it does not change its value.
 /// - Complexity: m·n·k multiply-adds.
 public func multiplyAlongRows(m: Int, n: Int, k: Int, a: UnsafePointer<Double>, aRowStride: Int, aColumnStride: Int,
@@ -31,6 +31,10 @@ public func multiplyAlongRows(m: Int, n: Int, k: Int, a: UnsafePointer<Double>, 
         let a0 = a + i * aRowStride, a1 = pair ? a0 + aRowStride : a0
         let c0 = c + i * ldc, c1 = c0 + ldc
         var j = 0
+        while !pair && j + 32 <= n {
+            tile32(a0, aColumnStride, b + j, ldb, k, c0 + j, accumulate)
+            j += 32
+        }
         while j + 16 <= n {
             if pair {
                 tile16(a0, a1, aColumnStride, b + j, ldb, k, c0 + j, c1 + j, accumulate)
@@ -68,6 +72,25 @@ private func tile16(_ a0: UnsafePointer<Double>, _ aStep: Int, _ b: UnsafePointe
         pb += ldb
     }
     storeRow(r0, c0)
+}
+
+/// One row x 32 columns of C over all of k.
+@inline(__always)
+private func tile32(_ a0: UnsafePointer<Double>, _ aStep: Int, _ b: UnsafePointer<Double>, _ ldb: Int, _ k: Int,
+                    _ c0: UnsafeMutablePointer<Double>, _ accumulate: Bool) {
+    var r0 = accumulate ? loadRow(c0) : (SIMD4(), SIMD4(), SIMD4(), SIMD4())
+    var r1 = accumulate ? loadRow(c0 + 16) : (SIMD4(), SIMD4(), SIMD4(), SIMD4())
+    var pb = b
+    for p in 0..<k {
+        let low = loadRow(pb), high = loadRow(pb + 16), x0 = SIMD4(repeating: a0[p * aStep])
+        r0 = (fusedMultiplyAdd(r0.0, x0, low.0), fusedMultiplyAdd(r0.1, x0, low.1),
+              fusedMultiplyAdd(r0.2, x0, low.2), fusedMultiplyAdd(r0.3, x0, low.3))
+        r1 = (fusedMultiplyAdd(r1.0, x0, high.0), fusedMultiplyAdd(r1.1, x0, high.1),
+              fusedMultiplyAdd(r1.2, x0, high.2), fusedMultiplyAdd(r1.3, x0, high.3))
+        pb += ldb
+    }
+    storeRow(r0, c0)
+    storeRow(r1, c0 + 16)
 }
 
 /// start + Σ_p a[p·aStep]·b[p·ldb], p in order: one element at the right edge.
@@ -149,39 +172,51 @@ private func storeRow(_ row: Row16, _ p: UnsafeMutablePointer<Double>) {
 /// C[i, j] (+)= Σ_p A[i, p] · Bt[j, p]: each element one dot product of a row of A and a
 /// row of Bt (a column of B), both contiguous. Four columns of C are computed together, so a
 /// row of A is loaded once for them, and each dot product keeps eight partial sums (two
-/// vectors of four), which keeps the multiply-adds from waiting on each other. A column's
-/// partial sums are always added in the same order, (v0 + v1) lane by lane then
-/// (l0 + l1) + (l2 + l3), then the last k mod 8 terms in order, whatever the block.
+/// vectors of four), which keeps the multiply-adds from waiting on each other; the last
+/// n mod 4 columns go together the same way (3 columns, a layer with 3 outputs, cost 3/4 of
+/// 4). A column's partial sums are always added in the same order, (v0 + v1) lane by lane
+/// then (l0 + l1) + (l2 + l3), then the last k mod 8 terms in order, whatever the block.
 /// Good for n of a few and k of dozens or more.
 /// - Complexity: m·n·k multiply-adds.
 public func multiplyByDotProducts(m: Int, n: Int, k: Int, a: UnsafePointer<Double>, lda: Int,
                                   bt: UnsafePointer<Double>, ldbt: Int, c: UnsafeMutablePointer<Double>, ldc: Int,
                                   accumulate: Bool) {
-    for i in 0..<m {
-        for j in stride(from: 0, to: n, by: 4) {
-            // Columns past n repeat the last one; their sums are computed and dropped.
-            let last = n - 1
-            let sums = dotProducts(a + i * lda, bt + j * ldbt, bt + min(j + 1, last) * ldbt,
-                                   bt + min(j + 2, last) * ldbt, bt + min(j + 3, last) * ldbt, k)
-            for jj in 0..<min(4, n - j) {
+    // Columns outside, rows inside: the four rows of Bt stay in L1 while the rows of A stream
+    // past them (the other way round, every row of A would read all of Bt from L2 again).
+    for j in stride(from: 0, to: n, by: 4) {
+        // Column pointers past n repeat the last column; no sums are computed for them.
+        let last = n - 1, columns = min(4, n - j)
+        let (y0, y1, y2, y3) = (bt + j * ldbt, bt + min(j + 1, last) * ldbt,
+                                bt + min(j + 2, last) * ldbt, bt + min(j + 3, last) * ldbt)
+        for i in 0..<m {
+            let x = a + i * lda
+            let sums = switch columns {  // each case a copy of the loop with that many columns
+            case 4: dotProducts(x, y0, y1, y2, y3, k, columns: 4)
+            case 3: dotProducts(x, y0, y1, y2, y3, k, columns: 3)
+            case 2: dotProducts(x, y0, y1, y2, y3, k, columns: 2)
+            default: dotProducts(x, y0, y1, y2, y3, k, columns: 1)
+            }
+            for jj in 0..<columns {
                 c[i * ldc + j + jj] = accumulate ? c[i * ldc + j + jj] + sums[jj] : sums[jj]
             }
         }
     }
 }
 
-/// The dot products of `x` with four vectors of length k.
+/// The dot products of `x` with the first `columns` (1...4) of four vectors of length k, in
+/// the lanes of the result (the other lanes hold no meaningful sum).
 @inline(__always)
 private func dotProducts(_ x: UnsafePointer<Double>, _ y0: UnsafePointer<Double>, _ y1: UnsafePointer<Double>,
-                         _ y2: UnsafePointer<Double>, _ y3: UnsafePointer<Double>, _ k: Int) -> SIMD4<Double> {
+                         _ y2: UnsafePointer<Double>, _ y3: UnsafePointer<Double>, _ k: Int,
+                         columns: Int) -> SIMD4<Double> {
     var s0 = (SIMD4<Double>(), SIMD4<Double>()), s1 = s0, s2 = s0, s3 = s0
     let whole = k - k % 8
     for p in stride(from: 0, to: whole, by: 8) {
         let xa = load(x + p), xb = load(x + p + 4)
         accumulate(&s0, xa, xb, y0 + p)
-        accumulate(&s1, xa, xb, y1 + p)
-        accumulate(&s2, xa, xb, y2 + p)
-        accumulate(&s3, xa, xb, y3 + p)
+        if columns > 1 { accumulate(&s1, xa, xb, y1 + p) }
+        if columns > 2 { accumulate(&s2, xa, xb, y2 + p) }
+        if columns > 3 { accumulate(&s3, xa, xb, y3 + p) }
     }
     var result = SIMD4(reduce(s0), reduce(s1), reduce(s2), reduce(s3))
     for p in whole..<k {
