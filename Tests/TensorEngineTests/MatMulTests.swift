@@ -161,11 +161,35 @@ struct ProductPlanTests {
         #expect(whole.map(\.bitPattern) == oneByOne.map(\.bitPattern))
     }
 
+    /// The dot-product loop computes columns 4, 3, 2 or 1 at a time (the last n mod 4 together);
+    /// each element must come out the same, bit for bit, whichever group computed it.
+    @Test("dot products: an element's value does not depend on how many columns went with it",
+          arguments: [(300, 3, 100), (6, 25, 784), (2, 7, 13), (5, 6, 8)])
+    func dotProductGroups(m: Int, n: Int, k: Int) throws {
+        let a = randomTensor([m, k], seed: 19), bt = randomTensor([n, k], seed: 20)
+        var whole = [Double](repeating: 0, count: m * n), oneByOne = whole
+        a.scalars.withUnsafeBufferPointer { pa in
+            bt.scalars.withUnsafeBufferPointer { pb in
+                let opA = MatrixOperand(pa.baseAddress!, columns: k), opB = MatrixOperand(pb.baseAddress!, columns: k, transposed: true)
+                whole.withUnsafeMutableBufferPointer { pc in
+                    multiplySmall(.dotProducts, m: m, n: n, k: k, a: opA, b: opB, c: pc.baseAddress!, ldc: n, accumulate: false)
+                }
+                oneByOne.withUnsafeMutableBufferPointer { pc in
+                    for j in 0..<n {  // a product one column wide: every column alone
+                        multiplySmall(.dotProducts, m: m, n: 1, k: k, a: opA, b: opB.offset(0, j), c: pc.baseAddress! + j, ldc: n,
+                                      accumulate: false)
+                    }
+                }
+            }
+        }
+        #expect(whole.map(\.bitPattern) == oneByOne.map(\.bitPattern))
+    }
+
     /// For k ≤ kc the packed path sums each element in one run over k, from zero, as the
     /// along-rows loop does; so choosing one or the other for a transposed B (ProductPlan)
     /// changes no bit.
     @Test("transposed B: along rows and packed give the same bits for k up to kc",
-          arguments: [(300, 100, 3), (50, 84, 10), (7, 13, 256), (12, 40, 1)])
+          arguments: [(300, 100, 3), (50, 84, 10), (7, 13, 256), (9, 20, 400), (12, 40, 1)])
     func transposedBSameBits(m: Int, n: Int, k: Int) throws {
         let a = randomTensor([m, k], seed: 17), bt = randomTensor([n, k], seed: 18)
         var along = [Double](repeating: 0, count: m * n), packed = along
