@@ -77,25 +77,31 @@ extension Tensor {
 
 /// The softmax of each row of z (N, C), exp(z − m) / Σ exp(z − m) with m the row's maximum,
 /// and the sum over rows of each row's cross-entropy against its label,
-/// (m − z_label) + log Σ exp(z − m) — one exp per element serves both.
+/// (m − z_label) + log Σ exp(z − m) — one exp per element serves both, all of them in one
+/// call of the vector loop.
 /// A row whose maximum is infinite adds (m − z_label) alone (inf, or nan for inf − inf).
 func softmaxRows(_ z: Tensor, labels: [Double]) -> (loss: Double, softmax: Tensor) {
     let (n, c, x) = (z.shape[0], z.shape[1], z.scalars)
     var loss = 0.0
     let softmax = Tensor(unchecked: z.shape) { out in
-        for i in 0..<n {
-            let row = i * c
-            var top = -Double.infinity
-            for j in 0..<c { top = Swift.max(top, x[row + j]) }
-            var total = 0.0
-            for j in 0..<c {
-                let e = CMath.exp(x[row + j] - top)
-                out[row + j] = e
-                total += e
+        withUnsafeTemporaryAllocation(of: Double.self, capacity: n * c + n) { scratch in
+            let (shifted, tops) = (scratch.baseAddress!, scratch.baseAddress! + n * c)
+            for i in 0..<n {
+                let row = i * c
+                var top = -Double.infinity
+                for j in 0..<c { top = Swift.max(top, x[row + j]) }
+                for j in 0..<c { shifted[row + j] = x[row + j] - top }
+                tops[i] = top
             }
-            for j in 0..<c { out[row + j] /= total }
-            // The exact difference first, then a log of a sum in [1, C].
-            loss += (top - x[row + Int(labels[i])]) + (top.isFinite ? CMath.log(total) : 0)
+            if n * c > 0 { VectorKernels.chosen.exp(n * c, out.baseAddress!, shifted) }
+            for i in 0..<n {
+                let (row, top) = (i * c, tops[i])
+                var total = 0.0
+                for j in 0..<c { total += out[row + j] }
+                for j in 0..<c { out[row + j] /= total }
+                // The exact difference first, then a log of a sum in [1, C].
+                loss += (top - x[row + Int(labels[i])]) + (top.isFinite ? CMath.log(total) : 0)
+            }
         }
     }
     return (loss, softmax)

@@ -45,6 +45,10 @@ extension Fn.Relu: VectorizedUnary {
     func apply(_ n: Int, _ out: UnsafeMutablePointer<Double>, _ x: UnsafePointer<Double>) { VectorKernels.chosen.relu(n, out, x) }
 }
 
+extension Fn.Exp: VectorizedUnary {
+    func apply(_ n: Int, _ out: UnsafeMutablePointer<Double>, _ x: UnsafePointer<Double>) { VectorKernels.chosen.exp(n, out, x) }
+}
+
 extension Fn.Negate: VectorizedUnary {
     func apply(_ n: Int, _ out: UnsafeMutablePointer<Double>, _ x: UnsafePointer<Double>) { VectorKernels.chosen.negate(n, out, x) }
 }

@@ -17,7 +17,7 @@ struct VectorKernels: Sendable {
     typealias Mutable = UnsafeMutablePointer<Double>
 
     let add, subtract, multiply, divide, passWherePositive: Binary
-    let relu, negate: Unary
+    let relu, negate, exp: Unary
     /// (rows, width, src, dst): dst[i] += Σ_r src[r, i], r in order.
     let addRows: @Sendable (Int, Int, Pointer, Mutable) -> Void
     let sgd: @Sendable (Int, Mutable, Pointer, Pointer, Double, Double) -> Void
@@ -52,7 +52,7 @@ struct VectorKernels: Sendable {
             (passWherePositive, relu, negate, addRows) = (_VectorKernels.passWherePositive, _VectorKernels.relu, _VectorKernels.negate, _VectorKernels.addRows)
             (sgd, momentum, adam) = (_VectorKernels.sgd, _VectorKernels.momentum, _VectorKernels.adam)
             (maxPoolForward, maxPoolBackward) = (_VectorKernels.maxPool2x2Forward, _VectorKernels.maxPool2x2Backward)
-            packPatchPanel = _VectorKernels.packPatchPanel
+            (packPatchPanel, exp) = (_VectorKernels.packPatchPanel, _VectorKernels.exp)
             (batchNormAddValues, batchNormAddSquares, batchNormNormalize) =
                 (_VectorKernels.batchNormAddValues, _VectorKernels.batchNormAddSquares, _VectorKernels.batchNormNormalize)
             (batchNormAddGradients, batchNormInputGradient) = (_VectorKernels.batchNormAddGradients, _VectorKernels.batchNormInputGradient)
@@ -61,7 +61,7 @@ struct VectorKernels: Sendable {
             (passWherePositive, relu, negate, addRows) = (_VectorKernelsAVX2.passWherePositive, _VectorKernelsAVX2.relu, _VectorKernelsAVX2.negate, _VectorKernelsAVX2.addRows)
             (sgd, momentum, adam) = (_VectorKernelsAVX2.sgd, _VectorKernelsAVX2.momentum, _VectorKernelsAVX2.adam)
             (maxPoolForward, maxPoolBackward) = (_VectorKernelsAVX2.maxPool2x2Forward, _VectorKernelsAVX2.maxPool2x2Backward)
-            packPatchPanel = _VectorKernelsAVX2.packPatchPanel
+            (packPatchPanel, exp) = (_VectorKernelsAVX2.packPatchPanel, _VectorKernelsAVX2.exp)
             (batchNormAddValues, batchNormAddSquares, batchNormNormalize) =
                 (_VectorKernelsAVX2.batchNormAddValues, _VectorKernelsAVX2.batchNormAddSquares, _VectorKernelsAVX2.batchNormNormalize)
             (batchNormAddGradients, batchNormInputGradient) = (_VectorKernelsAVX2.batchNormAddGradients, _VectorKernelsAVX2.batchNormInputGradient)
@@ -70,7 +70,7 @@ struct VectorKernels: Sendable {
             (passWherePositive, relu, negate, addRows) = (_VectorKernelsAVX512.passWherePositive, _VectorKernelsAVX512.relu, _VectorKernelsAVX512.negate, _VectorKernelsAVX512.addRows)
             (sgd, momentum, adam) = (_VectorKernelsAVX512.sgd, _VectorKernelsAVX512.momentum, _VectorKernelsAVX512.adam)
             (maxPoolForward, maxPoolBackward) = (_VectorKernelsAVX512.maxPool2x2Forward, _VectorKernelsAVX512.maxPool2x2Backward)
-            packPatchPanel = _VectorKernelsAVX512.packPatchPanel
+            (packPatchPanel, exp) = (_VectorKernelsAVX512.packPatchPanel, _VectorKernelsAVX512.exp)
             (batchNormAddValues, batchNormAddSquares, batchNormNormalize) =
                 (_VectorKernelsAVX512.batchNormAddValues, _VectorKernelsAVX512.batchNormAddSquares, _VectorKernelsAVX512.batchNormNormalize)
             (batchNormAddGradients, batchNormInputGradient) = (_VectorKernelsAVX512.batchNormAddGradients, _VectorKernelsAVX512.batchNormInputGradient)

@@ -1,0 +1,1 @@
+../_VectorKernels/Exponential.swift
