@@ -16,7 +16,7 @@
 //   _GEMMKernelAVX512 a micro-kernel with a 12 x 8 tile for AVX-512 (32 registers), built for
 //                     skylake-avx512; called only when _CSupport says the CPU and OS have it.
 //   _VectorKernels    the elementwise, broadcast, column-sum, optimiser, 2x2 max-pooling and
-//                     batch-norm loops, as functions over pointers, for the default target;
+//                     batch-norm loops and the engine's exp, as functions over pointers, for the default target;
 //   _VectorKernelsAVX2, _VectorKernelsAVX512  the same source files (symlinks) built for
 //                     haswell and skylake-avx512 (no LECTERN_FMA: the same bits as the default
 //                     build); TensorEngine picks one with the GEMM kernel (Kernels/VectorKernels.swift).
