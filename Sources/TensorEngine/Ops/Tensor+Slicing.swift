@@ -68,13 +68,21 @@ extension Tensor {
     public func slice(_ indices: [TensorIndex]) throws -> Tensor {
         if indices.contains(where: \.isAdvanced) { return try AdvancedIndex(indices, shape: shape).apply(to: self) }
         let selection = try select(indices)
-        var result: [Double] = []
-        result.reserveCapacity(selection.shape.reduce(1, *))
-        let x = scalars
-        Shape.forEachOffset(selection.box, strides: selection.boxStrides, start: selection.start) {
-            result.append(x[$0])
-        }
-        let y = Tensor(unchecked: selection.shape, scalars: result).keepingBoolean(isBoolean)
+        // Row by row along the box's last axis: a contiguous row (x[a:b], a batch of rows) is one copy.
+        let (inner, step) = (selection.box.last ?? 1, selection.boxStrides.last ?? 0)
+        let y = scalars.withUnsafeBufferPointer { x in
+            Tensor(unchecked: selection.shape) { out in
+                var k = 0
+                Shape.forEachRow(selection.box, strides: selection.boxStrides, start: selection.start) { row in
+                    if step == 1 {
+                        (out.baseAddress! + k).update(from: x.baseAddress! + row, count: inner)
+                    } else {
+                        for i in 0..<inner { out[k + i] = x[row + i * step] }
+                    }
+                    k += inner
+                }
+            }
+        }.keepingBoolean(isBoolean)
         guard requiresGrad else { return y }
         let inputShape = shape
         return y.recorded("slice", [self]) { g in
