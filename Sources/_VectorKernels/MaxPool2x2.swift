@@ -28,12 +28,41 @@ func winnerIndex(_ a: Double, _ b: Double, _ c: Double, _ d: Double) -> Int {
     return bottom > top ? bottomIndex : topIndex
 }
 
+#if LECTERN_WIDE_VECTORS
+/// The winners of eight windows side by side (columns 0 ..< 16 of a pair of rows), chosen lane
+/// by lane as `window` chooses.
+@inline(__always)
+func windows8(_ top: UnsafePointer<Double>, _ bottom: UnsafePointer<Double>) -> SIMD8<Double> {
+    let upperRow = UnsafeRawPointer(top).loadUnaligned(as: SIMD16<Double>.self)
+    let lowerRow = UnsafeRawPointer(bottom).loadUnaligned(as: SIMD16<Double>.self)
+    let (a, b, c, d) = (upperRow.evenHalf, upperRow.oddHalf, lowerRow.evenHalf, lowerRow.oddHalf)
+    let upper = a.replacing(with: b, where: (b .> a) .| (b .!= b))
+    let lower = c.replacing(with: d, where: (d .> c) .| (d .!= d))
+    return upper.replacing(with: lower, where: (lower .> upper) .| (lower .!= lower))
+}
+#endif
+
 /// out (outHeight, outWidth) from one plane of `pixels` (rows `width` apart): each output the
 /// winner of its window. Needs 2·outHeight rows of at least 2·outWidth pixels.
 public func maxPool2x2Forward(_ pixels: UnsafePointer<Double>, width: Int, outHeight: Int, outWidth: Int,
                               into out: UnsafeMutablePointer<Double>) {
     for i in 0..<outHeight {
         let top = pixels + 2 &* i &* width, bottom = top + width, row = out + i &* outWidth
+        #if LECTERN_WIDE_VECTORS
+        // Rows of 8 windows or more go eight at a time, the last eight ending at the row's end
+        // (they may overlap the eight before: those outputs are written twice, the same values).
+        if outWidth >= 8 {
+            var j = 0
+            while true {
+                let first = Swift.min(j, outWidth &- 8)
+                UnsafeMutableRawPointer(row + first).storeBytes(of: windows8(top + 2 &* first, bottom + 2 &* first),
+                                                                as: SIMD8<Double>.self)
+                j &+= 8
+                if j >= outWidth { break }
+            }
+            continue
+        }
+        #endif
         for j in 0..<outWidth {
             let corner = 2 &* j
             #if LECTERN_WIDE_VECTORS
