@@ -40,6 +40,22 @@ func windows8(_ top: UnsafePointer<Double>, _ bottom: UnsafePointer<Double>) -> 
     let lower = c.replacing(with: d, where: (d .> c) .| (d .!= d))
     return upper.replacing(with: lower, where: (lower .> upper) .| (lower .!= lower))
 }
+
+/// Where the winners of eight windows side by side are, as offsets from each window's top-left
+/// pixel: 0, 1, `width` or `width` + 1 (`window`'s choices, as `windows8` makes them).
+@inline(__always)
+func winners8(_ top: UnsafePointer<Double>, _ bottom: UnsafePointer<Double>, width: Int) -> SIMD8<Int64> {
+    let upperRow = UnsafeRawPointer(top).loadUnaligned(as: SIMD16<Double>.self)
+    let lowerRow = UnsafeRawPointer(bottom).loadUnaligned(as: SIMD16<Double>.self)
+    let (a, b, c, d) = (upperRow.evenHalf, upperRow.oddHalf, lowerRow.evenHalf, lowerRow.oddHalf)
+    let topRight = (b .> a) .| (b .!= b), bottomRight = (d .> c) .| (d .!= d)
+    let upper = a.replacing(with: b, where: topRight), lower = c.replacing(with: d, where: bottomRight)
+    let isBottom = (lower .> upper) .| (lower .!= lower)
+    var offset = SIMD8<Int64>(repeating: 0)
+    offset.replace(with: 1, where: (isBottom .& bottomRight) .| (.!isBottom .& topRight))
+    offset.replace(with: offset &+ Int64(width), where: isBottom)
+    return offset
+}
 #endif
 
 /// out (outHeight, outWidth) from one plane of `pixels` (rows `width` apart): each output the
@@ -78,14 +94,31 @@ public func maxPool2x2Forward(_ pixels: UnsafePointer<Double>, width: Int, outHe
 
 /// dx (height, width) for one plane: each window's upstream gradient dy[i, j] added to the
 /// zero at the pixel that won it, 0 elsewhere.
-// NOTE: the index form in every build: the wide builds' selections writing all four pixels of
-// a window (interleaved stores) took 4x longer than this (0.79 ms against 0.21 for W8's
-// 300 planes of 28 x 28).
+// NOTE: no selections writing all four pixels of a window (interleaved stores): those took 4x
+// longer than the index form (0.79 ms against 0.21 for W8's 300 planes of 28 x 28). The wide
+// builds find eight winners with vectors, then add each gradient with one scalar store.
 public func maxPool2x2Backward(_ pixels: UnsafePointer<Double>, height: Int, width: Int, outHeight: Int, outWidth: Int,
                                _ upstream: UnsafePointer<Double>, into dx: UnsafeMutablePointer<Double>) {
     dx.update(repeating: 0, count: height &* width)
     for i in 0..<outHeight {
         let top = 2 &* i &* width, bottom = top &+ width, dy = upstream + i &* outWidth
+        #if LECTERN_WIDE_VECTORS
+        // Eight windows at a time as in the forward pass; the last eight end at the row's end,
+        // and only their windows not yet done add their gradient.
+        if outWidth >= 8 {
+            var j = 0
+            while j < outWidth {
+                let first = Swift.min(j, outWidth &- 8)
+                let offsets = winners8(pixels + (top &+ 2 &* first), pixels + (bottom &+ 2 &* first), width: width)
+                for lane in (j &- first)..<8 {
+                    let column = first &+ lane
+                    dx[top &+ 2 &* column &+ Int(offsets[lane])] += dy[column]
+                }
+                j &+= 8
+            }
+            continue
+        }
+        #endif
         for j in 0..<outWidth {
             let corner = 2 &* j
             let index = winnerIndex(pixels[top &+ corner], pixels[top &+ corner &+ 1],
