@@ -69,7 +69,8 @@ extension Tensor {
     /// db[k] = Σ_n Σ_p dy[n, k, p], each filter's sum in index order. Four filters are summed
     /// side by side, each in its own running sum: four independent chains of additions keep
     /// the adder busy where one chain waits for each sum before the next (the same numbers in
-    /// the same order, so the same bits). The groups of four run in parallel.
+    /// the same order, so the same bits). The groups of four run in parallel; a last group of
+    /// fewer than four filters repeats its last filter in the spare chains, whose sums are dropped.
     private static func biasGradient(_ dy: Tensor, threads: Int) -> Tensor {
         let (batch, filters) = (dy.shape[0], dy.shape[1]), positions = dy.shape[2] * dy.shape[3]
         let width = 4, groups = (filters + width - 1) / width
@@ -77,32 +78,22 @@ extension Tensor {
             dy.scalars.withUnsafeBufferPointer { pdy in
                 guard let pdy = pdy.baseAddress else { db.update(repeating: 0); return }
                 parallelFor(parts: groups, threads: threads) { group in
-                    let k0 = group * width
-                    guard k0 + width <= filters else {
-                        for k in k0..<filters { db[k] = sumOfMaps(pdy + k * positions, batch: batch, filters: filters,
-                                                                  positions: positions) }
-                        return
-                    }
+                    let k0 = group * width, last = filters - 1
+                    let (k1, k2, k3) = (Swift.min(k0 + 1, last), Swift.min(k0 + 2, last), Swift.min(k0 + 3, last))
                     var (s0, s1, s2, s3) = (0.0, 0.0, 0.0, 0.0)
                     for n in 0..<batch {
-                        let map = pdy + (n * filters + k0) * positions
-                        let (m1, m2, m3) = (map + positions, map + 2 * positions, map + 3 * positions)
-                        for p in 0..<positions { s0 += map[p]; s1 += m1[p]; s2 += m2[p]; s3 += m3[p] }
+                        let maps = pdy + n * filters * positions
+                        let (m0, m1, m2, m3) = (maps + k0 * positions, maps + k1 * positions, maps + k2 * positions,
+                                                maps + k3 * positions)
+                        for p in 0..<positions { s0 += m0[p]; s1 += m1[p]; s2 += m2[p]; s3 += m3[p] }
                     }
-                    (db[k0], db[k0 + 1], db[k0 + 2], db[k0 + 3]) = (s0, s1, s2, s3)
+                    db[k0] = s0
+                    if k0 + 1 < filters { db[k0 + 1] = s1 }
+                    if k0 + 2 < filters { db[k0 + 2] = s2 }
+                    if k0 + 3 < filters { db[k0 + 3] = s3 }
                 }
             }
         }
-    }
-
-    /// Σ_n Σ_p of one filter's maps, the first at `map`, in index order.
-    private static func sumOfMaps(_ map: UnsafePointer<Double>, batch: Int, filters: Int, positions: Int) -> Double {
-        var sum = 0.0
-        for n in 0..<batch {
-            let row = map + n * filters * positions
-            for p in 0..<positions { sum += row[p] }
-        }
-        return sum
     }
 
     /// Calls `body` with the addresses of the three tensors' elements.
