@@ -211,12 +211,14 @@ private func dotProducts(_ x: UnsafePointer<Double>, _ y0: UnsafePointer<Double>
                          columns: Int) -> SIMD4<Double> {
     var s0 = (SIMD4<Double>(), SIMD4<Double>()), s1 = s0, s2 = s0, s3 = s0
     let whole = k - k % 8
-    for p in stride(from: 0, to: whole, by: 8) {
+    var p = 0
+    while p < whole {  // not stride(from:to:by:), whose overflow check sat in the loop
         let xa = load(x + p), xb = load(x + p + 4)
         accumulate(&s0, xa, xb, y0 + p)
         if columns > 1 { accumulate(&s1, xa, xb, y1 + p) }
         if columns > 2 { accumulate(&s2, xa, xb, y2 + p) }
         if columns > 3 { accumulate(&s3, xa, xb, y3 + p) }
+        p &+= 8
     }
     var result = SIMD4(reduce(s0), reduce(s1), reduce(s2), reduce(s3))
     for p in whole..<k {
