@@ -28,16 +28,18 @@ private func multiplyAdd(_ c: inout SIMD8<Double>, _ a: Double, _ b: SIMD8<Doubl
     #endif
 }
 
-/// C[0..<6, 0..<8] = A·B, or C += A·B when `accumulate`, for one packed panel of A
+/// C[0..<rows, 0..<8] = A·B, or C += A·B when `accumulate`, for one packed panel of A
 /// (kc x 6, stored k-major: `a[p*6 + i]` is A[i, p]) and one of B (kc x 8: `b[p*8 + j]`).
-/// C is row-major with `ldc` elements between rows.
-/// - Complexity: 96·kc floating-point operations.
+/// C is row-major with `ldc` elements between rows. `rows` is 6 but in a block's last panel
+/// (the 4 rows past 12 of m = 16), where the padding rows get no sums; call it with a
+/// constant `rows`, so that each is a loop of its own.
+/// - Complexity: 16·rows·kc floating-point operations.
 @inline(__always)
-private func microKernel(kc: Int, a: UnsafePointer<Double>, b: UnsafePointer<Double>,
+private func microKernel(rows: Int = MicroTile.rows, kc: Int, a: UnsafePointer<Double>, b: UnsafePointer<Double>,
                          c: UnsafeMutablePointer<Double>, ldc: Int, accumulate: Bool) {
     // Ask for C's rows now (two cache lines each, in case they straddle a line boundary):
     // they arrive while the loop below runs, instead of stalling the stores at the end.
-    for r in 0..<MicroTile.rows {
+    for r in 0..<rows {
         lectern_prefetch(c + r * ldc)
         lectern_prefetch(c + r * ldc + MicroTile.columns - 1)
     }
@@ -47,20 +49,34 @@ private func microKernel(kc: Int, a: UnsafePointer<Double>, b: UnsafePointer<Dou
     for _ in 0..<kc {
         let bRow = pb.loadUnaligned(as: SIMD8<Double>.self)
         multiplyAdd(&c0, pa[0], bRow)
-        multiplyAdd(&c1, pa[1], bRow)
-        multiplyAdd(&c2, pa[2], bRow)
-        multiplyAdd(&c3, pa[3], bRow)
-        multiplyAdd(&c4, pa[4], bRow)
-        multiplyAdd(&c5, pa[5], bRow)
+        if rows > 1 { multiplyAdd(&c1, pa[1], bRow) }
+        if rows > 2 { multiplyAdd(&c2, pa[2], bRow) }
+        if rows > 3 { multiplyAdd(&c3, pa[3], bRow) }
+        if rows > 4 { multiplyAdd(&c4, pa[4], bRow) }
+        if rows > 5 { multiplyAdd(&c5, pa[5], bRow) }
         pa += MicroTile.rows
         pb += MicroTile.columns * MemoryLayout<Double>.stride
     }
     store(c0, to: c, accumulate: accumulate)
-    store(c1, to: c + ldc, accumulate: accumulate)
-    store(c2, to: c + 2 * ldc, accumulate: accumulate)
-    store(c3, to: c + 3 * ldc, accumulate: accumulate)
-    store(c4, to: c + 4 * ldc, accumulate: accumulate)
-    store(c5, to: c + 5 * ldc, accumulate: accumulate)
+    if rows > 1 { store(c1, to: c + ldc, accumulate: accumulate) }
+    if rows > 2 { store(c2, to: c + 2 * ldc, accumulate: accumulate) }
+    if rows > 3 { store(c3, to: c + 3 * ldc, accumulate: accumulate) }
+    if rows > 4 { store(c4, to: c + 4 * ldc, accumulate: accumulate) }
+    if rows > 5 { store(c5, to: c + 5 * ldc, accumulate: accumulate) }
+}
+
+/// `microKernel` for a `rows` known only at run time (1...6), each case a constant.
+@inline(__always)
+private func microKernel(_ rows: Int, kc: Int, a: UnsafePointer<Double>, b: UnsafePointer<Double>,
+                         c: UnsafeMutablePointer<Double>, ldc: Int, accumulate: Bool) {
+    switch rows {
+    case 1: microKernel(rows: 1, kc: kc, a: a, b: b, c: c, ldc: ldc, accumulate: accumulate)
+    case 2: microKernel(rows: 2, kc: kc, a: a, b: b, c: c, ldc: ldc, accumulate: accumulate)
+    case 3: microKernel(rows: 3, kc: kc, a: a, b: b, c: c, ldc: ldc, accumulate: accumulate)
+    case 4: microKernel(rows: 4, kc: kc, a: a, b: b, c: c, ldc: ldc, accumulate: accumulate)
+    case 5: microKernel(rows: 5, kc: kc, a: a, b: b, c: c, ldc: ldc, accumulate: accumulate)
+    default: microKernel(rows: 6, kc: kc, a: a, b: b, c: c, ldc: ldc, accumulate: accumulate)
+    }
 }
 
 @inline(__always)
@@ -72,8 +88,9 @@ private func store(_ row: SIMD8<Double>, to c: UnsafeMutablePointer<Double>, acc
 
 /// C (mc x nc block) = A·B, or += when `accumulate`, from packed operands:
 /// `a` holds ceil(mc/6) panels of kc x 6 (rows past mc are zero), `b` holds ceil(nc/8)
-/// panels of kc x 8 (columns past nc are zero). Edge tiles are computed into a scratch
-/// tile and only their valid part is written, so C needs no padding.
+/// panels of kc x 8 (columns past nc are zero). A last panel of fewer than 6 rows gets a
+/// kernel of that height; tiles short of 8 columns are computed into a scratch tile and only
+/// their valid part is written, so C needs no padding.
 /// - Complexity: 2·mc·nc·kc floating-point operations (rounded up to whole tiles).
 public func multiplyPackedBlock(mc: Int, nc: Int, kc: Int,
                                 a: UnsafePointer<Double>, b: UnsafePointer<Double>,
@@ -89,8 +106,10 @@ public func multiplyPackedBlock(mc: Int, nc: Int, kc: Int,
                 let rows = min(mr, mc - i), columns = min(nr, nc - j)
                 if rows == mr && columns == nr {
                     microKernel(kc: kc, a: aPanel, b: bPanel, c: target, ldc: ldc, accumulate: accumulate)
+                } else if columns == nr {
+                    microKernel(rows, kc: kc, a: aPanel, b: bPanel, c: target, ldc: ldc, accumulate: accumulate)
                 } else {
-                    microKernel(kc: kc, a: aPanel, b: bPanel, c: tile, ldc: nr, accumulate: false)
+                    microKernel(rows, kc: kc, a: aPanel, b: bPanel, c: tile, ldc: nr, accumulate: false)
                     for r in 0..<rows {
                         for s in 0..<columns {
                             target[r * ldc + s] = accumulate ? target[r * ldc + s] + tile[r * nr + s] : tile[r * nr + s]

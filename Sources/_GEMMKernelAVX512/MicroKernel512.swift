@@ -51,27 +51,48 @@ private func microKernel(kc: Int, a: UnsafePointer<Double>, b: UnsafePointer<Dou
     store(c10, to: c + 10 * ldc, accumulate: accumulate); store(c11, to: c + 11 * ldc, accumulate: accumulate)
 }
 
-/// The top half of `microKernel`: C[0..<6, 0..<8] from the same 12-row panel of A, for
-/// blocks whose last panel has at most 6 rows (m = 6 in the convolutions' per-image products
-/// would otherwise spend half of every tile on padding).
-/// - Complexity: 96·kc floating-point operations.
+/// The top `rows` (1...6) rows of `microKernel`: C[0..<rows, 0..<8] from the same 12-row panel
+/// of A, for a block's last panel when it has at most 6 rows (m = 6 in LeNet's first
+/// convolution, the 4 rows past 12 of m = 16 in its second) — no sums for the padding rows.
+/// Call it with a constant `rows`: each is then a loop of its own.
+/// - Complexity: 16·rows·kc floating-point operations.
 @inline(__always)
-private func halfMicroKernel(kc: Int, a: UnsafePointer<Double>, b: UnsafePointer<Double>,
-                             c: UnsafeMutablePointer<Double>, ldc: Int, accumulate: Bool) {
+private func shortMicroKernel(rows: Int, kc: Int, a: UnsafePointer<Double>, b: UnsafePointer<Double>,
+                              c: UnsafeMutablePointer<Double>, ldc: Int, accumulate: Bool) {
     var c0 = SIMD8<Double>(), c1 = SIMD8<Double>(), c2 = SIMD8<Double>()
     var c3 = SIMD8<Double>(), c4 = SIMD8<Double>(), c5 = SIMD8<Double>()
     var pa = a, pb = UnsafeRawPointer(b)
     for _ in 0..<kc {
         let bRow = pb.loadUnaligned(as: SIMD8<Double>.self)
-        c0.addProduct(SIMD8(repeating: pa[0]), bRow); c1.addProduct(SIMD8(repeating: pa[1]), bRow)
-        c2.addProduct(SIMD8(repeating: pa[2]), bRow); c3.addProduct(SIMD8(repeating: pa[3]), bRow)
-        c4.addProduct(SIMD8(repeating: pa[4]), bRow); c5.addProduct(SIMD8(repeating: pa[5]), bRow)
+        c0.addProduct(SIMD8(repeating: pa[0]), bRow)
+        if rows > 1 { c1.addProduct(SIMD8(repeating: pa[1]), bRow) }
+        if rows > 2 { c2.addProduct(SIMD8(repeating: pa[2]), bRow) }
+        if rows > 3 { c3.addProduct(SIMD8(repeating: pa[3]), bRow) }
+        if rows > 4 { c4.addProduct(SIMD8(repeating: pa[4]), bRow) }
+        if rows > 5 { c5.addProduct(SIMD8(repeating: pa[5]), bRow) }
         pa += MicroTile512.rows
         pb += MicroTile512.columns * MemoryLayout<Double>.stride
     }
-    store(c0, to: c, accumulate: accumulate); store(c1, to: c + ldc, accumulate: accumulate)
-    store(c2, to: c + 2 * ldc, accumulate: accumulate); store(c3, to: c + 3 * ldc, accumulate: accumulate)
-    store(c4, to: c + 4 * ldc, accumulate: accumulate); store(c5, to: c + 5 * ldc, accumulate: accumulate)
+    store(c0, to: c, accumulate: accumulate)
+    if rows > 1 { store(c1, to: c + ldc, accumulate: accumulate) }
+    if rows > 2 { store(c2, to: c + 2 * ldc, accumulate: accumulate) }
+    if rows > 3 { store(c3, to: c + 3 * ldc, accumulate: accumulate) }
+    if rows > 4 { store(c4, to: c + 4 * ldc, accumulate: accumulate) }
+    if rows > 5 { store(c5, to: c + 5 * ldc, accumulate: accumulate) }
+}
+
+/// `shortMicroKernel` for a `rows` known only at run time (1...6), each case a constant.
+@inline(__always)
+private func shortMicroKernel(_ rows: Int, kc: Int, a: UnsafePointer<Double>, b: UnsafePointer<Double>,
+                              c: UnsafeMutablePointer<Double>, ldc: Int, accumulate: Bool) {
+    switch rows {
+    case 1: shortMicroKernel(rows: 1, kc: kc, a: a, b: b, c: c, ldc: ldc, accumulate: accumulate)
+    case 2: shortMicroKernel(rows: 2, kc: kc, a: a, b: b, c: c, ldc: ldc, accumulate: accumulate)
+    case 3: shortMicroKernel(rows: 3, kc: kc, a: a, b: b, c: c, ldc: ldc, accumulate: accumulate)
+    case 4: shortMicroKernel(rows: 4, kc: kc, a: a, b: b, c: c, ldc: ldc, accumulate: accumulate)
+    case 5: shortMicroKernel(rows: 5, kc: kc, a: a, b: b, c: c, ldc: ldc, accumulate: accumulate)
+    default: shortMicroKernel(rows: 6, kc: kc, a: a, b: b, c: c, ldc: ldc, accumulate: accumulate)
+    }
 }
 
 @inline(__always)
@@ -99,12 +120,12 @@ public func multiplyPackedBlock(mc: Int, nc: Int, kc: Int,
                 let rows = min(mr, mc - i), columns = min(nr, nc - j)
                 if rows == mr && columns == nr {
                     microKernel(kc: kc, a: aPanel, b: bPanel, c: target, ldc: ldc, accumulate: accumulate)
-                } else if rows == 6 && columns == nr {
-                    halfMicroKernel(kc: kc, a: aPanel, b: bPanel, c: target, ldc: ldc, accumulate: accumulate)
+                } else if rows <= 6 && columns == nr {
+                    shortMicroKernel(rows, kc: kc, a: aPanel, b: bPanel, c: target, ldc: ldc, accumulate: accumulate)
                 } else {
-                    // The edge: into the scratch tile (half of it when at most 6 rows are valid).
+                    // The edge: into the scratch tile (its top rows when at most 6 rows are valid).
                     if rows <= 6 {
-                        halfMicroKernel(kc: kc, a: aPanel, b: bPanel, c: tile, ldc: nr, accumulate: false)
+                        shortMicroKernel(rows, kc: kc, a: aPanel, b: bPanel, c: tile, ldc: nr, accumulate: false)
                     } else {
                         microKernel(kc: kc, a: aPanel, b: bPanel, c: tile, ldc: nr, accumulate: false)
                     }

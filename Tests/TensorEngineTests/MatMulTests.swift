@@ -13,6 +13,8 @@ struct MatMulTests {
         (1, 1, 1), (5, 7, 3), (6, 8, 256), (7, 9, 257), (97, 33, 300), (130, 70, 513), (13, 2100, 20),
         // Edge tails of every micro-tile (6 x 8, and 12 x 8 for AVX-512) and of the blocks.
         (33, 257, 7), (257, 33, 1), (7, 1, 33), (1, 257, 33), (257, 257, 257), (25, 31, 600),
+        // Last panels of 2, 3 and 4 rows (12 + 4 is LeNet's m = 16), full and partial columns, k past kc.
+        (14, 16, 30), (15, 40, 600), (16, 150, 100), (16, 100, 150), (8, 24, 520),
     ])
     // Each variant of the micro-kernel is checked against the naive loop in its own process:
     // `LECTERN_KERNEL=generic|avx2|avx512 swift test --filter MatMul` (the choice is made once).
