@@ -33,8 +33,10 @@ public enum KernelThreads {
 }
 
 /// Runs `body(part)` for `part` in `0..<parts`, spread over at most `KernelThreads.count`
-/// threads (the calling one and the helpers of `WorkerPool`). Worker `w` takes the contiguous
-/// range of parts `w*parts/T ..< (w+1)*parts/T`, whichever thread runs it.
+/// threads (the calling one and the helpers of `WorkerPool`). The parts go in runs of
+/// consecutive parts, about eight runs per worker, and each worker takes the next run not yet
+/// taken when it is free: a worker on a core that another program slows down takes fewer.
+/// Which thread runs a part changes nothing in it, so the results do not depend on the split.
 /// `body` must only write to memory that no other part writes to.
 func parallelFor(parts: Int, threads: Int = KernelThreads.count, _ body: (Int) -> Void) {
     let workers = Swift.min(threads, parts)
@@ -45,8 +47,13 @@ func parallelFor(parts: Int, threads: Int = KernelThreads.count, _ body: (Int) -
     // The parts write disjoint memory (the caller's promise), so sharing `body` is safe.
     // The workers run under the caller's `ComputeGuard`: their tensors are charged to its
     // session, and the kernels they run see its stop signal.
-    let ran = WorkerPool.shared.tryRun(workers: workers) { worker in
-        for part in (worker * parts / workers)..<((worker + 1) * parts / workers) { body(part) }
+    let run = Swift.max(1, parts / (8 * workers)), next = Atomic<Int>(0)
+    let ran = WorkerPool.shared.tryRun(workers: workers) { _ in
+        while true {
+            let first = next.wrappingAdd(run, ordering: .relaxed).oldValue
+            guard first < parts else { return }
+            for part in first..<Swift.min(parts, first + run) { body(part) }
+        }
     }
     if ran { return }
     // The pool is busy (another session's kernel, or a parallelFor inside a part): the same
