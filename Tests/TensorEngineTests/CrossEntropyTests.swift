@@ -44,6 +44,14 @@ struct CrossEntropyTests {
         #expect(zip(grad.scalars, expected).allSatisfy { Swift.abs($0 - $1) < 1e-12 }, "\(grad.scalars)")
     }
 
+    @Test("a nan score makes the loss nan, wherever it is in the row, an infinite one too")
+    func nanScores() throws {
+        for row in [[Double.nan, .infinity, 0], [0, .nan, .infinity], [.infinity, 0, .nan], [.nan, 1, 2]] {
+            let loss = try Tensor.softmaxCrossEntropy(try Tensor([row]), labels: Tensor([2]))
+            #expect(loss.scalars[0].isNaN, "\(row): \(loss.scalars[0])")
+        }
+    }
+
     @Test("gradcheck at large logits (scores of size 2: larger ones make some gradients so small that central differences lose them)")
     func gradcheckLarge() throws {
         let z = randomTensor([4, 5], seed: 9).map { $0 * 2 }

@@ -88,8 +88,9 @@ func softmaxRows(_ z: Tensor, labels: [Double]) -> (loss: Double, softmax: Tenso
             let (shifted, tops) = (scratch.baseAddress!, scratch.baseAddress! + n * c)
             for i in 0..<n {
                 let row = i * c
-                var top = -Double.infinity
-                for j in 0..<c { top = Swift.max(top, x[row + j]) }
+                // The row's maximum as `max()` finds it: a nan in first place stays (the loss is nan).
+                var top = x[row]
+                for j in 1..<c where top < x[row + j] { top = x[row + j] }
                 for j in 0..<c { shifted[row + j] = x[row + j] - top }
                 tops[i] = top
             }

@@ -53,8 +53,8 @@ func gemmPacked(m: Int, n: Int, k: Int, a: MatrixOperand, c: UnsafeMutablePointe
     let packedB = allocateAligned(blocking.packedBCount(n: n, k: k))
     let packedA = allocateAligned(prepackedA == nil ? blocking.packedACount(m: m, k: k) * workers : 0)
     defer { packedB.deallocate(); packedA.deallocate() }
-    // Stopped by the session (Ctrl-C, a limit) between two blocks: C is left all zeros (or, when
-    // accumulating, with what it had plus some of the blocks), never with uninitialised memory.
+    // Stopped by the session (Ctrl-C, a limit) between two runs of columns: C is left all zeros (or, when
+    // accumulating, with what it had plus part of the product), never with uninitialised memory.
     let session = ComputeGuard.current
     defer {
         if !accumulate, session?.isStopped == true { for i in 0..<m { (c + i * ldc).update(repeating: 0, count: n) } }
