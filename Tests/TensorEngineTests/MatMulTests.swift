@@ -139,28 +139,38 @@ struct ProductPlanTests {
         }
     }
 
-    /// The along-rows loop computes a column of C in a 16-wide tile, a 4-wide one or alone
-    /// (the last n mod 4); each element must come out the same, bit for bit, whichever did it.
-    @Test("along rows: an element's value does not depend on the tile that computed it",
-          arguments: [(3, 100, 300), (2, 21, 17), (5, 7, 2), (1, 36, 9)])
-    func alongRowsTiles(m: Int, n: Int, k: Int) throws {
-        let a = randomTensor([m, k], seed: 15), b = randomTensor([k, n], seed: 16)
-        var whole = [Double](repeating: 0, count: m * n), oneByOne = whole
+    /// The product by `plan` computed whole, and one column of C at a time (a product one
+    /// column wide: every element alone), as bit patterns; B is k x n, stored transposed
+    /// (n x k) when `transposedB`.
+    static func wholeAndByColumn(_ plan: ProductPlan, m: Int, n: Int, k: Int, transposedB: Bool,
+                                 seeds: (UInt64, UInt64)) -> (whole: [UInt64], byColumn: [UInt64]) {
+        let a = randomTensor([m, k], seed: seeds.0), b = randomTensor(transposedB ? [n, k] : [k, n], seed: seeds.1)
+        var whole = [Double](repeating: 0, count: m * n), byColumn = whole
         a.scalars.withUnsafeBufferPointer { pa in
             b.scalars.withUnsafeBufferPointer { pb in
-                let opA = MatrixOperand(pa.baseAddress!, columns: k), opB = MatrixOperand(pb.baseAddress!, columns: n)
+                let opA = MatrixOperand(pa.baseAddress!, columns: k)
+                let opB = MatrixOperand(pb.baseAddress!, columns: transposedB ? k : n, transposed: transposedB)
                 whole.withUnsafeMutableBufferPointer { pc in
-                    multiplySmall(.alongRows, m: m, n: n, k: k, a: opA, b: opB, c: pc.baseAddress!, ldc: n, accumulate: false)
+                    multiplySmall(plan, m: m, n: n, k: k, a: opA, b: opB, c: pc.baseAddress!, ldc: n, accumulate: false)
                 }
-                oneByOne.withUnsafeMutableBufferPointer { pc in
-                    for j in 0..<n {  // a product one column wide: every element alone
-                        multiplySmall(.alongRows, m: m, n: 1, k: k, a: opA, b: opB.offset(0, j), c: pc.baseAddress! + j, ldc: n,
+                byColumn.withUnsafeMutableBufferPointer { pc in
+                    for j in 0..<n {
+                        multiplySmall(plan, m: m, n: 1, k: k, a: opA, b: opB.offset(0, j), c: pc.baseAddress! + j, ldc: n,
                                       accumulate: false)
                     }
                 }
             }
         }
-        #expect(whole.map(\.bitPattern) == oneByOne.map(\.bitPattern))
+        return (whole.map(\.bitPattern), byColumn.map(\.bitPattern))
+    }
+
+    /// The along-rows loop computes a column of C in a 32- or 16-wide tile, a 4-wide one or
+    /// alone (the last n mod 4); each element must come out the same, bit for bit, whichever did it.
+    @Test("along rows: an element's value does not depend on the tile that computed it",
+          arguments: [(3, 100, 300), (2, 21, 17), (5, 7, 2), (1, 36, 9)])
+    func alongRowsTiles(m: Int, n: Int, k: Int) throws {
+        let (whole, byColumn) = Self.wholeAndByColumn(.alongRows, m: m, n: n, k: k, transposedB: false, seeds: (15, 16))
+        #expect(whole == byColumn)
     }
 
     /// The dot-product loop computes columns 4, 3, 2 or 1 at a time (the last n mod 4 together);
@@ -168,23 +178,8 @@ struct ProductPlanTests {
     @Test("dot products: an element's value does not depend on how many columns went with it",
           arguments: [(300, 3, 100), (6, 25, 784), (2, 7, 13), (5, 6, 8)])
     func dotProductGroups(m: Int, n: Int, k: Int) throws {
-        let a = randomTensor([m, k], seed: 19), bt = randomTensor([n, k], seed: 20)
-        var whole = [Double](repeating: 0, count: m * n), oneByOne = whole
-        a.scalars.withUnsafeBufferPointer { pa in
-            bt.scalars.withUnsafeBufferPointer { pb in
-                let opA = MatrixOperand(pa.baseAddress!, columns: k), opB = MatrixOperand(pb.baseAddress!, columns: k, transposed: true)
-                whole.withUnsafeMutableBufferPointer { pc in
-                    multiplySmall(.dotProducts, m: m, n: n, k: k, a: opA, b: opB, c: pc.baseAddress!, ldc: n, accumulate: false)
-                }
-                oneByOne.withUnsafeMutableBufferPointer { pc in
-                    for j in 0..<n {  // a product one column wide: every column alone
-                        multiplySmall(.dotProducts, m: m, n: 1, k: k, a: opA, b: opB.offset(0, j), c: pc.baseAddress! + j, ldc: n,
-                                      accumulate: false)
-                    }
-                }
-            }
-        }
-        #expect(whole.map(\.bitPattern) == oneByOne.map(\.bitPattern))
+        let (whole, byColumn) = Self.wholeAndByColumn(.dotProducts, m: m, n: n, k: k, transposedB: true, seeds: (19, 20))
+        #expect(whole == byColumn)
     }
 
     /// For k ≤ kc the packed path sums each element in one run over k, from zero, as the
